@@ -1,0 +1,305 @@
+/**
+ * The Teams app package: schema-valid offline, command menus generated from the catalog, icons of
+ * the sizes and colours Teams demands, and `npm run package` producing an uploadable zip.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AppManifestUtils } from '@microsoft/app-manifest';
+import JSZip from 'jszip';
+import { COMMANDS, commandsFor, type Scope } from '../bot/commandCatalog';
+import {
+  BOT_SCOPES,
+  COMMAND_LIMITS,
+  DEV_PLACEHOLDER_BOT_ID,
+  ICONS,
+  MANIFEST_DIR,
+  TEMPLATE_PATH,
+  buildManifest,
+  commandListsFrom,
+  decodePng,
+  readPngSize,
+  validateManifest,
+  type TeamsManifest,
+} from '../manifest/build';
+import { ACCENT_COLOR, colourIcon, encodePng, outlineIcon, type FilterType } from '../scripts/icons';
+
+// @microsoft/app-manifest require()s strip-bom 5, which is ESM-only: Node 20.19+ loads it, jest's
+// module system cannot. Only its file readers use it (we never call them), so a stand-in is safe.
+jest.mock('strip-bom', () => ({ __esModule: true, default: (text: string) => text.replace(/^\uFEFF/, '') }));
+
+const ROOT = join(__dirname, '..');
+const TEST_BOT_ID = '3f2a9c1e-7b4d-4e8a-9c0f-5d6e7f8a9b0c';
+const ALL_SCOPES: Scope[] = ['personal', 'groupChat', 'team'];
+
+function iconBuffer(file: string): Buffer {
+  return readFileSync(join(MANIFEST_DIR, file));
+}
+
+function theBot(manifest: TeamsManifest) {
+  const bot = manifest.bots?.[0];
+  if (!bot) throw new Error('manifest has no bot');
+  return bot;
+}
+
+describe('buildManifest', () => {
+  const manifest = buildManifest({ botId: TEST_BOT_ID, version: '1.2.3', publicHost: 'mediation-bot.example.org' });
+
+  it('passes the bundled v1.25 Teams schema offline, through the library lookup and our own', async () => {
+    expect(manifest.manifestVersion).toBe('1.25');
+    expect(manifest.$schema).toBe('https://developer.microsoft.com/en-us/json-schemas/teams/v1.25/MicrosoftTeams.schema.json');
+    expect(await AppManifestUtils.validateAgainstSchema(manifest)).toEqual([]);
+    expect(await validateManifest(manifest)).toEqual([]);
+  });
+
+  it('the validator is live: a broken manifest is reported, not waved through', async () => {
+    const broken = structuredClone(manifest);
+    broken.name.short = 'A name far too long for the Teams app bar';
+    broken.accentColor = 'teal';
+    const errors = await validateManifest(broken);
+    expect(errors.join('\n')).toMatch(/\/name\/short/);
+    expect(errors.join('\n')).toMatch(/\/accentColor/);
+  });
+
+  it('fills the app id, bot id and version from the options, with no placeholder left over', () => {
+    expect(manifest.id).toBe(TEST_BOT_ID);
+    expect(theBot(manifest).botId).toBe(TEST_BOT_ID);
+    expect(manifest.version).toBe('1.2.3');
+    expect(JSON.stringify(manifest)).not.toContain('${{');
+  });
+
+  it('defaults the version to package.json', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(buildManifest({ botId: TEST_BOT_ID }).version).toBe(pkg.version);
+  });
+
+  it('declares the product, icons and permissions', () => {
+    expect(manifest.name).toEqual({ short: 'SEND Mediation', full: 'SEND Mediation case assistant' });
+    expect(manifest.description.short).toMatch(/referral to certificate/);
+    expect(manifest.description.full).toMatch(/England & Wales working days/);
+    expect(manifest.icons).toEqual({ color: 'color.png', outline: 'outline.png' });
+    expect(manifest.accentColor).toBe(ACCENT_COLOR);
+    expect(manifest.permissions).toEqual(['identity', 'messageTeamMembers']);
+    for (const url of Object.values(manifest.developer).filter((v) => v.includes('://'))) {
+      expect(url).toMatch(/^https:\/\//);
+    }
+  });
+
+  it('offers the bot in personal, team and group chat scopes as a conversational bot without files', () => {
+    const bot = theBot(manifest);
+    expect([...bot.scopes].sort()).toEqual(['groupChat', 'personal', 'team']);
+    expect(bot.supportsFiles).toBe(false);
+    expect(bot.isNotificationOnly).toBe(false);
+  });
+
+  it("has one command list per scope that matches commandsFor(scope) exactly", () => {
+    const lists = theBot(manifest).commandLists ?? [];
+    for (const list of lists) expect(list.scopes).toHaveLength(1);
+    for (const scope of ALL_SCOPES) {
+      const expected = commandsFor(scope).map((c) => ({ title: c.name, description: c.description }));
+      const forScope = lists.filter((l) => l.scopes.includes(scope));
+      if (expected.length === 0) {
+        expect(forScope).toEqual([]);
+      } else {
+        expect(forScope).toHaveLength(1);
+        expect(forScope[0]?.commands).toEqual(expected);
+      }
+    }
+    expect(lists.map((l) => l.scopes[0])).toEqual(BOT_SCOPES.filter((s) => commandsFor(s).length > 0));
+  });
+
+  it("keeps every command within Teams' limits (title 32, description 128, 10 per list)", () => {
+    const lists = theBot(manifest).commandLists ?? [];
+    expect(lists.length).toBeGreaterThan(0);
+    for (const list of lists) {
+      expect(list.commands.length).toBeLessThanOrEqual(10);
+      for (const command of list.commands) {
+        expect(command.title.length).toBeGreaterThan(0);
+        expect(command.title.length).toBeLessThanOrEqual(32);
+        expect(command.description.length).toBeGreaterThan(0);
+        expect(command.description.length).toBeLessThanOrEqual(128);
+      }
+    }
+    expect(COMMAND_LIMITS).toEqual({ title: 32, description: 128, perList: 10 });
+  });
+
+  it('generates the command lists: the template holds none of its own', () => {
+    const template = JSON.parse(readFileSync(TEMPLATE_PATH, 'utf8')) as TeamsManifest;
+    expect(theBot(template).commandLists).toEqual([]);
+    expect(template.id).toBe('${{BOT_ID}}');
+    expect(theBot(template).botId).toBe('${{BOT_ID}}');
+    expect(template.version).toBe('${{APP_VERSION}}');
+    expect(COMMANDS.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a catalog that breaks a Teams limit, naming the problem', () => {
+    const many = Array.from({ length: 11 }, (_, i) => ({ name: `cmd${i}`, description: 'x', scopes: ALL_SCOPES }));
+    expect(() => commandListsFrom(() => many)).toThrow(/at most 10/);
+    const longTitle = [{ name: 'x'.repeat(33), description: 'ok', scopes: ALL_SCOPES }];
+    expect(() => commandListsFrom(() => longTitle)).toThrow(/1-32 characters/);
+    const longDescription = [{ name: 'ok', description: 'y'.repeat(129), scopes: ALL_SCOPES }];
+    expect(() => commandListsFrom(() => longDescription)).toThrow(/description of "ok" must be 1-128/);
+  });
+
+  it('puts the public host in validDomains, as a bare host even when given a URL', () => {
+    expect(manifest.validDomains).toEqual(['mediation-bot.example.org']);
+    expect(buildManifest({ botId: TEST_BOT_ID, publicHost: 'https://Bot.Example.org:8443/' }).validDomains).toEqual([
+      'bot.example.org:8443',
+    ]);
+    expect(buildManifest({ botId: TEST_BOT_ID }).validDomains).toEqual([]);
+    expect(buildManifest({ botId: TEST_BOT_ID, publicHost: '  ' }).validDomains).toEqual([]);
+  });
+
+  it('rejects a public host that is not a host', () => {
+    expect(() => buildManifest({ botId: TEST_BOT_ID, publicHost: 'https://bot.example.org/api/messages' })).toThrow(
+      /without a path/,
+    );
+    expect(() => buildManifest({ botId: TEST_BOT_ID, publicHost: 'bot_example!.org' })).toThrow(/public host/);
+    expect(() => buildManifest({ botId: TEST_BOT_ID, publicHost: 'ftp://bot.example.org' })).toThrow(/public host/);
+  });
+
+  it.each(['not-a-guid', '', '3f2a9c1e7b4d4e8a9c0f5d6e7f8a9b0c', '{3f2a9c1e-7b4d-4e8a-9c0f-5d6e7f8a9b0c}', `${TEST_BOT_ID}x`])(
+    'rejects the invalid bot id %j with a clear message',
+    (botId) => {
+      expect(() => buildManifest({ botId })).toThrow(/bot id must be the bot's Microsoft App ID, a GUID/);
+    },
+  );
+
+  it('rejects a version Teams would not accept', () => {
+    expect(() => buildManifest({ botId: TEST_BOT_ID, version: '1.0' })).toThrow(/MAJOR\.MINOR\.PATCH/);
+    expect(() => buildManifest({ botId: TEST_BOT_ID, version: '1.0.0-beta' })).toThrow(/MAJOR\.MINOR\.PATCH/);
+  });
+});
+
+describe('icons', () => {
+  it('are 192x192 (colour) and 32x32 (outline), read from the PNG headers', () => {
+    expect(readPngSize(iconBuffer('color.png'))).toEqual({ width: 192, height: 192 });
+    expect(readPngSize(iconBuffer('outline.png'))).toEqual({ width: 32, height: 32 });
+    expect(ICONS.color).toMatchObject({ width: 192, height: 192 });
+    expect(ICONS.outline).toMatchObject({ width: 32, height: 32 });
+  });
+
+  it('readPngSize throws on something that is not a PNG', () => {
+    expect(() => readPngSize(Buffer.from('GIF89a, definitely not a PNG'))).toThrow(/Not a PNG/);
+    expect(() => readPngSize(Buffer.alloc(4))).toThrow(/Not a PNG/);
+    expect(() => readPngSize(iconBuffer('color.png').subarray(0, 10))).toThrow(/IHDR/);
+  });
+
+  it('the outline icon is white on transparent: every visible pixel is pure white', () => {
+    const img = decodePng(iconBuffer('outline.png'));
+    expect(img.data).toHaveLength(32 * 32 * 4);
+    let visible = 0;
+    let transparent = 0;
+    for (let i = 0; i < img.data.length; i += 4) {
+      const [r, g, b, a] = img.data.subarray(i, i + 4);
+      if ((a ?? 0) > 0) {
+        visible++;
+        expect([r, g, b]).toEqual([255, 255, 255]);
+      } else {
+        transparent++;
+      }
+    }
+    // A real shape, not a blank or a solid square.
+    expect(visible).toBeGreaterThan(200);
+    expect(transparent).toBeGreaterThan(200);
+  });
+
+  it('the colour icon is a teal tile with a white symbol and transparent rounded corners', () => {
+    const img = decodePng(iconBuffer('color.png'));
+    const at = (x: number, y: number) => Array.from(img.data.subarray((y * 192 + x) * 4, (y * 192 + x) * 4 + 4));
+    expect(at(0, 0)[3]).toBe(0);
+    expect(at(191, 191)[3]).toBe(0);
+    const [r, g, b, a] = at(96, 8);
+    expect(a).toBe(255);
+    expect(g).toBeGreaterThan(r ?? 0);
+    expect(b).toBeGreaterThan(r ?? 0);
+    let white = 0;
+    for (let i = 0; i < img.data.length; i += 4) if (img.data[i] === 255 && img.data[i + 1] === 255 && img.data[i + 2] === 255) white++;
+    expect(white).toBeGreaterThan(192 * 192 * 0.1);
+  });
+
+  it('the committed PNGs are what scripts/icons.ts draws today', () => {
+    // Pixels, not bytes: a different zlib may compress the same image differently.
+    expect(decodePng(iconBuffer('color.png')).data).toEqual(decodePng(colourIcon()).data);
+    expect(decodePng(iconBuffer('outline.png')).data).toEqual(decodePng(outlineIcon()).data);
+  });
+
+  it.each([0, 1, 2, 3, 4] as FilterType[])('the decoder undoes PNG filter type %i', (filter) => {
+    const width = 7;
+    const height = 5;
+    const pixels = Uint8Array.from({ length: width * height * 4 }, (_, i) => (i * 97 + ((i * i) % 13) * 31) & 0xff);
+    const png = encodePng(width, height, pixels, { filter });
+    const decoded = decodePng(png);
+    expect(decoded).toMatchObject({ width, height });
+    expect(decoded.data).toEqual(pixels);
+    expect(readPngSize(png)).toEqual({ width, height });
+  });
+
+  it('the decoder refuses a corrupted file', () => {
+    const png = Buffer.from(iconBuffer('outline.png'));
+    png[png.length - 20] = (png[png.length - 20] ?? 0) ^ 0xff;
+    expect(() => decodePng(png)).toThrow(/CRC|truncated|IEND/);
+  });
+});
+
+describe('npm run package (scripts/package.ts)', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'app-package-'));
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  // Blank values count as unset, and dotenv never overrides a variable that exists, so these
+  // also keep a developer's .env out of the test.
+  function runPackage(env: Record<string, string>) {
+    const result = spawnSync('npx', ['tsx', 'scripts/package.ts'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, MicrosoftAppId: '', BOT_ID: '', BOT_PUBLIC_HOST: '', APP_VERSION: '', ...env },
+    });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  }
+
+  it('writes a zip with manifest.json, color.png and outline.png at its root', async () => {
+    const out = join(dir, 'ok', 'appPackage.zip');
+    const run = runPackage({ MicrosoftAppId: TEST_BOT_ID, BOT_PUBLIC_HOST: 'mediation-bot.example.org', APP_PACKAGE_OUT: out });
+    expect(run.stderr).not.toMatch(/WARNING/);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(out);
+    expect(run.stdout).toMatch(/\(\d+ bytes\)/);
+
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    expect(Object.keys(zip.files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    const manifest = JSON.parse((await zip.file('manifest.json')?.async('string')) ?? '') as TeamsManifest;
+    expect(manifest.id).toBe(TEST_BOT_ID);
+    expect(manifest.validDomains).toEqual(['mediation-bot.example.org']);
+    expect(await validateManifest(manifest)).toEqual([]);
+    for (const icon of ['color.png', 'outline.png']) {
+      const inZip = await zip.file(icon)?.async('nodebuffer');
+      expect(inZip?.equals(iconBuffer(icon))).toBe(true);
+    }
+  });
+
+  it('without a bot id uses the placeholder and warns that the package is for local use only', async () => {
+    const out = join(dir, 'dev', 'appPackage.zip');
+    const run = runPackage({ APP_PACKAGE_OUT: out });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/WARNING/);
+    expect(run.stderr).toMatch(/LOCAL USE ONLY/);
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    const manifest = JSON.parse((await zip.file('manifest.json')?.async('string')) ?? '') as TeamsManifest;
+    expect(manifest.id).toBe(DEV_PLACEHOLDER_BOT_ID);
+  });
+
+  it('fails with exit code 1 and a clear message on an invalid bot id, writing nothing', () => {
+    const out = join(dir, 'bad', 'appPackage.zip');
+    const run = runPackage({ BOT_ID: 'my-bot', APP_PACKAGE_OUT: out });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/bot id must be the bot's Microsoft App ID, a GUID/);
+    expect(run.stderr).toMatch(/BOT_ID/);
+    expect(() => readFileSync(out)).toThrow();
+  });
+});
