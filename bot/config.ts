@@ -1,0 +1,126 @@
+/**
+ * The one place that reads the environment. Everything is validated with zod so
+ * that a wrong value stops start-up with a message naming the variable, instead
+ * of failing later in a turn.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const CREDENTIAL_KEYS = ['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId', 'MicrosoftAppType'] as const;
+
+const blankToUndefined = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(blankToUndefined, z.string().optional());
+const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.preprocess(blankToUndefined, z.enum(['development', 'production', 'test']).default('development')),
+  PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
+  HOST: z.preprocess(blankToUndefined, z.string().default('0.0.0.0')),
+  DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./data')),
+  MONGODB_URI: z.preprocess(
+    blankToUndefined,
+    z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional(),
+  ),
+  MONGODB_DB: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9_-]{1,63}$/).default('send_mediation')),
+  LOG_LEVEL: z.preprocess(
+    blankToUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  MAX_BODY_BYTES: z.preprocess(blankToUndefined, z.coerce.number().int().min(1024).max(10_000_000).default(262_144)),
+  MicrosoftAppId: z.preprocess(blankToUndefined, guid.optional()),
+  MicrosoftAppPassword: optionalString,
+  MicrosoftAppTenantId: z.preprocess(blankToUndefined, guid.optional()),
+  MicrosoftAppType: z.preprocess(
+    blankToUndefined,
+    z.enum(['SingleTenant'], { message: 'must be SingleTenant (the only type this product supports)' }).optional(),
+  ),
+  EXTRA_NON_WORKING_DAYS: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}(\s*,\s*\d{4}-\d{2}-\d{2})*$/, 'must be a comma-separated list of YYYY-MM-DD dates')
+      .optional(),
+  ),
+});
+
+export interface TeamsCredentials {
+  readonly appId: string;
+  readonly appPassword: string;
+  readonly tenantId: string;
+  readonly appType: 'SingleTenant';
+}
+
+export interface AppConfig {
+  readonly env: 'development' | 'production' | 'test';
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly mongoUri?: string;
+  readonly mongoDb: string;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly maxBodyBytes: number;
+  readonly credentials?: TeamsCredentials;
+  /** True when the bot authenticates inbound requests; false only for local use with the playground. */
+  readonly hasTeamsCredentials: boolean;
+  readonly extraNonWorkingDays: readonly string[];
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(environment)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+
+  // A half-configured bot is the dangerous case: CloudAdapter without an app id
+  // silently skips inbound authentication. So it is all four or none.
+  const present = CREDENTIAL_KEYS.filter((k) => e[k] !== undefined);
+  if (present.length > 0 && present.length < CREDENTIAL_KEYS.length) {
+    const missing = CREDENTIAL_KEYS.filter((k) => e[k] === undefined);
+    throw new ConfigError(
+      `Incomplete Teams credentials: ${present.join(', ')} set but ${missing.join(', ')} missing. Set all four or none.`,
+    );
+  }
+  if (e.NODE_ENV === 'production' && present.length === 0) {
+    throw new ConfigError(
+      `NODE_ENV=production requires Teams credentials; missing: ${CREDENTIAL_KEYS.join(', ')}. ` +
+        'Without them inbound requests would not be authenticated.',
+    );
+  }
+  const credentials: TeamsCredentials | undefined =
+    e.MicrosoftAppId && e.MicrosoftAppPassword && e.MicrosoftAppTenantId && e.MicrosoftAppType
+      ? {
+          appId: e.MicrosoftAppId,
+          appPassword: e.MicrosoftAppPassword,
+          tenantId: e.MicrosoftAppTenantId,
+          appType: e.MicrosoftAppType,
+        }
+      : undefined;
+
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    mongoUri: e.MONGODB_URI,
+    mongoDb: e.MONGODB_DB,
+    logLevel: e.LOG_LEVEL,
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    credentials,
+    hasTeamsCredentials: credentials !== undefined,
+    extraNonWorkingDays: e.EXTRA_NON_WORKING_DAYS ? e.EXTRA_NON_WORKING_DAYS.split(',').map((d) => d.trim()) : [],
+  };
+}
+
+/** Loads `.env` (if present) into process.env without overriding what is already set. */
+export function loadDotEnv(file = path.resolve('.env')): void {
+  // dotenv is tiny and synchronous; required lazily so tests that pass their own env never touch disk.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const dotenv = require('dotenv') as typeof import('dotenv');
+  dotenv.config({ path: file, quiet: true });
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import type { DocCollection, IndexSpec } from './collection';
+
+/**
+ * What the bot needs to reach a conversation outside a turn (proactive sends):
+ * ids and the service URL only. Display names are deliberately not kept.
+ */
+export const ConversationReferenceSchema = z.object({
+  channelId: z.string(),
+  serviceUrl: z.string(),
+  conversation: z.object({
+    id: z.string(),
+    conversationType: z.string().optional(),
+    tenantId: z.string().optional(),
+    isGroup: z.boolean().optional(),
+  }),
+  bot: z.object({ id: z.string() }),
+  user: z.object({ id: z.string(), aadObjectId: z.string().optional() }).optional(),
+  locale: z.string().optional(),
+});
+export type ConversationReference = z.infer<typeof ConversationReferenceSchema>;
+
+export type ConversationScope = 'personal' | 'groupChat' | 'channel';
+
+export interface ConversationRecord {
+  _id: string;
+  reference: ConversationReference;
+  scope: ConversationScope;
+  tenantId?: string;
+  teamId?: string;
+  channelId?: string;
+  /** The user of a personal (1:1) chat, so later features can message a party directly. */
+  userAadObjectId?: string;
+  active: boolean;
+  welcomedAt?: Date;
+  updatedAt: Date;
+}
+
+export const conversationIndexes: readonly IndexSpec[] = [{ field: 'userAadObjectId' }, { field: 'teamId' }];
+
+export class ConversationStore {
+  constructor(private readonly docs: DocCollection<ConversationRecord>) {}
+
+  /** Called on every turn: the service URL can change, and a removed app may have been re-added. */
+  async upsert(record: Omit<ConversationRecord, '_id' | 'active' | 'updatedAt' | 'welcomedAt'>, now: Date): Promise<void> {
+    const id = record.reference.conversation.id;
+    await this.docs.updateOne({ _id: id }, { ...record, active: true, updatedAt: now }, { upsert: true });
+  }
+
+  async get(conversationId: string): Promise<ConversationRecord | null> {
+    const doc = await this.docs.findById(conversationId);
+    if (!doc) return null;
+    // Stored references feed proactive sends; a malformed one must fail here, not in the connector.
+    return { ...doc, reference: ConversationReferenceSchema.parse(doc.reference) };
+  }
+
+  async findPersonalChat(userAadObjectId: string): Promise<ConversationRecord | null> {
+    const doc = await this.docs.findOne({ userAadObjectId, scope: 'personal' });
+    return doc ? this.get(doc._id) : null;
+  }
+
+  /**
+   * Atomically claims the right to welcome a conversation: Teams sends both an
+   * installationUpdate and a conversationUpdate on install, sometimes twice.
+   */
+  async claimWelcome(conversationId: string, now: Date): Promise<boolean> {
+    const n = await this.docs.updateOne({ _id: conversationId, welcomedAt: { $exists: false } }, { welcomedAt: now });
+    return n === 1;
+  }
+
+  async markInactive(conversationId: string, now: Date): Promise<void> {
+    await this.docs.updateOne({ _id: conversationId }, { active: false, updatedAt: now });
+  }
+}

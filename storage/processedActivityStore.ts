@@ -1,0 +1,57 @@
+import type { DocCollection, IndexSpec } from './collection';
+
+/** Long enough to cover every Teams retry and a late duplicate; short enough to stay small. */
+export const PROCESSED_TTL_SECONDS = 2 * 24 * 60 * 60;
+
+export interface StoredInvokeResponse {
+  readonly status: number;
+  readonly body?: unknown;
+}
+
+export interface ProcessedActivityDoc {
+  _id: string;
+  state: 'processing' | 'done';
+  /** JSON, so that any invoke body (with `$schema` or dotted keys) round-trips on every backend. */
+  response?: string;
+  createdAt: Date;
+}
+
+export const processedActivityIndexes: readonly IndexSpec[] = [
+  { field: 'createdAt', expireAfterSeconds: PROCESSED_TTL_SECONDS },
+];
+
+export type ClaimResult =
+  | { readonly claimed: true }
+  | { readonly claimed: false; readonly state: 'processing' | 'done'; readonly response?: StoredInvokeResponse };
+
+/** Remembers which activities were handled, so a redelivered one has no second effect. */
+export class ProcessedActivityStore {
+  constructor(private readonly docs: DocCollection<ProcessedActivityDoc>) {}
+
+  static key(conversationId: string, activityId: string): string {
+    return `${conversationId}|${activityId}`;
+  }
+
+  async claim(key: string, now: Date): Promise<ClaimResult> {
+    if (await this.docs.insertOne({ _id: key, state: 'processing', createdAt: now })) return { claimed: true };
+    const existing = await this.docs.findById(key);
+    if (!existing) return this.claim(key, now); // expired between the two calls
+    return {
+      claimed: false,
+      state: existing.state,
+      response: existing.response ? (JSON.parse(existing.response) as StoredInvokeResponse) : undefined,
+    };
+  }
+
+  async complete(key: string, response?: StoredInvokeResponse): Promise<void> {
+    await this.docs.updateOne(
+      { _id: key },
+      { state: 'done', ...(response ? { response: JSON.stringify(response) } : {}) },
+    );
+  }
+
+  /** A turn that failed is released so that the channel's retry can run it again. */
+  async release(key: string): Promise<void> {
+    await this.docs.deleteOne({ _id: key, state: 'processing' });
+  }
+}
