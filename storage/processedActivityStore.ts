@@ -34,13 +34,15 @@ export class ProcessedActivityStore {
 
   async claim(key: string, now: Date): Promise<ClaimResult> {
     if (await this.docs.insertOne({ _id: key, state: 'processing', createdAt: now })) return { claimed: true };
-    const existing = await this.docs.findById(key);
+    const existing = await this.peek(key);
     if (!existing) return this.claim(key, now); // expired between the two calls
-    return {
-      claimed: false,
-      state: existing.state,
-      response: existing.response ? (JSON.parse(existing.response) as StoredInvokeResponse) : undefined,
-    };
+    return { claimed: false, ...existing };
+  }
+
+  async peek(key: string): Promise<{ state: 'processing' | 'done'; response?: StoredInvokeResponse } | null> {
+    const doc = await this.docs.findById(key);
+    if (!doc) return null;
+    return { state: doc.state, response: doc.response ? (JSON.parse(doc.response) as StoredInvokeResponse) : undefined };
   }
 
   async complete(key: string, response?: StoredInvokeResponse): Promise<void> {

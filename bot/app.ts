@@ -1,0 +1,40 @@
+import { ConversationState, TurnContext } from 'botbuilder';
+import type { AppStore } from '../storage/appStore';
+import { createCalendar } from '../domain/timescales';
+import { MediationAdapter } from './adapter';
+import { CardActionRouter } from './cardActionRouter';
+import { CommandRouter } from './commandRouter';
+import { ALL_ACTIONS, ALL_COMMANDS } from './registry';
+import type { AppConfig } from './config';
+import type { BotDeps } from './deps';
+import type { Logger } from './logger';
+import { MediationBot } from './mediationBot';
+import { MessageEndpoint } from './messageEndpoint';
+import { recordConversation } from './recordConversation';
+import { installTurnErrorHandler } from './turnErrorHandler';
+
+export interface BotApp {
+  readonly endpoint: MessageEndpoint;
+  readonly adapter: MediationAdapter;
+  readonly deps: BotDeps;
+}
+
+/** Wires the pieces together; no I/O of its own, so tests build it around any store and clock. */
+export function createBotApp(config: AppConfig, store: AppStore, log: Logger, now: () => Date = () => new Date()): BotApp {
+  const adapter = new MediationAdapter(config.credentials);
+  const deps: BotDeps = {
+    config,
+    store,
+    log,
+    now,
+    calendar: createCalendar({ extraNonWorkingDays: [...config.extraNonWorkingDays] }),
+    conversationState: new ConversationState(store.state),
+  };
+  installTurnErrorHandler(adapter, deps);
+  const bot = new MediationBot(deps, new CommandRouter(ALL_COMMANDS, deps), new CardActionRouter(ALL_ACTIONS, deps));
+  const logic = async (context: TurnContext): Promise<void> => {
+    await recordConversation(context, store, now());
+    await bot.run(context);
+  };
+  return { endpoint: new MessageEndpoint(adapter, store, logic, log, now), adapter, deps };
+}

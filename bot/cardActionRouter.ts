@@ -1,0 +1,34 @@
+import { randomUUID } from 'node:crypto';
+import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
+import type { CardAction } from './actions/action';
+import type { BotDeps } from './deps';
+import { errorResponse } from './invokeResponses';
+import { callerOf, scopeOf } from './turnInfo';
+
+/** Routes `adaptiveCard/action` invokes by verb; answers every invoke, even a failing one. */
+export class CardActionRouter {
+  private readonly byVerb = new Map<string, CardAction>();
+
+  constructor(actions: readonly CardAction[], private readonly deps: BotDeps) {
+    for (const a of actions) this.byVerb.set(a.verb, a);
+  }
+
+  async handle(turn: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const verb = typeof value?.action?.verb === 'string' ? value.action.verb : '';
+    const action = this.byVerb.get(verb);
+    if (!action) return errorResponse(400, 'This button is not recognised. It may be from an older card: ask for a new one.');
+    try {
+      return await action.handle({
+        turn,
+        scope: scopeOf(turn),
+        caller: callerOf(turn),
+        data: value.action.data ?? {},
+        deps: this.deps,
+      });
+    } catch (err) {
+      const correlationId = randomUUID().slice(0, 8);
+      this.deps.log.error({ correlationId, verb, err: (err as Error).message, stack: (err as Error).stack }, 'card action failed');
+      return errorResponse(500, `Sorry, something went wrong (reference ${correlationId}). Please try again.`);
+    }
+  }
+}

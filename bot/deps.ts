@@ -1,0 +1,15 @@
+import type { ConversationState } from 'botbuilder';
+import type { AppStore } from '../storage/appStore';
+import type { Calendar } from '../domain/timescales';
+import type { AppConfig } from './config';
+import type { Logger } from './logger';
+
+/** What handlers need, passed in explicitly so tests can swap the clock and the store. */
+export interface BotDeps {
+  readonly config: AppConfig;
+  readonly store: AppStore;
+  readonly log: Logger;
+  readonly calendar: Calendar;
+  readonly conversationState: ConversationState;
+  readonly now: () => Date;
+}

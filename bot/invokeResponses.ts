@@ -1,0 +1,14 @@
+import type { AdaptiveCardInvokeResponse } from 'botbuilder';
+
+/** Replaces the card for the person who clicked. */
+export function cardResponse(card: object): AdaptiveCardInvokeResponse {
+  return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card as Record<string, unknown> };
+}
+
+/** Teams shows `message` to the person who clicked; the card stays as it was. */
+export function errorResponse(statusCode: 400 | 401 | 403 | 404 | 409 | 500, message: string): AdaptiveCardInvokeResponse {
+  const code = { 400: 'BadRequest', 401: 'Unauthorized', 403: 'Forbidden', 404: 'NotFound', 409: 'Conflict', 500: 'InternalError' }[
+    statusCode
+  ];
+  return { statusCode, type: 'application/vnd.microsoft.error', value: { code, message } as unknown as Record<string, unknown> };
+}

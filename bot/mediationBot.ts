@@ -1,0 +1,56 @@
+import {
+  TeamsActivityHandler,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type TurnContext,
+} from 'botbuilder';
+import type { CardActionRouter } from './cardActionRouter';
+import type { CommandRouter } from './commandRouter';
+import type { BotDeps } from './deps';
+import { scopeOf } from './turnInfo';
+import { welcomeText } from './welcome';
+
+/**
+ * Thin: routes each kind of activity to its handler. Business rules live in
+ * domain/, persistence in storage/, card JSON in cards/.
+ */
+export class MediationBot extends TeamsActivityHandler {
+  constructor(
+    private readonly deps: BotDeps,
+    private readonly commands: CommandRouter,
+    private readonly actions: CardActionRouter,
+  ) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.commands.route(context);
+      await next();
+    });
+    // Teams announces an install both ways (and sometimes twice); the store lets only one welcome through.
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.welcome(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      if (context.activity.membersAdded?.some((m) => m.id === botId)) await this.welcome(context);
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.deps.conversationState.saveChanges(context, false);
+  }
+
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    return this.actions.handle(context, invokeValue);
+  }
+
+  private async welcome(context: TurnContext): Promise<void> {
+    if (!(await this.deps.store.conversations.claimWelcome(context.activity.conversation.id, this.deps.now()))) return;
+    await context.sendActivity({ type: 'message', text: welcomeText(scopeOf(context)), textFormat: 'markdown' });
+  }
+}

@@ -1,0 +1,96 @@
+import restify from 'restify';
+import { openStore, type AppStore } from '../storage/appStore';
+import { createBotApp } from './app';
+import type { AppConfig } from './config';
+import { createLogger, type Logger } from './logger';
+
+export interface RunningBot {
+  readonly port: number;
+  readonly url: string;
+  readonly store: AppStore;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  readonly log?: Logger;
+  readonly now?: () => Date;
+  /** Injected by tests that want to share or inspect the store. */
+  readonly store?: AppStore;
+}
+
+const HEALTH_TIMEOUT_MS = 2000;
+
+export async function startBot(config: AppConfig, options: StartOptions = {}): Promise<RunningBot> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const store =
+    options.store ??
+    (await openStore(
+      config.mongoUri
+        ? { kind: 'mongodb', uri: config.mongoUri, db: config.mongoDb }
+        : {
+            kind: 'embedded',
+            dataDir: config.dataDir,
+            onRepair: (file, bytes) => log.warn({ file, bytes }, 'repaired a torn write at the end of a store file'),
+          },
+    ));
+  const app = createBotApp(config, store, log, options.now);
+  const server = createHttpServer(config, app.endpoint, store, log);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  log.info({ port, store: store.kind, authenticated: config.hasTeamsCredentials }, 'bot listening');
+
+  return {
+    port,
+    url: `http://localhost:${port}`,
+    store,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (!options.store) await store.close();
+    },
+  };
+}
+
+function createHttpServer(config: AppConfig, endpoint: ReturnType<typeof createBotApp>['endpoint'], store: AppStore, log: Logger) {
+  const server = restify.createServer({ name: 'send-mediation-bot', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: config.maxBodyBytes, mapParams: false, mapFiles: false }));
+
+  server.post('/api/messages', async (req, res) => {
+    const header = req.headers.authorization;
+    const result = await endpoint.handle(req.body, typeof header === 'string' ? header : '');
+    res.status(result.status);
+    if (result.body !== undefined) res.json(result.body);
+    else res.end();
+  });
+
+  server.get('/healthz', async (_req, res) => {
+    try {
+      await withTimeout(store.ping(), HEALTH_TIMEOUT_MS);
+      res.json(200, { status: 'ok', store: store.kind });
+    } catch (err) {
+      log.warn({ err: (err as Error).message }, 'health check failed');
+      res.json(503, { status: 'unavailable', store: store.kind });
+    }
+  });
+
+  server.on('restifyError', (req, _res, err, callback) => {
+    // Bad JSON, oversized bodies and unknown routes are the client's problem: log them quietly.
+    log.info({ status: (err as { statusCode?: number }).statusCode, path: req.path() }, 'request refused');
+    return callback();
+  });
+  return server;
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    p,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}

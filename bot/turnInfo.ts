@@ -1,0 +1,32 @@
+import { TurnContext } from 'botbuilder';
+import type { Scope } from './commandCatalog';
+
+/** The Teams scope a turn happens in, named as the manifest names it. */
+export function scopeOf(context: TurnContext): Scope {
+  switch (context.activity.conversation?.conversationType) {
+    case 'channel':
+      return 'team';
+    case 'groupChat':
+      return 'groupChat';
+    default:
+      return 'personal';
+  }
+}
+
+export interface Caller {
+  /** Teams/Entra identity; the only thing authorisation ever trusts. */
+  readonly aadObjectId?: string;
+  readonly channelAccountId: string;
+  readonly name: string;
+}
+
+export function callerOf(context: TurnContext): Caller {
+  const from = context.activity.from;
+  return { aadObjectId: from.aadObjectId, channelAccountId: from.id, name: from.name ?? 'someone' };
+}
+
+/** Message text with the bot's @mention removed and whitespace collapsed. */
+export function commandText(context: TurnContext): string {
+  const stripped = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
+  return stripped.replace(/<at>[^<]*<\/at>/g, ' ').replace(/\s+/g, ' ').trim();
+}
