@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { isIsoDate } from '../domain/timescales';
 
 const CREDENTIAL_KEYS = ['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId', 'MicrosoftAppType'] as const;
 
@@ -38,7 +39,7 @@ const EnvSchema = z.object({
     blankToUndefined,
     z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}(\s*,\s*\d{4}-\d{2}-\d{2})*$/, 'must be a comma-separated list of YYYY-MM-DD dates')
+      .refine((v) => v.split(',').every((d) => isIsoDate(d.trim())), 'must be a comma-separated list of real YYYY-MM-DD dates')
       .optional(),
   ),
 });

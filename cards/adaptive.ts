@@ -1,0 +1,225 @@
+/**
+ * The subset of Adaptive Cards 1.5 the product uses, as types. Teams renders up to 1.5
+ * (engineering.md §2), so nothing newer is representable here. Accessibility rules are
+ * encoded in the types where TypeScript can hold them: every TextBlock wraps, every input
+ * has a label, and a required input always carries its error message.
+ */
+
+export const CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
+export const CARD_VERSION = '1.5';
+
+export type Spacing = 'none' | 'small' | 'default' | 'medium' | 'large' | 'extraLarge';
+export type TextColor = 'default' | 'dark' | 'light' | 'accent' | 'good' | 'warning' | 'attention';
+export type ContainerStyle = 'default' | 'emphasis' | 'good' | 'attention' | 'warning' | 'accent';
+
+interface ElementBase {
+  readonly id?: string;
+  readonly spacing?: Spacing;
+  readonly separator?: boolean;
+}
+
+export interface TextBlock extends ElementBase {
+  readonly type: 'TextBlock';
+  readonly text: string;
+  readonly wrap: true;
+  readonly style?: 'default' | 'heading';
+  readonly size?: 'small' | 'default' | 'medium' | 'large' | 'extraLarge';
+  readonly weight?: 'lighter' | 'default' | 'bolder';
+  readonly color?: TextColor;
+  readonly isSubtle?: boolean;
+}
+
+export interface Fact {
+  readonly title: string;
+  readonly value: string;
+}
+
+export interface FactSet extends ElementBase {
+  readonly type: 'FactSet';
+  readonly facts: readonly Fact[];
+}
+
+export interface Container extends ElementBase {
+  readonly type: 'Container';
+  readonly items: readonly CardElement[];
+  readonly style?: ContainerStyle;
+}
+
+export interface Column {
+  readonly type: 'Column';
+  readonly items: readonly CardElement[];
+  readonly width?: 'auto' | 'stretch' | number;
+  readonly verticalContentAlignment?: 'top' | 'center' | 'bottom';
+}
+
+export interface ColumnSet extends ElementBase {
+  readonly type: 'ColumnSet';
+  readonly columns: readonly Column[];
+}
+
+export interface ActionSet extends ElementBase {
+  readonly type: 'ActionSet';
+  readonly actions: readonly CardAction[];
+}
+
+/** A required input must say what is wrong when left empty (engineering.md §2). */
+type Requirement = { readonly isRequired: true; readonly errorMessage: string } | { readonly isRequired?: false; readonly errorMessage?: string };
+
+type InputBase = ElementBase & Requirement & { readonly id: string; readonly label: string };
+
+export type TextInput = InputBase & {
+  readonly type: 'Input.Text';
+  readonly value?: string;
+  readonly placeholder?: string;
+  readonly maxLength?: number;
+  readonly isMultiline?: boolean;
+  readonly regex?: string;
+};
+
+export interface Choice {
+  readonly title: string;
+  readonly value: string;
+}
+
+export type ChoiceSetInput = InputBase & {
+  readonly type: 'Input.ChoiceSet';
+  /** The SDK refuses an empty choice list, so the type does too. */
+  readonly choices: readonly [Choice, ...Choice[]];
+  readonly value?: string;
+  readonly style?: 'compact' | 'expanded';
+  readonly placeholder?: string;
+  readonly wrap?: true;
+};
+
+export type DateInput = InputBase & {
+  readonly type: 'Input.Date';
+  /** YYYY-MM-DD. */
+  readonly value?: string;
+  readonly min?: string;
+  readonly max?: string;
+};
+
+export type TimeInput = InputBase & {
+  readonly type: 'Input.Time';
+  /** HH:mm. */
+  readonly value?: string;
+};
+
+export type ToggleInput = InputBase & {
+  readonly type: 'Input.Toggle';
+  readonly title: string;
+  readonly value?: string;
+  readonly valueOn: string;
+  readonly valueOff: string;
+  readonly wrap?: true;
+};
+
+export type CardInput = TextInput | ChoiceSetInput | DateInput | TimeInput | ToggleInput;
+export type CardElement = TextBlock | FactSet | Container | ColumnSet | ActionSet | CardInput;
+
+/**
+ * Card data comes back from the client and cannot be trusted (engineering.md §2), so it may
+ * carry only identifiers and page numbers; the handler re-reads everything else.
+ */
+export type ActionData = Readonly<Record<string, string | number>>;
+
+export interface ExecuteAction {
+  readonly type: 'Action.Execute';
+  readonly title: string;
+  readonly verb: string;
+  readonly data?: ActionData;
+  /** `none` for navigation buttons, so half-filled inputs are not validated or sent. */
+  readonly associatedInputs?: 'auto' | 'none';
+  readonly style?: 'default' | 'positive' | 'destructive';
+}
+
+export interface OpenUrlAction {
+  readonly type: 'Action.OpenUrl';
+  readonly title: string;
+  readonly url: string;
+}
+
+export interface ShowCardAction {
+  readonly type: 'Action.ShowCard';
+  readonly title: string;
+  readonly card: NestedCard;
+}
+
+export type CardAction = ExecuteAction | OpenUrlAction | ShowCardAction;
+
+/** A card inside Action.ShowCard: it inherits the outer card's version. */
+export interface NestedCard {
+  readonly type: 'AdaptiveCard';
+  readonly body: readonly CardElement[];
+  readonly actions?: readonly CardAction[];
+}
+
+/** Universal Actions refresh: who gets a personalised view when they open the card. */
+export interface Refresh {
+  readonly action: ExecuteAction;
+  readonly userIds?: readonly string[];
+}
+
+export interface AdaptiveCard {
+  readonly type: 'AdaptiveCard';
+  readonly $schema: typeof CARD_SCHEMA;
+  readonly version: typeof CARD_VERSION;
+  readonly body: readonly CardElement[];
+  readonly actions?: readonly CardAction[];
+  readonly refresh?: Refresh;
+  readonly fallbackText?: string;
+}
+
+export interface CardOptions {
+  readonly refresh?: Refresh;
+  /** Shown by clients that cannot render the card. */
+  readonly fallbackText?: string;
+}
+
+export function card(body: readonly CardElement[], actions: readonly CardAction[] = [], options: CardOptions = {}): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: CARD_SCHEMA,
+    version: CARD_VERSION,
+    body,
+    ...(actions.length > 0 ? { actions } : {}),
+    ...(options.refresh ? { refresh: options.refresh } : {}),
+    ...(options.fallbackText ? { fallbackText: options.fallbackText } : {}),
+  };
+}
+
+export function heading(text: string, size: TextBlock['size'] = 'medium'): TextBlock {
+  return { type: 'TextBlock', text, wrap: true, style: 'heading', size, weight: 'bolder' };
+}
+
+export type TextOptions = Omit<TextBlock, 'type' | 'text' | 'wrap'>;
+
+export function text(value: string, options: TextOptions = {}): TextBlock {
+  return { type: 'TextBlock', text: value, wrap: true, ...options };
+}
+
+export function facts(pairs: readonly (readonly [string, string])[], options: ElementBase = {}): FactSet {
+  return { type: 'FactSet', facts: pairs.map(([title, value]) => ({ title, value })), ...options };
+}
+
+export function container(items: readonly CardElement[], options: Omit<Container, 'type' | 'items'> = {}): Container {
+  return { type: 'Container', items, ...options };
+}
+
+export function actionSet(actions: readonly CardAction[], options: ElementBase = {}): ActionSet {
+  return { type: 'ActionSet', actions, ...options };
+}
+
+export function execute(
+  title: string,
+  verb: string,
+  data?: ActionData,
+  options: Pick<ExecuteAction, 'associatedInputs' | 'style'> = {},
+): ExecuteAction {
+  return { type: 'Action.Execute', title, verb, ...(data ? { data } : {}), ...options };
+}
+
+/** An attention-coloured line under a field, for errors shown when a form comes back. */
+export function fieldError(message: string | undefined): TextBlock[] {
+  return message ? [text(message, { color: 'attention', size: 'small', spacing: 'none' })] : [];
+}
