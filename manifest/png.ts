@@ -46,7 +46,8 @@ export interface RgbaImage {
   data: Uint8Array;
 }
 
-function paeth(a: number, b: number, c: number): number {
+/** PNG's Paeth predictor (shared by the decoder here and the encoder in scripts/icons.ts). */
+export function paeth(a: number, b: number, c: number): number {
   const p = a + b - c;
   const pa = Math.abs(p - a);
   const pb = Math.abs(p - b);

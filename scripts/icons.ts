@@ -9,7 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { PNG_SIGNATURE, crc32 } from '../manifest/png';
+import { PNG_SIGNATURE, crc32, paeth } from '../manifest/png';
 
 // ---------------------------------------------------------------------------------------------
 // PNG encoder (8-bit RGBA, non-interlaced)
@@ -24,15 +24,6 @@ function chunk(type: string, data: Buffer): Buffer {
   const crc = Buffer.alloc(4);
   crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
   return Buffer.concat([head, data, crc]);
-}
-
-function paeth(a: number, b: number, c: number): number {
-  const p = a + b - c;
-  const pa = Math.abs(p - a);
-  const pb = Math.abs(p - b);
-  const pc = Math.abs(p - c);
-  if (pa <= pb && pa <= pc) return a;
-  return pb <= pc ? b : c;
 }
 
 function filterRow(type: FilterType, rgba: Uint8Array, y: number, stride: number): Buffer {
