@@ -10,6 +10,7 @@ import type { BotDeps } from './deps';
 import type { Logger } from './logger';
 import { MediationBot } from './mediationBot';
 import { MessageEndpoint } from './messageEndpoint';
+import { ProactiveSender } from './proactive';
 import { recordConversation } from './recordConversation';
 import { installTurnErrorHandler } from './turnErrorHandler';
 
@@ -29,6 +30,7 @@ export function createBotApp(config: AppConfig, store: AppStore, log: Logger, no
     now,
     calendar: createCalendar({ extraNonWorkingDays: [...config.extraNonWorkingDays] }),
     conversationState: new ConversationState(store.state),
+    proactive: new ProactiveSender(adapter, config.credentials?.appId ?? '', store, log, now),
   };
   installTurnErrorHandler(adapter, deps);
   const bot = new MediationBot(deps, new CommandRouter(ALL_COMMANDS, deps), new CardActionRouter(ALL_ACTIONS, deps));

@@ -3,6 +3,7 @@ import type { AppStore } from '../storage/appStore';
 import type { Calendar } from '../domain/timescales';
 import type { AppConfig } from './config';
 import type { Logger } from './logger';
+import type { ProactiveSender } from './proactive';
 
 /** What handlers need, passed in explicitly so tests can swap the clock and the store. */
 export interface BotDeps {
@@ -12,4 +13,5 @@ export interface BotDeps {
   readonly calendar: Calendar;
   readonly conversationState: ConversationState;
   readonly now: () => Date;
+  readonly proactive: ProactiveSender;
 }
