@@ -27,6 +27,8 @@ export interface TextBlock extends ElementBase {
   readonly weight?: 'lighter' | 'default' | 'bolder';
   readonly color?: TextColor;
   readonly isSubtle?: boolean;
+  /** Monospace for codes a person has to copy exactly. */
+  readonly fontType?: 'default' | 'monospace';
 }
 
 export interface Fact {

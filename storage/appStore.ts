@@ -4,6 +4,16 @@ import { MongoBackend } from './mongo/mongoBackend';
 import { ConversationStore, conversationIndexes, type ConversationRecord } from './conversationStore';
 import { ProcessedActivityStore, processedActivityIndexes, type ProcessedActivityDoc } from './processedActivityStore';
 import { StateStore, type StateDoc } from './stateStore';
+import { CaseStore, CASES_COLLECTION, caseIndexes, type CaseDoc } from './caseStore';
+import {
+  AcknowledgementStore,
+  ACKNOWLEDGEMENTS_COLLECTION,
+  acknowledgementIndexes,
+  type AcknowledgementDoc,
+} from './acknowledgementStore';
+import { InviteStore, INVITES_COLLECTION, inviteIndexes, type InviteDoc } from './inviteStore';
+import { RateLimitStore, RATE_LIMITS_COLLECTION, rateLimitIndexes, type AttemptDoc } from './rateLimitStore';
+import type { OnCorruptDocument } from './corruptDocument';
 
 /** Everything the product stores, behind one object; the backend is chosen at start-up. */
 export interface AppStore {
@@ -11,25 +21,36 @@ export interface AppStore {
   readonly conversations: ConversationStore;
   readonly processedActivities: ProcessedActivityStore;
   readonly state: StateStore;
+  readonly cases: CaseStore;
+  readonly acknowledgements: AcknowledgementStore;
+  readonly invites: InviteStore;
+  readonly rateLimits: RateLimitStore;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
 
-export type StoreOptions =
-  | { readonly kind: 'embedded'; readonly dataDir: string; readonly onRepair?: (file: string, bytes: number) => void }
-  | { readonly kind: 'mongodb'; readonly uri: string; readonly db: string };
+export interface StoreHooks {
+  /** A stored document that fails validation and was left out of a list (log it). */
+  readonly onCorruptDocument?: OnCorruptDocument;
+}
+
+export type StoreOptions = StoreHooks &
+  (
+    | { readonly kind: 'embedded'; readonly dataDir: string; readonly onRepair?: (file: string, bytes: number) => void }
+    | { readonly kind: 'mongodb'; readonly uri: string; readonly db: string }
+  );
 
 export async function openStore(options: StoreOptions): Promise<AppStore> {
   const backend: Backend =
     options.kind === 'embedded'
       ? await EmbeddedBackend.open(options.dataDir, options.onRepair)
       : await MongoBackend.open(options.uri, options.db);
-  return createAppStore(backend);
+  return createAppStore(backend, options);
 }
 
-export async function createAppStore(backend: Backend): Promise<AppStore> {
+export async function createAppStore(backend: Backend, hooks: StoreHooks = {}): Promise<AppStore> {
   try {
-    return await assemble(backend);
+    return await assemble(backend, hooks);
   } catch (err) {
     // A store that fails to open must not leave timers or connections behind.
     await backend.close().catch(() => undefined);
@@ -37,15 +58,23 @@ export async function createAppStore(backend: Backend): Promise<AppStore> {
   }
 }
 
-async function assemble(backend: Backend): Promise<AppStore> {
+async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> {
   const conversations = await backend.collection<ConversationRecord>('conversations', conversationIndexes);
   const processed = await backend.collection<ProcessedActivityDoc>('processed_activities', processedActivityIndexes);
   const state = await backend.collection<StateDoc>('bot_state', []);
+  const cases = await backend.collection<CaseDoc>(CASES_COLLECTION, caseIndexes);
+  const acks = await backend.collection<AcknowledgementDoc>(ACKNOWLEDGEMENTS_COLLECTION, acknowledgementIndexes);
+  const invites = await backend.collection<InviteDoc>(INVITES_COLLECTION, inviteIndexes);
+  const attempts = await backend.collection<AttemptDoc>(RATE_LIMITS_COLLECTION, rateLimitIndexes);
   return {
     kind: backend.kind,
     conversations: new ConversationStore(conversations),
     processedActivities: new ProcessedActivityStore(processed),
     state: new StateStore(state),
+    cases: new CaseStore(cases, hooks.onCorruptDocument),
+    acknowledgements: new AcknowledgementStore(acks, hooks.onCorruptDocument),
+    invites: new InviteStore(invites),
+    rateLimits: new RateLimitStore(attempts),
     ping: () => backend.ping(),
     close: () => backend.close(),
   };

@@ -1,0 +1,152 @@
+import { CASE_TYPES } from '../domain/caseTypes';
+import {
+  CASE_STATE_LABELS,
+  MEETING_FORMAT_LABELS,
+  caseDatesOf,
+  isLeadMediator,
+  isMediator,
+  nextTaskFor,
+  partyFor,
+  roleLabel,
+  type Case,
+} from '../domain/cases';
+import { TERMS_STATUS_LABELS, termsAlerts, termsStatus, type Acknowledgement, type TermsStatus } from '../domain/terms';
+import { caseTimeline, defaultCalendar, formatDate, isTimescaleError, type Calendar } from '../domain/timescales';
+
+/**
+ * From stored case data to the plain view models the case and "my cases" cards take. Kept
+ * apart from the card builders so the cards stay pure layout and the mapping is tested once.
+ */
+
+export interface KeyDateView {
+  readonly label: string;
+  readonly text: string;
+}
+
+export interface DeadlineView {
+  readonly title: string;
+  readonly tNumber: string;
+  readonly dueText: string;
+  /** When the due date is not a working day and does not move. */
+  readonly lastWorkingDayText?: string;
+  readonly responsible: string;
+}
+
+export interface PartyView {
+  readonly displayName: string;
+  readonly roleLabel: string;
+  readonly status: TermsStatus;
+  readonly statusText: string;
+}
+
+export interface CaseCardView {
+  readonly caseId: string;
+  readonly caseReference: string;
+  readonly caseTypeLabel: string;
+  readonly childInitials: string;
+  readonly isYoungPerson: boolean;
+  readonly localAuthority: string;
+  readonly stateLabel: string;
+  readonly keyDates: readonly KeyDateView[];
+  readonly deadlines: readonly DeadlineView[];
+  /** Why no deadlines could be worked out, if so. */
+  readonly deadlineError?: string;
+  readonly mediators: readonly { readonly displayName: string; readonly lead: boolean }[];
+  readonly parties: readonly PartyView[];
+  /** Things the mediator must know before the meeting (limited authority, a named speaker). */
+  readonly alerts: readonly string[];
+  /** Filled by later features (LA preparation, requested changes). */
+  readonly preparationStatus?: string;
+  readonly showMediatorActions: boolean;
+  /** Teams user ids (29:...) who get a personalised refresh of the card. */
+  readonly refreshUserIds?: readonly string[];
+}
+
+export interface CaseViewOptions {
+  /** Who the card is for. Without one (the channel's root card) the mediator buttons show and each handler authorises the clicker. */
+  readonly viewer?: string;
+  readonly calendar?: Calendar;
+  readonly preparationStatus?: string;
+  readonly refreshUserIds?: readonly string[];
+}
+
+function keyDates(c: Case): KeyDateView[] {
+  const out: KeyDateView[] = [];
+  const { decisionNoticeSent, laInformed, meetingDate, meetingTime } = c.dates;
+  if (decisionNoticeSent) out.push({ label: 'Decision notice sent', text: formatDate(decisionNoticeSent) });
+  if (laInformed) out.push({ label: 'Local authority told mediation is wanted', text: formatDate(laInformed) });
+  const format = MEETING_FORMAT_LABELS[c.meetingFormat].toLowerCase();
+  out.push({
+    label: 'Meeting',
+    text: meetingDate ? `${formatDate(meetingDate)}${meetingTime ? ` at ${meetingTime}` : ''} (${format})` : `Not fixed yet (${format})`,
+  });
+  return out;
+}
+
+function deadlines(c: Case, calendar: Calendar): { deadlines: DeadlineView[]; deadlineError?: string } {
+  try {
+    return {
+      deadlines: caseTimeline(caseDatesOf(c), calendar).map((e) => ({
+        title: e.title,
+        tNumber: e.tNumber,
+        dueText: formatDate(e.due),
+        ...(e.lastWorkingDay !== e.due ? { lastWorkingDayText: formatDate(e.lastWorkingDay) } : {}),
+        responsible: e.responsible,
+      })),
+    };
+  } catch (error) {
+    // A card must still render: the dates were valid when stored, the calendar may have changed.
+    if (isTimescaleError(error)) return { deadlines: [], deadlineError: error.message };
+    throw error;
+  }
+}
+
+export function toCaseCardView(c: Case, acks: readonly Acknowledgement[], termsVersion: string, options: CaseViewOptions = {}): CaseCardView {
+  const d = deadlines(c, options.calendar ?? defaultCalendar);
+  return {
+    caseId: c.id,
+    caseReference: c.caseReference,
+    caseTypeLabel: CASE_TYPES[c.caseType].label,
+    childInitials: c.childInitials,
+    isYoungPerson: c.isYoungPerson,
+    localAuthority: c.localAuthority,
+    stateLabel: CASE_STATE_LABELS[c.state],
+    keyDates: keyDates(c),
+    ...d,
+    mediators: c.mediators.map((m) => ({ displayName: m.displayName, lead: m.lead })),
+    parties: termsStatus(c, acks, termsVersion).map(({ party, status }) => ({
+      displayName: party.displayName,
+      roleLabel: roleLabel(party.role),
+      status,
+      statusText: TERMS_STATUS_LABELS[status],
+    })),
+    alerts: termsAlerts(c, acks, termsVersion).map((a) => a.message),
+    ...(options.preparationStatus ? { preparationStatus: options.preparationStatus } : {}),
+    showMediatorActions: options.viewer === undefined || isMediator(c, options.viewer),
+    ...(options.refreshUserIds ? { refreshUserIds: options.refreshUserIds } : {}),
+  };
+}
+
+export interface MyCaseRow {
+  readonly caseId: string;
+  readonly caseReference: string;
+  readonly caseTypeLabel: string;
+  /** The viewer's own role in the case. */
+  readonly roleLabel: string;
+  readonly stateLabel: string;
+  readonly nextTask: string;
+}
+
+/** One row of "my cases"; acks may cover several cases. */
+export function toMyCaseRow(c: Case, viewer: string, acks: readonly Acknowledgement[], termsVersion: string, today?: string): MyCaseRow {
+  const party = partyFor(c, viewer);
+  const role = isLeadMediator(c, viewer) ? 'Lead mediator' : isMediator(c, viewer) ? 'Co-mediator' : party ? roleLabel(party.role) : 'Not in this case';
+  return {
+    caseId: c.id,
+    caseReference: c.caseReference,
+    caseTypeLabel: CASE_TYPES[c.caseType].label,
+    roleLabel: role,
+    stateLabel: CASE_STATE_LABELS[c.state],
+    nextTask: nextTaskFor(c, viewer, termsStatus(c, acks, termsVersion), today),
+  };
+}

@@ -1,0 +1,39 @@
+import { actionSet, card, container, execute, facts, heading, text, type AdaptiveCard, type CardElement } from './adaptive';
+import type { MyCaseRow } from './caseView';
+import { VERBS } from './verbs';
+
+export type { MyCaseRow } from './caseView';
+
+export interface MyCasesView {
+  readonly rows: readonly MyCaseRow[];
+}
+
+/** More rows would pass the card size limit and are unreadable on a phone. */
+export const MY_CASES_SHOWN = 15;
+
+function caseBlock(row: MyCaseRow): CardElement {
+  return container(
+    [
+      text(`**${row.caseReference}**: ${row.roleLabel}`),
+      facts([
+        ['About', row.caseTypeLabel],
+        ['Stage', row.stateLabel],
+        ['Next', row.nextTask],
+      ]),
+      actionSet([execute(`Open ${row.caseReference}`, VERBS.caseOpen, { caseId: row.caseId })]),
+    ],
+    { separator: true, spacing: 'medium' },
+  );
+}
+
+/** The caller's cases, each with their role and the next thing to do. */
+export function myCasesCard(view: MyCasesView): AdaptiveCard {
+  const body: CardElement[] = [heading('Your cases')];
+  if (view.rows.length === 0) {
+    body.push(text('You are not in any cases yet. If a mediator gave you an invitation code, send "join" and the code.'));
+  }
+  body.push(...view.rows.slice(0, MY_CASES_SHOWN).map(caseBlock));
+  const hidden = view.rows.length - MY_CASES_SHOWN;
+  if (hidden > 0) body.push(text(`…and ${hidden} more, not shown. The most recently changed are listed first.`, { isSubtle: true }));
+  return card(body);
+}

@@ -1,0 +1,46 @@
+import { CASE_TYPES } from '../caseTypes';
+import { appendAudit } from './audit';
+import type { Case } from './caseSchema';
+import { newId, type RandomBytes } from './ids';
+import { stateFromFacts } from './lifecycle';
+import type { NewCaseInput } from './newCase';
+
+export interface TeamsPerson {
+  readonly aadObjectId: string;
+  readonly displayName: string;
+}
+
+/**
+ * A new case from a validated form. The person who opens it is its lead mediator
+ * (docs/roles.md); the starting state follows from what the form already knows.
+ */
+export function createCase(
+  input: NewCaseInput,
+  opener: TeamsPerson,
+  providerKey: string,
+  now: Date,
+  random?: RandomBytes,
+): Case {
+  const at = now.toISOString();
+  const c: Case = {
+    id: newId(random),
+    providerKey,
+    caseReference: input.caseReference,
+    caseType: input.caseType,
+    childInitials: input.childInitials,
+    isYoungPerson: input.isYoungPerson,
+    localAuthority: input.localAuthority,
+    dates: { ...input.dates },
+    meetingFormat: input.meetingFormat,
+    state: stateFromFacts({ isDrs: CASE_TYPES[input.caseType].isDrs, ...input.dates }),
+    parties: [],
+    mediators: [{ aadObjectId: opener.aadObjectId, displayName: opener.displayName, lead: true, addedBy: opener.aadObjectId, addedAt: at }],
+    version: 1,
+    audit: [],
+    auditDropped: 0,
+    createdBy: opener.aadObjectId,
+    createdAt: at,
+    updatedAt: at,
+  };
+  return appendAudit(c, { by: opener.aadObjectId, action: 'case.created', detail: `state=${c.state}` }, now);
+}

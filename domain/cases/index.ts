@@ -1,0 +1,95 @@
+/**
+ * Cases: the model, the new-case form's validation, who may do what, and the pure changes
+ * the bot applies through storage's CaseStore.update. No I/O here.
+ */
+export { CaseError, isCaseError, type CaseErrorCode } from './caseError';
+export {
+  CaseSchema,
+  PartySchema,
+  MediatorSchema,
+  AuditEntrySchema,
+  ThreadAnchorSchema,
+  CaseKeyDatesSchema,
+  MEETING_FORMATS,
+  MEETING_FORMAT_LABELS,
+  PARTY_SOURCES,
+  type Case,
+  type Party,
+  type Mediator,
+  type AuditEntry,
+  type ThreadAnchor,
+  type CaseKeyDates,
+  type MeetingFormat,
+} from './caseSchema';
+export {
+  PARTY_ROLES,
+  PARTICIPANT_ROLES,
+  PARTY_ROLE_LABELS,
+  isPartyRole,
+  isParticipantRole,
+  roleLabel,
+  type PartyRole,
+  type ParticipantRole,
+} from './partyRoles';
+export {
+  CASE_STATES,
+  CASE_STATE_LABELS,
+  TERMINAL_STATES,
+  TRANSITIONS,
+  canTransition,
+  stateFromFacts,
+  advanceState,
+  type CaseState,
+  type KnownFacts,
+} from './lifecycle';
+export { CASE_REFERENCE_PATTERN, CASE_REFERENCE_MAX, isCaseReference, providerKeyOf, referenceKey } from './caseReference';
+export { newId, cryptoRandom, ID_PATTERN, type RandomBytes } from './ids';
+export {
+  NEW_CASE_FIELDS,
+  validateNewCase,
+  newCaseFormValues,
+  type NewCaseField,
+  type NewCaseErrors,
+  type NewCaseFormValues,
+  type NewCaseInput,
+  type NewCaseOptions,
+  type NewCaseValidation,
+} from './newCase';
+export { createCase, type TeamsPerson } from './createCase';
+export { caseDatesOf } from './caseDates';
+export { AUDIT_LIMIT, appendAudit, type AuditInput } from './audit';
+export {
+  isMediator,
+  isLeadMediator,
+  mediatorFor,
+  partyFor,
+  canViewCase,
+  memberIdsOf,
+  parseMediatorAllowlist,
+  mayActAsMediator,
+  assertMayOpenCases,
+  assertMediator,
+} from './authorisation';
+export {
+  addParty,
+  removeParty,
+  setMemberRole,
+  addCoMediator,
+  removeCoMediator,
+  joinWithInvite,
+  type NewParty,
+  type PartySource,
+} from './parties';
+export {
+  ROSTER_PAGE_SIZE,
+  rosterPage,
+  roleInputId,
+  currentRole,
+  parseRoleAssignments,
+  applyRoleAssignments,
+  type RosterPage,
+  type RosterRole,
+  type RoleAssignment,
+} from './roster';
+export { moveCase, withAdvancedState, anchorThread } from './stateChange';
+export { nextTaskFor } from './nextTask';

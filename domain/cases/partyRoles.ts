@@ -1,0 +1,52 @@
+/**
+ * The roles a person can hold in a case (domain.md §1.1, §3.1). `co_mediator` is offered
+ * alongside the others in the roster so one picker serves both, but a co-mediator is
+ * stored as a mediator, not as a party: mediators do not sign the Terms of Engagement,
+ * they confirm at the opening that everyone else has (§8).
+ */
+export const PARTY_ROLES = [
+  'parent_carer',
+  'young_person',
+  'advocate',
+  'la_officer',
+  'school',
+  'health_icb',
+  'social_care',
+  'other_professional',
+  'co_mediator',
+] as const;
+
+export type PartyRole = (typeof PARTY_ROLES)[number];
+
+/** Roles that make someone a party (everything but co_mediator). */
+export type ParticipantRole = Exclude<PartyRole, 'co_mediator'>;
+
+export const PARTICIPANT_ROLES: readonly ParticipantRole[] = PARTY_ROLES.filter(
+  (r): r is ParticipantRole => r !== 'co_mediator',
+);
+
+export const PARTY_ROLE_LABELS: Readonly<Record<PartyRole, string>> = {
+  parent_carer: 'Parent or carer',
+  young_person: 'Young person',
+  advocate: 'Advocate or supporter',
+  la_officer: 'Local authority officer',
+  school: 'School or college',
+  health_icb: 'Health (ICB) representative',
+  social_care: 'Social care',
+  other_professional: 'Other professional',
+  co_mediator: 'Co-mediator',
+};
+
+const ROLES: ReadonlySet<string> = new Set(PARTY_ROLES);
+
+export function isPartyRole(value: unknown): value is PartyRole {
+  return typeof value === 'string' && ROLES.has(value);
+}
+
+export function isParticipantRole(value: unknown): value is ParticipantRole {
+  return isPartyRole(value) && value !== 'co_mediator';
+}
+
+export function roleLabel(role: PartyRole): string {
+  return PARTY_ROLE_LABELS[role];
+}

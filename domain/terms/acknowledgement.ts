@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { PARTICIPANT_ROLES, type ParticipantRole } from '../cases/partyRoles';
+
+/**
+ * One party's agreement to one version of the terms (domain.md §8). Stored once per
+ * (case, party, version): a double click or a redelivered invoke finds the first record.
+ */
+export const AcknowledgementSchema = z.object({
+  caseId: z.string().min(1),
+  partyId: z.string().min(1),
+  role: z.enum(PARTICIPANT_ROLES as [ParticipantRole, ...ParticipantRole[]]),
+  termsVersion: z.string().min(1),
+  at: z.iso.datetime(),
+  /** The Teams user who clicked: the party, or the mediator recording for them. */
+  by: z.string().min(1),
+  /** For parties who cannot use the card (guest users, engineering.md §3). */
+  recordedByMediator: z.object({ mediatorAadObjectId: z.string().min(1), reason: z.string().min(1).max(300) }).optional(),
+  authority: z.enum(['full', 'limited']).optional(),
+  youngPersonVoice: z
+    .object({ mode: z.enum(['self', 'named']), name: z.string().min(1).max(80).optional() })
+    .optional(),
+  advocateGuidance: z.literal(true).optional(),
+});
+export type Acknowledgement = z.infer<typeof AcknowledgementSchema>;
+
+export function acknowledgementKey(caseId: string, partyId: string, termsVersion: string): string {
+  return `${caseId}|${partyId}|${termsVersion}`;
+}

@@ -1,0 +1,56 @@
+import type { ParticipantRole } from '../cases/partyRoles';
+
+/**
+ * What some roles confirm on top of the terms (domain.md §8). Pure data: the terms card
+ * renders it and agreementInput.ts validates the answers against it.
+ */
+export type RoleConfirmation =
+  | {
+      readonly kind: 'authority';
+      readonly question: string;
+      readonly full: string;
+      readonly limited: string;
+    }
+  | {
+      readonly kind: 'youngPersonVoice';
+      readonly question: string;
+      readonly self: string;
+      readonly named: string;
+      readonly nameLabel: string;
+    }
+  | {
+      readonly kind: 'advocateGuidance';
+      readonly guidance: readonly string[];
+      readonly confirm: string;
+    };
+
+const authority = (issues: string): RoleConfirmation => ({
+  kind: 'authority',
+  question: `Can you settle the ${issues} at the meeting?`,
+  full: `I have authority to settle the ${issues}`,
+  limited: 'I do not have full authority to settle every issue (the mediator will be told before the meeting)',
+});
+
+export const ROLE_CONFIRMATIONS: Readonly<Partial<Record<ParticipantRole, RoleConfirmation>>> = {
+  la_officer: authority('issues in this mediation'),
+  health_icb: authority('health issues in this mediation'),
+  young_person: {
+    kind: 'youngPersonVoice',
+    question: 'Who will speak for you at the meeting?',
+    self: 'I will speak for myself',
+    named: 'I have given written permission for a named person to speak for me',
+    nameLabel: 'Name of the person who will speak for you',
+  },
+  advocate: {
+    kind: 'advocateGuidance',
+    guidance: [
+      'Support the parent or young person in the spirit of mediation: help them take part, rather than argue their case for them.',
+      'Keep the child or young person at the centre of the discussion.',
+    ],
+    confirm: 'I have read the advocate guidance and will follow it',
+  },
+};
+
+export function roleConfirmationFor(role: ParticipantRole): RoleConfirmation | undefined {
+  return ROLE_CONFIRMATIONS[role];
+}

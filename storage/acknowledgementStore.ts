@@ -1,0 +1,55 @@
+import { AcknowledgementSchema, acknowledgementKey, type Acknowledgement } from '../domain/terms';
+import type { DocCollection, IndexSpec } from './collection';
+import { CorruptDocumentError, parseStored, type OnCorruptDocument } from './corruptDocument';
+
+export interface AcknowledgementDoc extends Acknowledgement {
+  /** caseId|partyId|termsVersion: the uniqueness rule is the primary key itself. */
+  _id: string;
+}
+
+export const ACKNOWLEDGEMENTS_COLLECTION = 'acknowledgements';
+
+export const acknowledgementIndexes: readonly IndexSpec[] = [{ field: 'caseId' }];
+
+export class AcknowledgementStore {
+  constructor(
+    private readonly docs: DocCollection<AcknowledgementDoc>,
+    private readonly onCorrupt: OnCorruptDocument = () => {},
+  ) {}
+
+  /**
+   * Stores the acknowledgement unless one exists for the same case, party and version, in
+   * which case the first one is returned: a double click is one agreement, not two.
+   */
+  async record(ack: Acknowledgement): Promise<{ readonly acknowledgement: Acknowledgement; readonly created: boolean }> {
+    const valid = AcknowledgementSchema.parse(ack);
+    const _id = acknowledgementKey(valid.caseId, valid.partyId, valid.termsVersion);
+    if (await this.docs.insertOne({ ...valid, _id })) return { acknowledgement: valid, created: true };
+    const existing = await this.docs.findById(_id);
+    if (!existing) throw new Error(`Acknowledgement ${_id} was refused as a duplicate but cannot be read`);
+    return { acknowledgement: parseStored(AcknowledgementSchema, ACKNOWLEDGEMENTS_COLLECTION, _id, existing), created: false };
+  }
+
+  async listForCase(caseId: string): Promise<Acknowledgement[]> {
+    return this.parseAll(await this.docs.find({ caseId }, { sort: { at: 1 } }));
+  }
+
+  async listForCases(caseIds: readonly string[]): Promise<Acknowledgement[]> {
+    if (caseIds.length === 0) return [];
+    return this.parseAll(await this.docs.find({ caseId: { $in: [...caseIds] } }, { sort: { at: 1 } }));
+  }
+
+  /** A corrupt acknowledgement is reported and left out: the party shows as not agreed, the safe side. */
+  private parseAll(docs: readonly AcknowledgementDoc[]): Acknowledgement[] {
+    const out: Acknowledgement[] = [];
+    for (const doc of docs) {
+      try {
+        out.push(parseStored(AcknowledgementSchema, ACKNOWLEDGEMENTS_COLLECTION, String(doc._id), doc));
+      } catch (error) {
+        if (!(error instanceof CorruptDocumentError)) throw error;
+        this.onCorrupt(error);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,129 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { CaseSchema, appendAudit, memberIdsOf, referenceKey, type AuditInput, type Case } from '../domain/cases';
+import type { DocCollection, IndexSpec } from './collection';
+import { CorruptDocumentError, parseStored, type OnCorruptDocument } from './corruptDocument';
+
+/** A case as stored: the case plus the derived fields its indexes need. */
+export interface CaseDoc extends Case {
+  _id: string;
+  /** providerKey|lower-cased reference: collection indexes are single-field. */
+  refKey: string;
+  /** Lower-cased AAD ids of mediators and parties, for "my cases". */
+  memberIds: string[];
+}
+
+export const CASES_COLLECTION = 'cases';
+
+export const caseIndexes: readonly IndexSpec[] = [
+  { field: 'refKey', unique: true },
+  { field: 'memberIds' },
+  { field: 'thread.rootActivityId' },
+];
+
+/** Enough for a burst of simultaneous clicks on one case; each round has one winner. */
+export const MAX_UPDATE_ATTEMPTS = 30;
+
+export type CreateResult = 'created' | 'duplicate_reference';
+
+export type UpdateResult =
+  | { readonly status: 'updated'; readonly case: Case }
+  /** The mutation returned the case it was given: nothing to write (a repeated click). */
+  | { readonly status: 'unchanged'; readonly case: Case }
+  | { readonly status: 'rejected'; readonly error: Error; readonly case: Case }
+  | { readonly status: 'not_found' }
+  | { readonly status: 'conflict' };
+
+export type CaseMutation = (c: Case) => Case | Error;
+
+function toDoc(c: Case): CaseDoc {
+  return { ...c, _id: c.id, refKey: referenceKey(c.providerKey, c.caseReference), memberIds: memberIdsOf(c) };
+}
+
+function fromDoc(doc: CaseDoc): Case {
+  // The schema strips the derived fields (and anything a backend adds).
+  return parseStored(CaseSchema, CASES_COLLECTION, String(doc._id), doc);
+}
+
+/** Jittered so that racing writers do not retry in lock-step. */
+function backoff(attempt: number): Promise<void> {
+  return sleep(Math.floor(Math.random() * Math.min(5 * attempt, 50)));
+}
+
+/**
+ * Cases, with optimistic concurrency: every change is a pure mutation applied to the
+ * latest stored version and written only if nobody wrote in between (`version`).
+ */
+export class CaseStore {
+  constructor(
+    private readonly docs: DocCollection<CaseDoc>,
+    private readonly onCorrupt: OnCorruptDocument = () => {},
+  ) {}
+
+  async create(c: Case): Promise<CreateResult> {
+    const doc = toDoc(CaseSchema.parse(c));
+    if (await this.docs.insertOne(doc)) return 'created';
+    // The id is 96 random bits, so a refusal is the (provider, reference) unique index.
+    return 'duplicate_reference';
+  }
+
+  /** Throws CorruptDocumentError for a document that does not parse. */
+  async get(id: string): Promise<Case | null> {
+    const doc = await this.docs.findById(id);
+    return doc ? fromDoc(doc) : null;
+  }
+
+  async findByReference(providerKey: string, caseReference: string): Promise<Case | null> {
+    const doc = await this.docs.findOne({ refKey: referenceKey(providerKey, caseReference) });
+    return doc ? fromDoc(doc) : null;
+  }
+
+  /** The case whose root card starts this channel thread. */
+  async findByThread(conversationId: string, rootActivityId: string): Promise<Case | null> {
+    const doc = await this.docs.findOne({ 'thread.rootActivityId': rootActivityId, 'thread.conversationId': conversationId });
+    return doc ? fromDoc(doc) : null;
+  }
+
+  /**
+   * Cases where the person is a mediator or a party, most recently changed first. A corrupt
+   * case is reported and left out, so one bad document does not hide all the others.
+   */
+  async listForUser(aadObjectId: string, limit = 50): Promise<Case[]> {
+    const docs = await this.docs.find({ memberIds: aadObjectId.toLowerCase() }, { sort: { updatedAt: -1 }, limit });
+    const out: Case[] = [];
+    for (const doc of docs) {
+      try {
+        out.push(fromDoc(doc));
+      } catch (error) {
+        if (!(error instanceof CorruptDocumentError)) throw error;
+        this.onCorrupt(error);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Reads the case, applies `mutate`, and writes the result only if the stored version is
+   * still the one read; on a conflict it re-reads and re-applies. The mutation must be
+   * pure: it may run several times. It returns an Error to refuse (nothing is written).
+   */
+  async update(id: string, mutate: CaseMutation, audit: AuditInput, now: Date = new Date()): Promise<UpdateResult> {
+    for (let attempt = 1; attempt <= MAX_UPDATE_ATTEMPTS; attempt++) {
+      const current = await this.get(id);
+      if (!current) return { status: 'not_found' };
+      const result = mutate(current);
+      if (result instanceof Error) return { status: 'rejected', error: result, case: current };
+      if (result === current) return { status: 'unchanged', case: current };
+      if (result.id !== current.id || result.providerKey !== current.providerKey || result.caseReference !== current.caseReference) {
+        return { status: 'rejected', error: new Error('A case update cannot change its id, provider or reference.'), case: current };
+      }
+      const next = CaseSchema.parse(
+        appendAudit({ ...result, version: current.version + 1, updatedAt: now.toISOString() }, audit, now),
+      );
+      if ((await this.docs.replaceOne({ _id: id, version: current.version }, toDoc(next))) === 1) {
+        return { status: 'updated', case: next };
+      }
+      await backoff(attempt);
+    }
+    return { status: 'conflict' };
+  }
+}
