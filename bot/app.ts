@@ -1,5 +1,7 @@
 import { ConversationState, TurnContext } from 'botbuilder';
 import type { AppStore } from '../storage/appStore';
+import type { Terms } from '../domain/terms';
+import { BackgroundTasks } from './background';
 import { createCalendar } from '../domain/timescales';
 import { MediationAdapter } from './adapter';
 import { CardActionRouter } from './cardActionRouter';
@@ -21,7 +23,15 @@ export interface BotApp {
 }
 
 /** Wires the pieces together; no I/O of its own, so tests build it around any store and clock. */
-export function createBotApp(config: AppConfig, store: AppStore, log: Logger, now: () => Date = () => new Date()): BotApp {
+export interface BotAppOptions {
+  readonly config: AppConfig;
+  readonly store: AppStore;
+  readonly log: Logger;
+  readonly terms: Terms;
+  readonly now?: () => Date;
+}
+
+export function createBotApp({ config, store, log, terms, now = () => new Date() }: BotAppOptions): BotApp {
   const adapter = new MediationAdapter(config.credentials);
   const deps: BotDeps = {
     config,
@@ -31,6 +41,8 @@ export function createBotApp(config: AppConfig, store: AppStore, log: Logger, no
     calendar: createCalendar({ extraNonWorkingDays: [...config.extraNonWorkingDays] }),
     conversationState: new ConversationState(store.state),
     proactive: new ProactiveSender(adapter, config.credentials?.appId ?? '', store, log, now),
+    background: new BackgroundTasks(log),
+    terms,
   };
   installTurnErrorHandler(adapter, deps);
   const bot = new MediationBot(deps, new CommandRouter(ALL_COMMANDS, deps), new CardActionRouter(ALL_ACTIONS, deps));

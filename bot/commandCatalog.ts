@@ -20,6 +20,25 @@ export const COMMANDS: readonly CommandInfo[] = [
     description: 'How statutory dates are counted, and a due-date calculator',
     scopes: ['personal', 'team'],
   },
+  { name: 'new case', description: 'Open a new mediation case in this channel (mediators)', scopes: ['team'] },
+  { name: 'status', description: "Show this case's card (in a case thread)", scopes: ['team'] },
+  {
+    name: 'invite',
+    description: 'Get a one-time code for a party outside the team, e.g. invite parent (mediators, in a case thread)',
+    scopes: ['team'],
+  },
+  {
+    name: 'send terms',
+    description: 'Send the Terms of Engagement to every party who has not agreed (mediators, in a case thread)',
+    scopes: ['team'],
+  },
+  {
+    name: 'record terms',
+    description: "Record a party's agreement to the terms on their behalf (mediators, in a case thread)",
+    scopes: ['team'],
+  },
+  { name: 'my cases', description: 'Your cases, your role in each and your next task', scopes: ['personal'] },
+  { name: 'join', description: 'Join a case with the code from your invitation: join ABCD-EFGH-JKMN-PQRS', scopes: ['personal'] },
 ];
 
 export function commandsFor(scope: Scope): CommandInfo[] {

@@ -35,6 +35,14 @@ const EnvSchema = z.object({
     blankToUndefined,
     z.enum(['SingleTenant'], { message: 'must be SingleTenant (the only type this product supports)' }).optional(),
   ),
+  MEDIATOR_ALLOWLIST: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^[0-9a-f-]{36}(\s*,\s*[0-9a-f-]{36})*$/i, 'must be a comma-separated list of AAD object ids (GUIDs)')
+      .optional(),
+  ),
+  TERMS_FILE: optionalString,
   EXTRA_NON_WORKING_DAYS: z.preprocess(
     blankToUndefined,
     z
@@ -64,6 +72,10 @@ export interface AppConfig {
   /** True when the bot authenticates inbound requests; false only for local use with the playground. */
   readonly hasTeamsCredentials: boolean;
   readonly extraNonWorkingDays: readonly string[];
+  /** When set, only these AAD object ids may open cases or be made co-mediators (docs/roles.md). */
+  readonly mediatorAllowlist?: readonly string[];
+  /** The provider's Terms of Engagement (Markdown); the product default when unset. */
+  readonly termsFile?: string;
 }
 
 export class ConfigError extends Error {
@@ -115,6 +127,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     credentials,
     hasTeamsCredentials: credentials !== undefined,
     extraNonWorkingDays: e.EXTRA_NON_WORKING_DAYS ? e.EXTRA_NON_WORKING_DAYS.split(',').map((d) => d.trim()) : [],
+    mediatorAllowlist: e.MEDIATOR_ALLOWLIST ? e.MEDIATOR_ALLOWLIST.split(',').map((d) => d.trim().toLowerCase()) : undefined,
+    termsFile: e.TERMS_FILE ? path.resolve(e.TERMS_FILE) : undefined,
   };
 }
 

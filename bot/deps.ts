@@ -2,6 +2,8 @@ import type { ConversationState } from 'botbuilder';
 import type { AppStore } from '../storage/appStore';
 import type { Calendar } from '../domain/timescales';
 import type { AppConfig } from './config';
+import type { Terms } from '../domain/terms';
+import type { BackgroundTasks } from './background';
 import type { Logger } from './logger';
 import type { ProactiveSender } from './proactive';
 
@@ -14,4 +16,7 @@ export interface BotDeps {
   readonly conversationState: ConversationState;
   readonly now: () => Date;
   readonly proactive: ProactiveSender;
+  readonly background: BackgroundTasks;
+  /** The provider's current Terms of Engagement, versioned by content hash. */
+  readonly terms: Terms;
 }

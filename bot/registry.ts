@@ -1,9 +1,43 @@
 import type { CardAction } from './actions/action';
+import { caseAssignRolesAction } from './actions/caseAssignRoles';
+import { caseCreateAction } from './actions/caseCreate';
+import { caseOpenAction } from './actions/caseOpen';
+import { caseRosterAction } from './actions/caseRoster';
 import { datesCalculateAction } from './actions/datesCalculate';
+import { termsAgreeAction } from './actions/termsAgree';
+import { termsRecordPickAction } from './actions/termsRecordPick';
+import { termsSendAction } from './actions/termsSend';
 import type { Command } from './commands/command';
 import { datesCommand } from './commands/dates';
 import { helpCommand } from './commands/help';
+import { inviteCommand } from './commands/invite';
+import { joinCommand } from './commands/join';
+import { myCasesCommand } from './commands/myCases';
+import { newCaseCommand } from './commands/newCase';
+import { recordTermsCommand } from './commands/recordTerms';
+import { sendTermsCommand } from './commands/sendTerms';
+import { statusCommand } from './commands/status';
 
-/** Every command and card verb the bot answers. Add new ones here and in commandCatalog.ts. */
-export const ALL_COMMANDS: readonly Command[] = [helpCommand, datesCommand];
-export const ALL_ACTIONS: readonly CardAction[] = [datesCalculateAction];
+/** Every command and card verb the bot answers. Add new ones here and in commandCatalog.ts / cards/verbs.ts. */
+export const ALL_COMMANDS: readonly Command[] = [
+  helpCommand,
+  datesCommand,
+  newCaseCommand,
+  statusCommand,
+  inviteCommand,
+  sendTermsCommand,
+  recordTermsCommand,
+  myCasesCommand,
+  joinCommand,
+];
+
+export const ALL_ACTIONS: readonly CardAction[] = [
+  datesCalculateAction,
+  caseCreateAction,
+  caseOpenAction,
+  caseRosterAction,
+  caseAssignRolesAction,
+  termsSendAction,
+  termsAgreeAction,
+  termsRecordPickAction,
+];

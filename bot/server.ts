@@ -1,6 +1,7 @@
 import restify from 'restify';
 import { openStore, type AppStore } from '../storage/appStore';
-import { createBotApp } from './app';
+import { readTerms } from '../storage/termsFile';
+import { createBotApp, type BotApp } from './app';
 import type { AppConfig } from './config';
 import { createLogger, type Logger } from './logger';
 
@@ -8,6 +9,7 @@ export interface RunningBot {
   readonly port: number;
   readonly url: string;
   readonly store: AppStore;
+  readonly app: BotApp;
   close(): Promise<void>;
 }
 
@@ -33,7 +35,8 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
             onRepair: (file, bytes) => log.warn({ file, bytes }, 'repaired a torn write at the end of a store file'),
           },
     ));
-  const app = createBotApp(config, store, log, options.now);
+  const terms = await readTerms(config.termsFile);
+  const app = createBotApp({ config, store, log, terms, now: options.now });
   const server = createHttpServer(config, app.endpoint, store, log);
 
   await new Promise<void>((resolve, reject) => {
@@ -48,8 +51,10 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
     port,
     url: `http://localhost:${port}`,
     store,
+    app,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.deps.background.idle();
       if (!options.store) await store.close();
     },
   };

@@ -12,6 +12,8 @@ export const VERBS = {
   caseOpen: 'case.open',
   termsSend: 'terms.send',
   termsAgree: 'terms.agree',
+  /** A mediator picks the party whose agreement they are recording; data {caseId} + input partyId. */
+  termsRecordPick: 'terms.recordPick',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -18,6 +18,7 @@ export const caseIndexes: readonly IndexSpec[] = [
   { field: 'refKey', unique: true },
   { field: 'memberIds' },
   { field: 'thread.rootActivityId' },
+  { field: 'thread.conversationId' },
 ];
 
 /** Enough for a burst of simultaneous clicks on one case; each round has one winner. */
@@ -74,6 +75,12 @@ export class CaseStore {
 
   async findByReference(providerKey: string, caseReference: string): Promise<Case | null> {
     const doc = await this.docs.findOne({ refKey: referenceKey(providerKey, caseReference) });
+    return doc ? fromDoc(doc) : null;
+  }
+
+  /** The case that lives in this channel thread (Teams' conversation id of the thread). */
+  async findByThreadConversation(conversationId: string): Promise<Case | null> {
+    const doc = await this.docs.findOne({ 'thread.conversationId': conversationId });
     return doc ? fromDoc(doc) : null;
   }
 

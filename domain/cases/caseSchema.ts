@@ -29,6 +29,8 @@ export const PartySchema = z.object({
   displayName: z.string().min(1).max(256),
   /** Set once the person is known to Teams (roster) or has joined with an invitation. */
   aadObjectId: aadObjectId.optional(),
+  /** Teams user id (29:…): what opening a 1:1 chat with someone who never wrote to the bot needs. */
+  teamsUserId: z.string().min(1).max(200).optional(),
   addedBy: aadObjectId,
   addedAt: instant,
   how: z.enum(PARTY_SOURCES),

@@ -8,6 +8,8 @@ import type { NewCaseInput } from './newCase';
 export interface TeamsPerson {
   readonly aadObjectId: string;
   readonly displayName: string;
+  /** Teams user id (29:…), when Teams gave it. */
+  readonly teamsUserId?: string;
 }
 
 /**

@@ -20,6 +20,7 @@ export interface NewParty {
   readonly role: ParticipantRole;
   readonly displayName: string;
   readonly aadObjectId?: string;
+  readonly teamsUserId?: string;
   readonly how: PartySource;
 }
 
@@ -39,6 +40,7 @@ export function addParty(c: Case, party: NewParty, actor: string, now: Date, ran
     role: party.role,
     displayName: party.displayName,
     ...(party.aadObjectId !== undefined ? { aadObjectId: party.aadObjectId } : {}),
+    ...(party.teamsUserId !== undefined ? { teamsUserId: party.teamsUserId } : {}),
     addedBy: actor,
     addedAt: now.toISOString(),
     how: party.how,
@@ -76,7 +78,13 @@ export function setMemberRole(
   if (existing?.role === role) return next;
   if (existing) next = removeParty(next, existing.partyId);
   if (role === 'none') return next;
-  return addParty(next, { role, displayName: person.displayName, aadObjectId: person.aadObjectId, how: options.how }, actor, now, options.random);
+  return addParty(
+    next,
+    { role, displayName: person.displayName, aadObjectId: person.aadObjectId, teamsUserId: person.teamsUserId, how: options.how },
+    actor,
+    now,
+    options.random,
+  );
 }
 
 /**

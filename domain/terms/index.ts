@@ -11,7 +11,7 @@ export {
   type AgreementAnswers,
   type AgreementValidation,
 } from './agreementInput';
-export { recordAgreement } from './recordAgreement';
+export { assertMayAgree, recordAgreement } from './recordAgreement';
 export {
   TERMS_STATUS_LABELS,
   termsStatus,

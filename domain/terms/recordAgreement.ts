@@ -9,6 +9,13 @@ import type { AgreementAnswers } from './agreementInput';
  * party themselves, or a mediator recording it for them (with a reason). The partyId comes
  * from the card, so it is only trusted once it is found in the stored case.
  */
+/** The party themselves, or a mediator recording for them; anyone else is refused before any input is read. */
+export function assertMayAgree(c: Case, party: Case['parties'][number], clicker: string): CaseError | undefined {
+  const self = party.aadObjectId !== undefined && party.aadObjectId.toLowerCase() === clicker.toLowerCase();
+  if (self || isMediator(c, clicker)) return undefined;
+  return new CaseError('not_allowed', `Only ${party.displayName} or a mediator of the case can agree to these terms for them.`);
+}
+
 export function recordAgreement(
   c: Case,
   partyId: string,
@@ -19,10 +26,9 @@ export function recordAgreement(
 ): Acknowledgement | CaseError {
   const party = c.parties.find((p) => p.partyId === partyId);
   if (!party) return new CaseError('not_found', 'This card is out of date: that person is no longer a party to the case.');
+  const denied = assertMayAgree(c, party, clicker);
+  if (denied) return denied;
   const self = party.aadObjectId !== undefined && party.aadObjectId.toLowerCase() === clicker.toLowerCase();
-  if (!self && !isMediator(c, clicker)) {
-    return new CaseError('not_allowed', `Only ${party.displayName} or a mediator of the case can agree to these terms for them.`);
-  }
   if (!self && answers.reason === undefined) {
     return new CaseError('invalid_input', 'Say why you are recording the agreement on their behalf.');
   }

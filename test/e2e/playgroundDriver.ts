@@ -478,6 +478,24 @@ export class PlaygroundSession {
     return { delivered: true, conversationId: id, activityId: activity.id, botStatus: exchange.status };
   }
 
+  /**
+   * Opens a 1:1 chat between another mock user and the bot, as a person does in Teams by
+   * starting a chat with the app. The playground has one personal chat (the current user's),
+   * so this uses its mocked Bot Connector the same way the bot opens chats.
+   */
+  async openPersonalChat(userId: string): Promise<string> {
+    const res = await this.post('/_connector/v3/conversations', {
+      isGroup: false,
+      bot: { id: this.cfg.bot.id, name: this.cfg.bot.name },
+      members: [{ id: userId }],
+      tenantId: this.cfg.tenantId,
+      channelData: { tenant: { id: this.cfg.tenantId } },
+    });
+    const { id } = z.object({ id: z.string() }).parse(res.body);
+    this.otherUserChats.set(id, userId);
+    return id;
+  }
+
   /** Sends an `adaptiveCard/action` invoke for the message `replyToId`, as Teams does on a button press. */
   async invoke(where: Where, replyToId: string, value: unknown, opts: { as?: string } = {}): Promise<InvokeResult> {
     this.actionStart = this.seq;

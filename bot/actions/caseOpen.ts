@@ -1,0 +1,15 @@
+import { VERBS } from '../../cards/verbs';
+import { caseCardFor } from '../cases/caseCards';
+import { cardResponse } from '../invokeResponses';
+import type { ActionContext, CardAction } from './action';
+import { loadCase } from './caseAction';
+
+/** Shows the case card as it stands (also the card's refresh): any member of the case. */
+export const caseOpenAction: CardAction = {
+  verb: VERBS.caseOpen,
+  async handle({ caller, data, deps }: ActionContext) {
+    const loaded = await loadCase(data, caller, deps, 'member');
+    if (!loaded.ok) return loaded.response;
+    return cardResponse(await caseCardFor(loaded.c, deps, caller.aadObjectId));
+  },
+};

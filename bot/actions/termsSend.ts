@@ -1,0 +1,21 @@
+import { VERBS } from '../../cards/verbs';
+import { caseCardFor, notice, postInThread } from '../cases/caseCards';
+import { sendTermsToParties, termsReportText } from '../cases/termsSender';
+import { cardResponse } from '../invokeResponses';
+import type { ActionContext, CardAction } from './action';
+import { loadCase } from './caseAction';
+
+/** "Send terms" on the case card: the sends run after the answer, and their report goes to the thread. */
+export const termsSendAction: CardAction = {
+  verb: VERBS.termsSend,
+  async handle({ caller, data, deps }: ActionContext) {
+    const loaded = await loadCase(data, caller, deps, 'mediator');
+    if (!loaded.ok) return loaded.response;
+    const c = loaded.c;
+    deps.background.run('send terms', async () => {
+      const report = await sendTermsToParties(c, deps);
+      await postInThread(c, deps, notice('Terms of Engagement', termsReportText(report), report.unreachable.length ? 'warning' : 'success'));
+    });
+    return cardResponse(await caseCardFor(c, deps, caller.aadObjectId));
+  },
+};
