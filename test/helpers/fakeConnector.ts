@@ -18,6 +18,8 @@ export class FakeConnector {
   private readonly queuedFailures: { status: number; headers?: Record<string, string> }[] = [];
   private waiters: (() => void)[] = [];
   private counter = 0;
+  /** What GET …/pagedmembers answers: the team roster Teams would return. */
+  members: { id: string; name: string; aadObjectId: string }[] = [];
 
   private constructor(private readonly server: http.Server, readonly url: string) {}
 
@@ -80,6 +82,8 @@ export class FakeConnector {
         for (const [k, v] of Object.entries(failure.headers ?? {})) res.setHeader(k, v);
         res.statusCode = failure.status;
         res.end(JSON.stringify({ error: { code: 'Fake', message: `fake ${failure.status}` } }));
+      } else if (req.method === 'GET' && path.includes('/pagedmembers')) {
+        res.end(JSON.stringify({ members: this.members }));
       } else if (req.method === 'POST' && path.endsWith('/v3/conversations')) {
         res.end(JSON.stringify({ id: `a:new-${++this.counter}`, activityId: `act-${this.counter}` }));
       } else {

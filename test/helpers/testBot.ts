@@ -14,10 +14,14 @@ export interface TestBot {
 }
 
 /** The real server, adapter and embedded store on a temp dir, talking to a fake connector on loopback. */
-export async function startTestBot(env: Record<string, string> = {}, now?: () => Date): Promise<TestBot> {
-  const dataDir = await makeTempDir();
+export async function startTestBot(
+  env: Record<string, string> = {},
+  options: { now?: () => Date; connector?: FakeConnector } = {},
+): Promise<TestBot> {
+  const { now } = options;
+  const dataDir = env.DATA_DIR ?? (await makeTempDir());
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
-  const connector = await FakeConnector.start();
+  const connector = options.connector ?? (await FakeConnector.start());
   const bot = await startBot(config, { log: createLogger('silent'), now });
   return {
     bot,
@@ -34,8 +38,8 @@ export async function startTestBot(env: Record<string, string> = {}, now?: () =>
     },
     async stop() {
       await bot.close();
-      await connector.stop();
-      await removeDir(dataDir);
+      if (!options.connector) await connector.stop();
+      if (!env.DATA_DIR) await removeDir(dataDir);
     },
   };
 }

@@ -1,0 +1,48 @@
+import { activity, mention, USERS, type TestBot } from '../helpers/testBot';
+
+type Person = (typeof USERS)[keyof typeof USERS];
+
+/** Helpers that drive the case journey over HTTP, as Teams would deliver it. */
+export function caseFlow(t: TestBot, threadRoot = 'root-1') {
+  const thread = `19:cases@thread.tacv2;messageid=${threadRoot}`;
+  const inThread = (fields: Record<string, unknown>, as: Person = USERS.mediator) =>
+    activity('channel', { ...fields, conversation: { id: thread, conversationType: 'channel', tenantId: 'tenant-1', isGroup: true } }, as);
+  const personal = (fields: Record<string, unknown>, as: Person) => activity('personal', fields, as);
+  const invoke = (verb: string, data: Record<string, unknown>, base: Record<string, unknown>) => ({
+    ...base,
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb, data } },
+  });
+  return {
+    thread,
+    say: (text: string, as: Person = USERS.mediator) => t.post(inThread(mention(text), as)),
+    sayPersonal: (text: string, as: Person) => t.post(personal({ text }, as)),
+    clickInThread: (verb: string, data: Record<string, unknown>, as: Person = USERS.mediator, replyToId = 'form-1') =>
+      t.post(invoke(verb, data, inThread({ replyToId }, as))),
+    clickPersonal: (verb: string, data: Record<string, unknown>, as: Person, replyToId = 'terms-card') =>
+      t.post(invoke(verb, data, personal({ replyToId }, as))),
+    /** Posts `new case` and submits a valid form; returns the stored case. */
+    async openCase(reference = 'SM-2026-041') {
+      await this.say('new case');
+      const res = await this.clickInThread('case.create', {
+        caseReference: reference,
+        caseType: 'M-CONTENT',
+        childInitials: 'JS',
+        isYoungPerson: 'false',
+        localAuthority: 'Northshire County Council',
+        laInformed: '2026-11-16',
+        meetingDate: '2026-12-10',
+        meetingTime: '10:00',
+        meetingFormat: 'online',
+      });
+      if (res.status !== 200) throw new Error(`case.create answered ${res.status}`);
+      await t.bot.app.deps.background.idle();
+      const c = await t.bot.store.cases.findByThreadConversation(thread);
+      if (!c) throw new Error('no case stored');
+      return c;
+    },
+  };
+}
+
+export const bodyText = (res: { body: unknown }): string => JSON.stringify(res.body);
