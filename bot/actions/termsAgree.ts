@@ -45,7 +45,14 @@ export const termsAgreeAction: CardAction = {
     if (created) {
       deps.log.info({ caseId: c.id, partyId: party.partyId, onBehalf }, 'terms agreed');
       deps.background.run('terms agreed', async () => {
-        await refreshRootCard(c, deps);
+        // The acknowledgement is its own record; the case's audit trail notes it too (who, what, when).
+        const audited = await deps.store.cases.update(
+          c.id,
+          (x) => ({ ...x }),
+          { by: me, action: onBehalf ? 'terms.recorded' : 'terms.agreed', detail: `${party.partyId} v${acknowledgement.termsVersion}` },
+          deps.now(),
+        );
+        await refreshRootCard(audited.status === 'updated' ? audited.case : c, deps);
         if (acknowledgement.authority === 'limited') {
           await postInThread(
             c,

@@ -117,6 +117,9 @@ describe('terms of engagement', () => {
     const replies = [await t.post(retry), await t.post(retry)];
     for (const r of replies) expect(bodyText(r)).toBe(bodyText(first));
     expect(await t.bot.store.acknowledgements.listForCase(c.id)).toHaveLength(1);
+    await t.bot.app.deps.background.idle();
+    const audit = (await t.bot.store.cases.get(c.id))!.audit.filter((a) => a.action === 'terms.agreed');
+    expect(audit).toEqual([expect.objectContaining({ by: USERS.parent.aadObjectId })]);
   });
 
   it('refuses a forged click for another party and writes nothing', async () => {
