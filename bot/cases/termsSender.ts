@@ -1,8 +1,8 @@
-import { termsCard } from '../../cards/termsCard';
 import type { Case, Party } from '../../domain/cases';
 import { partiesNeedingTerms } from '../../domain/terms';
 import type { BotDeps } from '../deps';
 import { cardActivity } from './caseCards';
+import { termsCardFor } from './termsView';
 
 export interface TermsSendReport {
   readonly sent: readonly string[];
@@ -28,14 +28,7 @@ export async function sendTermsToParties(c: Case, deps: BotDeps): Promise<TermsS
 
 async function sendTo(c: Case, party: Party, deps: BotDeps): Promise<boolean> {
   if (!c.thread || (!party.aadObjectId && !party.teamsUserId)) return false;
-  const card = termsCard({
-    caseId: c.id,
-    caseReference: c.caseReference,
-    partyId: party.partyId,
-    partyDisplayName: party.displayName,
-    role: party.role,
-    terms: deps.terms,
-  });
+  const card = termsCardFor(c, party, deps);
   try {
     await deps.proactive.sendToPerson(
       { aadObjectId: party.aadObjectId, channelAccountId: party.teamsUserId },
