@@ -13,6 +13,8 @@ import type { Logger } from './logger';
 import { MediationBot } from './mediationBot';
 import { MessageEndpoint } from './messageEndpoint';
 import { ProactiveSender } from './proactive';
+import { PreparationDialogs } from './preparation/preparationDialogs';
+import { preparationPort } from './preparation/preparationPort';
 import { recordConversation } from './recordConversation';
 import { installTurnErrorHandler } from './turnErrorHandler';
 
@@ -33,7 +35,7 @@ export interface BotAppOptions {
 
 export function createBotApp({ config, store, log, terms, now = () => new Date() }: BotAppOptions): BotApp {
   const adapter = new MediationAdapter(config.credentials);
-  const deps: BotDeps = {
+  const base: Omit<BotDeps, 'preparation'> = {
     config,
     store,
     log,
@@ -44,6 +46,7 @@ export function createBotApp({ config, store, log, terms, now = () => new Date()
     background: new BackgroundTasks(log),
     terms,
   };
+  const deps: BotDeps = { ...base, preparation: new PreparationDialogs(base.conversationState, preparationPort(base)) };
   installTurnErrorHandler(adapter, deps);
   const bot = new MediationBot(deps, new CommandRouter(ALL_COMMANDS, deps), new CardActionRouter(ALL_ACTIONS, deps));
   const logic = async (context: TurnContext): Promise<void> => {

@@ -11,6 +11,11 @@ export interface CommandInfo {
   /** Shown by `help` and in the Teams command menu (manifest limit: 128 characters). */
   readonly description: string;
   readonly scopes: readonly Scope[];
+  /**
+   * false: listed by `help` but left out of the Teams command menu, which shows at most 10
+   * commands per scope.
+   */
+  readonly menu?: false;
 }
 
 export const COMMANDS: readonly CommandInfo[] = [
@@ -21,7 +26,7 @@ export const COMMANDS: readonly CommandInfo[] = [
     scopes: ['personal', 'team'],
   },
   { name: 'new case', description: 'Open a new mediation case in this channel (mediators)', scopes: ['team'] },
-  { name: 'status', description: "Show this case's card (in a case thread)", scopes: ['team'] },
+  { name: 'status', description: "Show this case's card (in a case thread)", scopes: ['team'], menu: false },
   {
     name: 'invite',
     description: 'Get a one-time code for a party outside the team, e.g. invite parent (mediators, in a case thread)',
@@ -36,11 +41,30 @@ export const COMMANDS: readonly CommandInfo[] = [
     name: 'record terms',
     description: "Record a party's agreement to the terms on their behalf (mediators, in a case thread)",
     scopes: ['team'],
+    menu: false,
   },
   { name: 'my cases', description: 'Your cases, your role in each and your next task', scopes: ['personal'] },
   { name: 'join', description: 'Join a case with the code from your invitation: join ABCD-EFGH-JKMN-PQRS', scopes: ['personal'] },
+  {
+    name: 'start preparation',
+    description: 'Send the preparation questions to the LA officer, ICB and family (mediators, in a case thread)',
+    scopes: ['team'],
+  },
+  {
+    name: 'prep',
+    description: 'Carry on with your preparation questions; in a case thread, the preparation board (mediators)',
+    scopes: ['personal', 'team'],
+  },
+  { name: 'add change', description: 'Enter a change the family asks for in the plan (plan-content cases)', scopes: ['personal', 'team'] },
+  { name: 'send changes', description: 'Send the requested changes to the LA officer', scopes: ['personal', 'team'] },
+  { name: 'changes', description: "Requested changes: the summary, or the LA officer's review", scopes: ['personal', 'team'] },
 ];
 
 export function commandsFor(scope: Scope): CommandInfo[] {
   return COMMANDS.filter((c) => c.scopes.includes(scope));
+}
+
+/** What the Teams command menu of a scope shows (the manifest's command list). */
+export function menuCommandsFor(scope: Scope): CommandInfo[] {
+  return commandsFor(scope).filter((c) => c.menu !== false);
 }

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { COMMANDS } from './commandCatalog';
+import { COMMANDS, type CommandInfo } from './commandCatalog';
 import type { Command } from './commands/command';
 import type { BotDeps } from './deps';
 import { helpText } from './commands/help';
@@ -19,13 +19,19 @@ export class CommandRouter {
     }
   }
 
+  /** The command this text names in this scope, if any. */
+  match(turn: TurnContext): CommandInfo | undefined {
+    const lower = commandText(turn).toLowerCase();
+    const scope = scopeOf(turn);
+    return COMMANDS.filter((info) => info.scopes.includes(scope) && this.byName.has(info.name))
+      .filter((info) => lower === info.name || lower.startsWith(`${info.name} `))
+      .sort((a, b) => b.name.length - a.name.length)[0];
+  }
+
   async route(turn: TurnContext): Promise<void> {
     const text = commandText(turn);
     const scope = scopeOf(turn);
-    const lower = text.toLowerCase();
-    const match = COMMANDS.filter((info) => info.scopes.includes(scope) && this.byName.has(info.name))
-      .filter((info) => lower === info.name || lower.startsWith(`${info.name} `))
-      .sort((a, b) => b.name.length - a.name.length)[0];
+    const match = this.match(turn);
 
     if (!match) {
       await turn.sendActivity({ type: 'message', text: notUnderstood(text, scope), textFormat: 'markdown' });

@@ -6,6 +6,7 @@ import type { Terms } from '../domain/terms';
 import type { BackgroundTasks } from './background';
 import type { Logger } from './logger';
 import type { ProactiveSender } from './proactive';
+import type { PreparationDialogs } from './preparation/preparationDialogs';
 
 /** What handlers need, passed in explicitly so tests can swap the clock and the store. */
 export interface BotDeps {
@@ -19,4 +20,5 @@ export interface BotDeps {
   readonly background: BackgroundTasks;
   /** The provider's current Terms of Engagement, versioned by content hash. */
   readonly terms: Terms;
+  readonly preparation: PreparationDialogs;
 }

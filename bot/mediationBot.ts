@@ -22,7 +22,7 @@ export class MediationBot extends TeamsActivityHandler {
   ) {
     super();
     this.onMessage(async (context, next) => {
-      await this.commands.route(context);
+      if (!(await this.answerDialog(context))) await this.commands.route(context);
       await next();
     });
     // Teams announces an install both ways (and sometimes twice); the store lets only one welcome through.
@@ -47,6 +47,18 @@ export class MediationBot extends TeamsActivityHandler {
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     return this.actions.handle(context, invokeValue);
+  }
+
+  /**
+   * In a 1:1 chat a preparation question may be waiting: a typed answer or a card submit goes
+   * to it. Commands still work mid-way (the question stays open), except `prep`, which the
+   * dialog answers by asking the open question again.
+   */
+  private async answerDialog(context: TurnContext): Promise<boolean> {
+    if (scopeOf(context) !== 'personal') return false;
+    const command = this.commands.match(context);
+    if (command && command.name !== 'prep') return false;
+    return this.deps.preparation.continueActive(context);
   }
 
   private async welcome(context: TurnContext): Promise<void> {

@@ -51,18 +51,32 @@ export class ProactiveSender {
    * `via` is any stored conversation the person shares with the bot (for the service URL and tenant).
    */
   async sendToPerson(person: PersonTarget, via: string, activity: Partial<Activity>): Promise<{ conversationId: string; activityId?: string }> {
+    return this.inPersonalChat(person, via, async (ctx) => ({
+      conversationId: ctx.activity.conversation.id,
+      activityId: (await ctx.sendActivity(activity))?.id,
+    }));
+  }
+
+  /**
+   * Runs `logic` in a person's 1:1 chat (opening it when needed), with the turn's `from` set to
+   * that person, so that a dialog begun here authorises and keys its state as their own turns will.
+   */
+  async inPersonalChat<T>(person: PersonTarget, via: string, logic: (ctx: TurnContext) => Promise<T>): Promise<T> {
+    const asPerson = async (ctx: TurnContext): Promise<T> => {
+      if (person.channelAccountId || person.aadObjectId) {
+        ctx.activity.from = { id: person.channelAccountId ?? ctx.activity.from?.id ?? '', name: '', aadObjectId: person.aadObjectId };
+      }
+      return logic(ctx);
+    };
     if (person.aadObjectId) {
       const existing = await this.store.conversations.findPersonalChat(person.aadObjectId);
-      if (existing?.active) {
-        const activityId = await this.run(existing.reference, async (ctx) => (await ctx.sendActivity(activity))?.id);
-        return { conversationId: existing._id, activityId };
-      }
+      if (existing?.active) return this.run(existing.reference, asPerson);
     }
     if (!person.channelAccountId) throw new NoConversationError('the person has no 1:1 chat with the bot and no Teams account id');
     const viaRec = await this.store.conversations.get(via);
     if (!viaRec) throw new NoConversationError(`no stored reference for conversation ${via}`);
     const tenantId = viaRec.tenantId ?? viaRec.reference.conversation.tenantId;
-    let result: { conversationId: string; activityId?: string } | undefined;
+    let result: { value: T } | undefined;
     // The first message is sent in the callback, not as `activity` here, so it goes through one code path.
     const params: Omit<ConversationParameters, 'activity'> = {
       isGroup: false,
@@ -88,13 +102,12 @@ export class ProactiveSender {
           },
           this.now(),
         );
-        const sent = await ctx.sendActivity(activity);
-        result = { conversationId: ctx.activity.conversation.id, activityId: sent?.id };
+        result = { value: await asPerson(ctx) };
       },
     );
     if (!result) throw new NoConversationError('Teams did not open the 1:1 chat');
     this.log.info({ kind: 'proactive-1:1-opened' }, 'opened a 1:1 chat');
-    return result;
+    return result.value;
   }
 
   private async run<T>(reference: StoredReference, logic: (ctx: TurnContext) => Promise<T>): Promise<T> {

@@ -7,7 +7,20 @@ import { datesCalculateAction } from './actions/datesCalculate';
 import { termsAgreeAction } from './actions/termsAgree';
 import { termsRecordPickAction } from './actions/termsRecordPick';
 import { termsSendAction } from './actions/termsSend';
+import {
+  changesEditAction,
+  changesNewAction,
+  changesPositionAction,
+  changesReviewAction,
+  changesSaveAction,
+  changesSendAction,
+  changesSummaryAction,
+} from './actions/changeActions';
+import { prepAnswerAction, prepBoardAction, prepCancelAction, prepStartAction } from './actions/prepDialogActions';
+import { addChangeCommand, changesCommand, sendChangesCommand } from './commands/changes';
 import type { Command } from './commands/command';
+import { prepCommand } from './commands/prep';
+import { startPreparationCommand } from './commands/startPreparation';
 import { datesCommand } from './commands/dates';
 import { helpCommand } from './commands/help';
 import { inviteCommand } from './commands/invite';
@@ -29,6 +42,11 @@ export const ALL_COMMANDS: readonly Command[] = [
   recordTermsCommand,
   myCasesCommand,
   joinCommand,
+  startPreparationCommand,
+  prepCommand,
+  addChangeCommand,
+  sendChangesCommand,
+  changesCommand,
 ];
 
 export const ALL_ACTIONS: readonly CardAction[] = [
@@ -40,4 +58,15 @@ export const ALL_ACTIONS: readonly CardAction[] = [
   termsSendAction,
   termsAgreeAction,
   termsRecordPickAction,
+  prepAnswerAction,
+  prepCancelAction,
+  prepStartAction,
+  prepBoardAction,
+  changesNewAction,
+  changesEditAction,
+  changesSaveAction,
+  changesSendAction,
+  changesReviewAction,
+  changesPositionAction,
+  changesSummaryAction,
 ];

@@ -14,6 +14,54 @@ export const VERBS = {
   termsAgree: 'terms.agree',
   /** A mediator picks the party whose agreement they are recording; data {caseId} + input partyId. */
   termsRecordPick: 'terms.recordPick',
+  /** Begins, or resumes at the first unanswered question, a party's preparation in 1:1; data {caseId, partyId}. */
+  prepStart: 'prep.start',
+  /** Answers the current preparation question; data {caseId, partyId, question[, answer]}, input `answer`. Routed to the dialog. */
+  prepAnswer: 'prep.answer',
+  /** Stops the preparation dialog, keeping the answers; data {caseId, partyId}. Routed to the dialog. */
+  prepCancel: 'prep.cancel',
+  /** The mediator's preparation board; data {caseId}. */
+  prepBoard: 'prep.board',
+  /** A blank requested-change form; data {caseId}. */
+  changesNew: 'changes.new',
+  /** The form filled with a change to edit; data {caseId, changeId}. */
+  changesEdit: 'changes.edit',
+  /** Saves the requested-change form; data {caseId[, changeId]}. */
+  changesSave: 'changes.save',
+  /** Sends every draft change to the LA officer; data {caseId}. */
+  changesSend: 'changes.send',
+  /** Shows one change for the LA officer's review (the first without a position when no changeId); data {caseId[, changeId]}. */
+  changesReview: 'changes.review',
+  /** Records the LA's position; data {caseId, changeId, position}, input `note`. */
+  changesPosition: 'changes.position',
+  /** Counts by position, what needs discussion, and the warnings; data {caseId}. */
+  changesSummary: 'changes.summary',
+  /** Starts the case's meeting (or its next session); data {caseId}, input `startedAnywayReason` when a check failed. */
+  meetingStart: 'meeting.start',
+  /** Shows the meeting checklist again (navigation); data {caseId, meetingId}. */
+  meetingChecklist: 'meeting.checklist',
+  /** Ticks (on 1) or unticks (on 0) a checklist item; data {caseId, meetingId, itemId, on}. */
+  meetingTick: 'meeting.tick',
+  /** Starts a break; data {caseId, meetingId, kind: all|private}, input `breakParties` (comma-joined party ids) for private. */
+  meetingBreakStart: 'meeting.breakStart',
+  /** Ends the break the card showed; data {caseId, meetingId, breakId}. */
+  meetingBreakEnd: 'meeting.breakEnd',
+  /** The read-back of agreed actions and change results; data {caseId, meetingId}. */
+  meetingReadBack: 'meeting.readBack',
+  /** The close-meeting form; data {caseId, meetingId}. */
+  meetingCloseForm: 'meeting.closeForm',
+  /** Closes the meeting; data {caseId, meetingId}, inputs outcome, nextDate, endedEarlyReason, endedEarlyOther. */
+  meetingClose: 'meeting.close',
+  /** The agreed-action form, blank (data {caseId, meetingId}) or filled to edit (data {caseId, meetingId, actionId}). */
+  actionForm: 'action.form',
+  /** Saves the agreed-action form (adds the first time, edits after); data {caseId, meetingId, actionId}. */
+  actionSave: 'action.save',
+  /** Removes an agreed action; data {caseId, meetingId, actionId}. */
+  actionRemove: 'action.remove',
+  /** The meeting-result form of a requested change (the first without a result when no changeId); data {caseId, meetingId[, changeId]}. */
+  changeResultForm: 'change.resultForm',
+  /** Records the meeting's result for a requested change; data {caseId, meetingId, changeId}, inputs result, agreedWording. */
+  changeResult: 'change.result',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AppManifestUtils, type TeamsManifestV1D25 } from '@microsoft/app-manifest';
 import { z } from 'zod';
-import { commandsFor, type CommandInfo, type Scope } from '../bot/commandCatalog';
+import { menuCommandsFor, type CommandInfo, type Scope } from '../bot/commandCatalog';
 
 export { readPngSize, decodePng, nonWhiteVisiblePixels } from './png';
 
@@ -111,7 +111,7 @@ function defaultVersion(): string {
  * One command list per scope, straight from the catalog. Throws when the catalog breaks a Teams
  * limit, because Teams would otherwise reject the upload or silently cut the menu.
  */
-export function commandListsFrom(byScope: (scope: Scope) => readonly CommandInfo[] = commandsFor): CommandList[] {
+export function commandListsFrom(byScope: (scope: Scope) => readonly CommandInfo[] = menuCommandsFor): CommandList[] {
   const lists: CommandList[] = [];
   const problems: string[] = [];
   for (const scope of BOT_SCOPES) {

@@ -13,6 +13,16 @@ import {
 } from './acknowledgementStore';
 import { InviteStore, INVITES_COLLECTION, inviteIndexes, type InviteDoc } from './inviteStore';
 import { RateLimitStore, RATE_LIMITS_COLLECTION, rateLimitIndexes, type AttemptDoc } from './rateLimitStore';
+import {
+  PreparationStore,
+  PREPARATION_RECORDS_COLLECTION,
+  REQUESTED_CHANGES_COLLECTION,
+  preparationRecordIndexes,
+  requestedChangeIndexes,
+  type PreparationRecordDoc,
+  type RequestedChangeDoc,
+} from './preparationStore';
+import { MeetingStore, MEETINGS_COLLECTION, meetingIndexes, type MeetingDoc } from './meetingStore';
 import type { OnCorruptDocument } from './corruptDocument';
 
 /** Everything the product stores, behind one object; the backend is chosen at start-up. */
@@ -25,6 +35,10 @@ export interface AppStore {
   readonly acknowledgements: AcknowledgementStore;
   readonly invites: InviteStore;
   readonly rateLimits: RateLimitStore;
+  /** Preparation answers and requested changes (domain.md §9). */
+  readonly preparation: PreparationStore;
+  /** Meeting sessions: checklist, breaks, agreed actions, change results (domain.md §7, §10.1). */
+  readonly meetings: MeetingStore;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -66,6 +80,9 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
   const acks = await backend.collection<AcknowledgementDoc>(ACKNOWLEDGEMENTS_COLLECTION, acknowledgementIndexes);
   const invites = await backend.collection<InviteDoc>(INVITES_COLLECTION, inviteIndexes);
   const attempts = await backend.collection<AttemptDoc>(RATE_LIMITS_COLLECTION, rateLimitIndexes);
+  const prepRecords = await backend.collection<PreparationRecordDoc>(PREPARATION_RECORDS_COLLECTION, preparationRecordIndexes);
+  const prepChanges = await backend.collection<RequestedChangeDoc>(REQUESTED_CHANGES_COLLECTION, requestedChangeIndexes);
+  const meetings = await backend.collection<MeetingDoc>(MEETINGS_COLLECTION, meetingIndexes);
   return {
     kind: backend.kind,
     conversations: new ConversationStore(conversations),
@@ -75,6 +92,8 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
     acknowledgements: new AcknowledgementStore(acks, hooks.onCorruptDocument),
     invites: new InviteStore(invites),
     rateLimits: new RateLimitStore(attempts),
+    preparation: new PreparationStore(prepRecords, prepChanges, hooks.onCorruptDocument),
+    meetings: new MeetingStore(meetings, hooks.onCorruptDocument),
     ping: () => backend.ping(),
     close: () => backend.close(),
   };

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppManifestUtils } from '@microsoft/app-manifest';
 import JSZip from 'jszip';
-import { COMMANDS, commandsFor, type Scope } from '../bot/commandCatalog';
+import { COMMANDS, menuCommandsFor as commandsFor, type Scope } from '../bot/commandCatalog';
 import {
   BOT_SCOPES,
   COMMAND_LIMITS,
@@ -93,7 +93,7 @@ describe('buildManifest', () => {
     expect(bot.isNotificationOnly).toBe(false);
   });
 
-  it("has one command list per scope that matches commandsFor(scope) exactly", () => {
+  it("has one command list per scope that matches the catalog's menu commands exactly", () => {
     const lists = theBot(manifest).commandLists ?? [];
     for (const list of lists) expect(list.scopes).toHaveLength(1);
     for (const scope of ALL_SCOPES) {

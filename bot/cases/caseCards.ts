@@ -4,12 +4,32 @@ import { toCaseCardView } from '../../cards/caseView';
 import { messageCard, type MessageTone } from '../../cards/messageCard';
 import type { AdaptiveCard } from '../../cards/adaptive';
 import type { Case } from '../../domain/cases';
+import { londonDate } from '../../domain/londonTime';
+import { preparationBoard, preparationStatusLine, type PreparationBoard } from '../../domain/preparation';
+import { termsStatus, type Acknowledgement } from '../../domain/terms';
 import type { BotDeps } from '../deps';
 
+/** What building and posting case cards needs: narrower than BotDeps so the preparation port can use it. */
+export type CardDeps = Pick<BotDeps, 'store' | 'terms' | 'calendar' | 'proactive' | 'now'>;
+
 /** The case card as the given viewer (or everyone, for the channel's root card) should see it. */
-export async function caseCardFor(c: Case, deps: BotDeps, viewer?: string): Promise<AdaptiveCard> {
+export async function caseCardFor(c: Case, deps: CardDeps, viewer?: string): Promise<AdaptiveCard> {
   const acks = await deps.store.acknowledgements.listForCase(c.id);
-  return caseCard(toCaseCardView(c, acks, deps.terms.version, { calendar: deps.calendar, ...(viewer ? { viewer } : {}) }));
+  const board = await boardFor(c, deps, acks);
+  return caseCard(
+    toCaseCardView(c, acks, deps.terms.version, {
+      calendar: deps.calendar,
+      preparationStatus: preparationStatusLine(board),
+      ...(viewer ? { viewer } : {}),
+    }),
+  );
+}
+
+/** The mediator's preparation board, from everything stored for the case. */
+export async function boardFor(c: Case, deps: CardDeps, acks?: readonly Acknowledgement[]): Promise<PreparationBoard> {
+  const [records, changes] = await Promise.all([deps.store.preparation.listRecords(c.id), deps.store.preparation.listChanges(c.id)]);
+  const statuses = termsStatus(c, acks ?? (await deps.store.acknowledgements.listForCase(c.id)), deps.terms.version);
+  return preparationBoard(c, statuses, records, changes, londonDate(deps.now()), deps.calendar);
 }
 
 export function cardActivity(card: AdaptiveCard): Partial<Activity> {
@@ -25,14 +45,14 @@ export function notice(title: string, text: string, tone: MessageTone = 'info'):
  * Edits the case's root card in its channel thread so everyone sees the latest state
  * (the Approvals pattern). A failure is logged, not shown: the change itself is stored.
  */
-export async function refreshRootCard(c: Case, deps: BotDeps): Promise<void> {
+export async function refreshRootCard(c: Case, deps: CardDeps): Promise<void> {
   if (!c.thread) return;
   const card = await caseCardFor(c, deps);
   await deps.proactive.update(c.thread.conversationId, c.thread.rootActivityId, cardActivity(card));
 }
 
 /** Posts a reply into the case's thread (alerts the mediators must see at once). */
-export async function postInThread(c: Case, deps: BotDeps, activity: Partial<Activity>): Promise<void> {
+export async function postInThread(c: Case, deps: CardDeps, activity: Partial<Activity>): Promise<void> {
   if (!c.thread) return;
   await deps.proactive.send(c.thread.conversationId, activity);
 }

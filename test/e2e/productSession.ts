@@ -14,7 +14,7 @@ export interface ProductSession {
 export async function startProduct(env: Record<string, string> = {}): Promise<ProductSession> {
   const dataDir = await makeTempDir('send-med-e2e-');
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
-  const bot = await startBot(config, { log: createLogger('silent') });
+  const bot = await startBot(config, { log: createLogger(process.env.E2E_LOG_LEVEL === 'debug' ? 'debug' : 'silent') });
   try {
     const pg = await PlaygroundSession.start({ botEndpoint: `http://127.0.0.1:${bot.port}/api/messages` });
     return {

@@ -4,6 +4,10 @@ import { addParty, anchorThread, joinWithInvite, type Case } from '../../domain/
 import { createInvite, redeemInvite, INVITE_FAILURE_WINDOW_MS } from '../../domain/invites';
 import type { Acknowledgement } from '../../domain/terms';
 import { LEAD, PARENT, STRANGER, makeCase } from '../domain/caseFixtures';
+import { ACTIONS_MAX, CHECKLIST_ITEM_IDS, addAction, closeMeeting, startMeeting, tickItem, type ActionInput, type Meeting } from '../../domain/meeting';
+import { GUARDS_OK as MEETING_GUARDS_OK, LEAD as meetingLead, MEETING_START, meetingCase } from '../meeting/meetingFixtures';
+import { createChange, editChange, preparationSubject, sendChange, setLaPosition, type RequestedChange } from '../../domain/preparation';
+import { NOW as PREP_NOW, OFFICER as PREP_OFFICER, changeInput, ok as okPrep, partyIdOf, prepCase } from '../preparation/prepFixtures';
 
 /**
  * The behaviour every backend must have. Run against the embedded store always
@@ -281,6 +285,216 @@ export function storeContract(open: () => Promise<{ store: AppStore; reopen: () 
       );
       expect(u.status).toBe('updated');
       expect((await store.cases.listForUser(PARENT.aadObjectId)).map((x) => x.id)).toEqual([c.id]);
+    });
+  });
+
+
+  describe('preparation', () => {
+    // Domain rules run on the fixture clock (before the fixture's meeting); nothing here has a TTL.
+    const c = prepCase();
+    const officer = () => okPrep(preparationSubject(c, partyIdOf(c, PREP_OFFICER)));
+    const later = (minutes: number) => new Date(PREP_NOW.getTime() + minutes * 60_000);
+
+    async function sentChange(n: number): Promise<RequestedChange> {
+      const added = await store.preparation.addChange(okPrep(createChange(c, changeInput({ location: `paragraph ${n}` }), PARENT.aadObjectId, PREP_NOW)));
+      const r = await store.preparation.updateChange(c.id, added.changeId, (x) => sendChange(c, x, PARENT.aadObjectId, PREP_NOW));
+      if (r.status !== 'updated') throw new Error(r.status);
+      return r.change;
+    }
+
+    it('saves each answer as it is given, writes nothing for a repeat, and keeps answers across a reopen', async () => {
+      const first = await store.preparation.saveAnswer(officer(), { kind: 'la', answers: { attendeeName: 'Lee Officer' } }, PREP_OFFICER.aadObjectId, PREP_NOW);
+      expect(first).toMatchObject({ status: 'saved', record: { version: 1, status: 'in_progress', answered: 1 } });
+      const second = await store.preparation.saveAnswer(officer(), { kind: 'la', answers: { fullAuthority: false } }, PREP_OFFICER.aadObjectId, later(1));
+      expect(second).toMatchObject({ status: 'saved', record: { version: 2, answers: { kind: 'la', attendeeName: 'Lee Officer', fullAuthority: false } } });
+      const repeat = await store.preparation.saveAnswer(officer(), { kind: 'la', answers: { fullAuthority: false } }, PREP_OFFICER.aadObjectId, later(2));
+      expect(repeat.status).toBe('unchanged');
+      const refused = await store.preparation.saveAnswer(officer(), { kind: 'family', answers: { advocate: true } }, PREP_OFFICER.aadObjectId, later(2));
+      expect(refused.status).toBe('rejected');
+
+      await store.close();
+      store = await reopen();
+      const stored = await store.preparation.getRecord(c.id, officer().partyId);
+      expect(stored).toMatchObject({ version: 2, answers: { attendeeName: 'Lee Officer', fullAuthority: false }, updatedAt: later(1).toISOString() });
+      expect((await store.preparation.listRecords(c.id)).map((r) => r.partyId)).toEqual([officer().partyId]);
+      expect(await store.preparation.getRecord(c.id, 'someone-else')).toBeNull();
+    });
+
+    it('lands concurrent answers to different questions without losing either', async () => {
+      const answers = [{ attendeeName: 'Lee' }, { attendeeRole: 'Officer' }, { knowsFamily: 'both' as const }, { fullAuthority: true }];
+      const results = await Promise.all(answers.map((a, i) => store.preparation.saveAnswer(officer(), { kind: 'la', answers: a }, PREP_OFFICER.aadObjectId, later(i))));
+      expect(results.map((r) => r.status)).toEqual(['saved', 'saved', 'saved', 'saved']);
+      const stored = await store.preparation.getRecord(c.id, officer().partyId);
+      expect(stored).toMatchObject({ version: 4, answers: { attendeeName: 'Lee', attendeeRole: 'Officer', knowsFamily: 'both', fullAuthority: true } });
+    });
+
+    it('does not lose either of two concurrent LA positions on different changes', async () => {
+      const [a, b] = await Promise.all([sentChange(1), sentChange(2)]);
+      if (!a || !b) throw new Error('no changes');
+      const [ra, rb] = await Promise.all([
+        store.preparation.updateChange(c.id, a.changeId, (x) => setLaPosition(c, x, { position: 'agree' }, PREP_OFFICER.aadObjectId, later(5))),
+        store.preparation.updateChange(c.id, b.changeId, (x) => setLaPosition(c, x, { position: 'discuss', note: 'Hours' }, PREP_OFFICER.aadObjectId, later(5))),
+      ]);
+      expect([ra.status, rb.status]).toEqual(['updated', 'updated']);
+      const stored = await store.preparation.listChanges(c.id);
+      expect(stored.map((x) => [x.number, x.laPosition, x.laPositionNote])).toEqual([
+        [1, 'agree', undefined],
+        [2, 'discuss', 'Hours'],
+      ]);
+    });
+
+    it('keeps both of two racing positions on the same change in its history', async () => {
+      const a = await sentChange(1);
+      const results = await Promise.all(
+        (['agree', 'decline'] as const).map((position) =>
+          store.preparation.updateChange(c.id, a.changeId, (x) => setLaPosition(c, x, { position }, PREP_OFFICER.aadObjectId, later(5))),
+        ),
+      );
+      expect(results.map((r) => r.status)).toEqual(['updated', 'updated']);
+      const stored = await store.preparation.getChange(c.id, a.changeId);
+      expect(stored?.positionHistory.map((h) => h.position).sort()).toEqual(['agree', 'decline']);
+      expect(stored?.version).toBe(4);
+    });
+
+    it('numbers racing new changes 1, 2, 3 and keeps ids and numbers through edits and a reopen', async () => {
+      const drafts = [1, 2, 3].map((n) => okPrep(createChange(c, changeInput({ location: `paragraph ${n}` }), PARENT.aadObjectId, PREP_NOW)));
+      const added = await Promise.all(drafts.map((d) => store.preparation.addChange(d)));
+      expect(added.map((x) => x.number).sort()).toEqual([1, 2, 3]);
+      expect(added.map((x) => x.changeId)).toEqual(drafts.map((d) => d.changeId));
+      // A retried add of the same change returns the stored one, not a fourth.
+      expect(await store.preparation.addChange(drafts[0]!)).toEqual(added[0]);
+
+      const target = added[1]!;
+      const edited = await store.preparation.updateChange(c.id, target.changeId, (x) => editChange(c, x, changeInput({ location: 'paragraph 9' }), PARENT.aadObjectId, later(1)));
+      expect(edited).toMatchObject({ status: 'updated', change: { changeId: target.changeId, number: target.number, location: 'paragraph 9', version: 2 } });
+      const renumber = await store.preparation.updateChange(c.id, target.changeId, (x) => ({ ...x, number: 7 }));
+      expect(renumber.status).toBe('rejected');
+
+      await store.close();
+      store = await reopen();
+      const listed = await store.preparation.listChanges(c.id);
+      expect(listed.map((x) => [x.number, x.changeId])).toEqual(
+        [...added].sort((p, q) => p.number - q.number).map((x) => [x.number, x.changeId]),
+      );
+      // Another case's id is not found through this case.
+      expect(await store.preparation.getChange('other-case', target.changeId)).toBeNull();
+      expect((await store.preparation.updateChange('other-case', target.changeId, (x) => x)).status).toBe('not_found');
+    });
+
+    it('sends every draft of a case once', async () => {
+      await Promise.all([1, 2].map((n) => store.preparation.addChange(okPrep(createChange(c, changeInput({ location: `p${n}` }), PARENT.aadObjectId, PREP_NOW)))));
+      const first = await store.preparation.sendDrafts(c.id, (x) => sendChange(c, x, PARENT.aadObjectId, later(1)));
+      expect(first.sent.map((x) => x.sentAt)).toEqual([later(1).toISOString(), later(1).toISOString()]);
+      const again = await store.preparation.sendDrafts(c.id, (x) => sendChange(c, x, PARENT.aadObjectId, later(2)));
+      expect(again.sent).toEqual([]);
+      const refused = await store.preparation.addChange(okPrep(createChange(c, changeInput(), PARENT.aadObjectId, PREP_NOW)));
+      const byOfficer = await store.preparation.sendDrafts(c.id, (x) => sendChange(c, x, PREP_OFFICER.aadObjectId, later(3)));
+      expect(byOfficer.error?.message).toMatch(/Only the family/);
+      expect((await store.preparation.getChange(c.id, refused.changeId))?.sentAt).toBeUndefined();
+    });
+  });
+
+  describe('meetings', () => {
+    const mediator = meetingLead.aadObjectId;
+    const audit = { by: mediator, action: 'meeting.test' };
+    const amend = (i: number): ActionInput => ({ owner: { kind: 'body', body: 'local_authority' }, what: `Action ${i}`, category: 'amend_plan' });
+    // Meetings have no TTL index, so the fixture's fixed meeting time is safe here.
+    const start = (c: Case) => store.meetings.start(c.id, (previous) => startMeeting(c, previous, mediator, { guards: MEETING_GUARDS_OK }, MEETING_START));
+
+    async function running(reference: string): Promise<{ c: Case; m: Meeting }> {
+      const c = meetingCase(reference);
+      await store.cases.create(c);
+      const r = await start(c);
+      if (r.status !== 'created') throw new Error(r.status);
+      return { c, m: r.meeting };
+    }
+
+    it('starts one session per case even when starts race, and finds it as the current meeting', async () => {
+      const c = meetingCase('M-1');
+      await store.cases.create(c);
+      const results = await Promise.all([1, 2, 3, 4, 5].map(() => start(c)));
+      expect(results.filter((r) => r.status === 'created')).toHaveLength(1);
+      expect(results.filter((r) => r.status === 'unchanged')).toHaveLength(4);
+      const current = await store.meetings.current(c.id);
+      expect(current).toMatchObject({ session: 1, state: 'in_progress', version: 1 });
+      for (const r of results) expect(r.status !== 'conflict' && r.status !== 'rejected' && r.meeting).toEqual(current);
+      expect(await store.meetings.listForCase(c.id)).toEqual([current]);
+      expect(await store.meetings.get(c.id, current?.meetingId ?? '')).toEqual(current);
+      expect(await store.meetings.get('another-case', current?.meetingId ?? '')).toBeNull();
+      expect(await store.meetings.current('another-case')).toBeNull();
+      expect(await store.meetings.create({ ...(current as Meeting), meetingId: 'another-meeting-id' })).toBe('duplicate_session');
+    });
+
+    it('lands 30 concurrent ticks of all 11 items (repeated clicks included) as exactly 11 writes', async () => {
+      const { c, m } = await running('M-2');
+      const clicks = Array.from({ length: 30 }, (_, i) => CHECKLIST_ITEM_IDS[i % CHECKLIST_ITEM_IDS.length] ?? 'opening');
+      const results = await Promise.all(
+        clicks.map((itemId) => store.meetings.update(c.id, m.meetingId, (x) => tickItem(c, x, mediator, itemId, true, MEETING_START), audit)),
+      );
+      expect(results.filter((r) => r.status === 'updated')).toHaveLength(CHECKLIST_ITEM_IDS.length);
+      expect(results.filter((r) => r.status === 'unchanged')).toHaveLength(30 - CHECKLIST_ITEM_IDS.length);
+      const stored = await store.meetings.get(c.id, m.meetingId);
+      expect(Object.keys(stored?.ticks ?? {}).sort()).toEqual([...CHECKLIST_ITEM_IDS].sort());
+      expect(stored?.version).toBe(1 + CHECKLIST_ITEM_IDS.length);
+    });
+
+    it('lands 30 concurrent writes to different items (11 ticks, 19 actions): no lost update', async () => {
+      const { c, m } = await running('M-3');
+      const writes = [
+        ...CHECKLIST_ITEM_IDS.map((itemId) => (x: Meeting) => tickItem(c, x, mediator, itemId, true, MEETING_START)),
+        ...Array.from({ length: 30 - CHECKLIST_ITEM_IDS.length }, (_, i) => (x: Meeting) =>
+          addAction(c, x, mediator, `action-${String(i).padStart(4, '0')}`, amend(i), MEETING_START)),
+      ];
+      const results = await Promise.all(writes.map((w) => store.meetings.update(c.id, m.meetingId, w, audit)));
+      expect(results.map((r) => r.status)).toEqual(writes.map(() => 'updated'));
+      const stored = await store.meetings.get(c.id, m.meetingId);
+      expect(Object.keys(stored?.ticks ?? {})).toHaveLength(CHECKLIST_ITEM_IDS.length);
+      expect(stored?.actions).toHaveLength(30 - CHECKLIST_ITEM_IDS.length);
+      expect(stored?.version).toBe(31);
+    });
+
+    it('writes nothing for a replayed tick: same version, same audit', async () => {
+      const { c, m } = await running('M-4');
+      const tick = (x: Meeting) => tickItem(c, x, mediator, 'opening', true, MEETING_START);
+      const first = await store.meetings.update(c.id, m.meetingId, tick, audit);
+      expect(first.status).toBe('updated');
+      const before = await store.meetings.get(c.id, m.meetingId);
+      const replay = await store.meetings.update(c.id, m.meetingId, tick, audit);
+      expect(replay.status).toBe('unchanged');
+      expect(await store.meetings.get(c.id, m.meetingId)).toEqual(before);
+      expect(before?.version).toBe(2);
+      expect(before?.audit.at(-1)).toMatchObject({ action: 'meeting.test', by: mediator });
+    });
+
+    it(`lands ${ACTIONS_MAX} concurrent adds of actions with different ids`, async () => {
+      const { c, m } = await running('M-5');
+      const ids = Array.from({ length: ACTIONS_MAX }, (_, i) => `action-${String(i).padStart(4, '0')}`);
+      const results = await Promise.all(
+        ids.map((id, i) => store.meetings.update(c.id, m.meetingId, (x) => addAction(c, x, mediator, id, amend(i), MEETING_START), audit)),
+      );
+      expect(results.map((r) => r.status)).toEqual(ids.map(() => 'updated'));
+      const stored = await store.meetings.get(c.id, m.meetingId);
+      expect(stored?.actions.map((a) => a.actionId).sort()).toEqual(ids);
+    });
+
+    it('refuses, writes nothing for a refusal, and starts session 2 after an adjournment', async () => {
+      const { c, m } = await running('M-6');
+      expect((await store.meetings.update(c.id, m.meetingId, () => new Error('no'), audit)).status).toBe('rejected');
+      expect((await store.meetings.update(c.id, m.meetingId, (x) => ({ ...x, session: 9 }), audit)).status).toBe('rejected');
+      expect((await store.meetings.update(c.id, 'missing-meeting', (x) => x, audit)).status).toBe('not_found');
+      const closed = await store.meetings.update(
+        c.id,
+        m.meetingId,
+        (x) => closeMeeting(c, x, mediator, { outcome: 'adjourned', nextDate: '2027-01-12' }, MEETING_START),
+        audit,
+      );
+      expect(closed).toMatchObject({ status: 'updated', meeting: { state: 'closed', version: 2 } });
+      const next = await store.meetings.start(c.id, (previous) =>
+        startMeeting(c, previous, mediator, { guards: MEETING_GUARDS_OK }, new Date('2027-01-12T10:00:00Z')),
+      );
+      expect(next).toMatchObject({ status: 'created', meeting: { session: 2 } });
+      expect((await store.meetings.current(c.id))?.session).toBe(2);
+      expect((await store.meetings.listForCase(c.id)).map((x) => x.session)).toEqual([1, 2]);
     });
   });
 

@@ -1,0 +1,40 @@
+import type { PreparationPort } from '../../dialogs/preparationPort';
+import { storePreparationPort } from '../../dialogs/storePreparationPort';
+import { limitedAuthorityText } from '../../domain/preparation';
+import { notice, postInThread, refreshRootCard, type CardDeps } from '../cases/caseCards';
+import type { BotDeps } from '../deps';
+
+/**
+ * The dialogs' port over our stores, plus what the bot adds around it: every saved answer
+ * refreshes the case card in the channel, and "no full authority" alerts the mediators in
+ * the case thread at once. Both run after the turn's answer, in the background queue.
+ */
+export function preparationPort(deps: CardDeps & Pick<BotDeps, 'background'>): PreparationPort {
+  const inner = storePreparationPort({
+    cases: deps.store.cases,
+    preparation: deps.store.preparation,
+    now: deps.now,
+    alertLimitedAuthority: async (c, partyId) => {
+      const party = c.parties.find((p) => p.partyId === partyId);
+      const record = await deps.store.preparation.getRecord(c.id, partyId);
+      const text = party ? limitedAuthorityText(party, record?.answers) : 'A party does not have full authority to settle the issues.';
+      deps.background.run('limited authority alert', () =>
+        postInThread(c, deps, notice(`Limited authority: case ${c.caseReference}`, text, 'error')),
+      );
+    },
+  });
+  return {
+    load: (caseId, partyId, actor) => inner.load(caseId, partyId, actor),
+    onLimitedAuthority: (caseId, partyId) => inner.onLimitedAuthority(caseId, partyId),
+    async saveAnswer(caseId, partyId, patch, actor) {
+      const saved = await inner.saveAnswer(caseId, partyId, patch, actor);
+      if (saved.ok) {
+        deps.background.run('refresh case card', async () => {
+          const c = await deps.store.cases.get(caseId);
+          if (c) await refreshRootCard(c, deps);
+        });
+      }
+      return saved;
+    },
+  };
+}

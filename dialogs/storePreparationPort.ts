@@ -1,0 +1,61 @@
+import type { Case } from '../domain/cases';
+import { isCaseError } from '../domain/cases';
+import { assertMayPrepare, preparationSubject, type PreparationPatch, type PreparationSubject } from '../domain/preparation';
+import type { CaseStore } from '../storage/caseStore';
+import type { PreparationStore } from '../storage/preparationStore';
+import type { PreparationLoad, PreparationPort, PreparationSave } from './preparationPort';
+
+export interface StorePreparationPortDeps {
+  readonly cases: Pick<CaseStore, 'get'>;
+  readonly preparation: Pick<PreparationStore, 'getRecord' | 'saveAnswer'>;
+  readonly now: () => Date;
+  /**
+   * Tells the case's mediators at once (a proactive message, a card update). Called with
+   * the stored case; the port swallows nothing, so the bot can log a failed alert.
+   */
+  readonly alertLimitedAuthority: (c: Case, partyId: string) => Promise<void>;
+}
+
+/**
+ * The preparation port over the product's stores: every call re-reads the case and checks
+ * the caller against the roles stored in it, never against anything a card sent.
+ */
+export function storePreparationPort(deps: StorePreparationPortDeps): PreparationPort {
+  async function subjectFor(caseId: string, partyId: string, actor: string): Promise<{ c: Case; subject: PreparationSubject } | { message: string }> {
+    const c = await deps.cases.get(caseId);
+    if (!c) return { message: 'That case no longer exists.' };
+    const denied = assertMayPrepare(c, partyId, actor);
+    if (denied) return { message: denied.message };
+    const subject = preparationSubject(c, partyId);
+    if (isCaseError(subject)) return { message: subject.message };
+    return { c, subject };
+  }
+
+  return {
+    async load(caseId, partyId, actor): Promise<PreparationLoad> {
+      const found = await subjectFor(caseId, partyId, actor);
+      if ('message' in found) return { ok: false, message: found.message };
+      return { ok: true, subject: found.subject, record: await deps.preparation.getRecord(caseId, partyId) };
+    },
+
+    async saveAnswer(caseId, partyId, patch: PreparationPatch, actor): Promise<PreparationSave> {
+      const found = await subjectFor(caseId, partyId, actor);
+      if ('message' in found) return { ok: false, message: found.message };
+      const r = await deps.preparation.saveAnswer(found.subject, patch, actor, deps.now());
+      switch (r.status) {
+        case 'saved':
+        case 'unchanged':
+          return { ok: true, record: r.record };
+        case 'rejected':
+          return { ok: false, message: r.error.message };
+        case 'conflict':
+          return { ok: false, message: 'Your answer could not be saved because of a clash with another change. Please type prep to try again.' };
+      }
+    },
+
+    async onLimitedAuthority(caseId, partyId): Promise<void> {
+      const c = await deps.cases.get(caseId);
+      if (c) await deps.alertLimitedAuthority(c, partyId);
+    },
+  };
+}

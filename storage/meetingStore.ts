@@ -1,0 +1,163 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { AuditInput } from '../domain/cases';
+import { appendMeetingAudit, MeetingSchema, type Meeting } from '../domain/meeting';
+import type { DocCollection, IndexSpec } from './collection';
+import { CorruptDocumentError, parseStored, type OnCorruptDocument } from './corruptDocument';
+
+/**
+ * One document per meeting session, holding its checklist ticks, breaks, agreed actions and
+ * change results.
+ *
+ * Actions and change results live inside the meeting document rather than in a collection
+ * of their own: closing the meeting must see every action in the same write that fixes the
+ * agreement date ("no agreement" is refused while actions exist, and the next session copies
+ * them forward), and ADR 0002 gives us no multi-document transactions. A meeting holds at
+ * most ACTIONS_MAX actions, so the document stays small. The cost is that two mediators
+ * adding actions at once touch the same document; the version check retries the loser,
+ * which a meeting's handful of writers per second does not notice.
+ */
+export interface MeetingDoc extends Meeting {
+  /** The meetingId. */
+  _id: string;
+  /** caseId|session: a unique index keeps one record per session under racing starts. */
+  sessionKey: string;
+}
+
+export const MEETINGS_COLLECTION = 'meetings';
+
+export const meetingIndexes: readonly IndexSpec[] = [{ field: 'caseId' }, { field: 'sessionKey', unique: true }];
+
+/** Every tick is a write to the same document; allow for a burst from two mediators at once. */
+export const MAX_MEETING_ATTEMPTS = 40;
+
+export type MeetingCreateResult = 'created' | 'duplicate_session';
+
+export type MeetingStartResult =
+  | { readonly status: 'created'; readonly meeting: Meeting }
+  /** A meeting was already in progress and the start returned it: nothing written. */
+  | { readonly status: 'unchanged'; readonly meeting: Meeting }
+  | { readonly status: 'rejected'; readonly error: Error; readonly meeting: Meeting | null }
+  | { readonly status: 'conflict' };
+
+export type MeetingUpdateResult =
+  | { readonly status: 'updated'; readonly meeting: Meeting }
+  /** The mutation returned the meeting it was given: nothing to write (a repeated click). */
+  | { readonly status: 'unchanged'; readonly meeting: Meeting }
+  | { readonly status: 'rejected'; readonly error: Error; readonly meeting: Meeting }
+  | { readonly status: 'not_found' }
+  | { readonly status: 'conflict' };
+
+export type MeetingMutation = (meeting: Meeting) => Meeting | Error;
+/** Builds the next session from the case's latest meeting (startMeeting). */
+export type MeetingStarter = (previous: Meeting | null) => Meeting | Error;
+
+export function sessionKey(caseId: string, session: number): string {
+  return `${caseId}|${session}`;
+}
+
+function toDoc(meeting: Meeting): MeetingDoc {
+  return { ...meeting, _id: meeting.meetingId, sessionKey: sessionKey(meeting.caseId, meeting.session) };
+}
+
+function fromDoc(doc: MeetingDoc): Meeting {
+  // The schema strips the derived fields (and anything a backend adds).
+  return parseStored(MeetingSchema, MEETINGS_COLLECTION, String(doc._id), doc);
+}
+
+/** Jittered so that racing writers do not retry in lock-step. */
+function backoff(attempt: number): Promise<void> {
+  return sleep(Math.floor(Math.random() * Math.min(5 * attempt, 50)));
+}
+
+/**
+ * Meetings, with the optimistic concurrency of cases: every change is a pure mutation
+ * applied to the latest stored version and written only if nobody wrote in between.
+ */
+export class MeetingStore {
+  constructor(
+    private readonly docs: DocCollection<MeetingDoc>,
+    private readonly onCorrupt: OnCorruptDocument = () => {},
+  ) {}
+
+  /** Refused when the case already has a meeting with that session number. */
+  async create(meeting: Meeting): Promise<MeetingCreateResult> {
+    return (await this.docs.insertOne(toDoc(MeetingSchema.parse(meeting)))) ? 'created' : 'duplicate_session';
+  }
+
+  /**
+   * Starts a meeting: reads the case's latest meeting, builds the next one and inserts it.
+   * When two mediators start at once, one insert wins the session number and the other
+   * builds again from the winner (which startMeeting returns unchanged).
+   */
+  async start(caseId: string, build: MeetingStarter): Promise<MeetingStartResult> {
+    for (let attempt = 1; attempt <= MAX_MEETING_ATTEMPTS; attempt++) {
+      const previous = await this.current(caseId);
+      const result = build(previous);
+      if (result instanceof Error) return { status: 'rejected', error: result, meeting: previous };
+      if (result === previous) return { status: 'unchanged', meeting: previous };
+      if (result.caseId !== caseId) {
+        return { status: 'rejected', error: new Error('A meeting must be started in its own case.'), meeting: previous };
+      }
+      const meeting = MeetingSchema.parse(result);
+      if (await this.docs.insertOne(toDoc(meeting))) return { status: 'created', meeting };
+      await backoff(attempt);
+    }
+    return { status: 'conflict' };
+  }
+
+  /** The meeting, if it belongs to that case: an id from a card is only trusted within its case. Throws CorruptDocumentError. */
+  async get(caseId: string, meetingId: string): Promise<Meeting | null> {
+    const doc = await this.docs.findById(meetingId);
+    if (!doc) return null;
+    const meeting = fromDoc(doc);
+    return meeting.caseId === caseId ? meeting : null;
+  }
+
+  /** The case's latest session (running or closed), or null before the first. Throws CorruptDocumentError. */
+  async current(caseId: string): Promise<Meeting | null> {
+    const [doc] = await this.docs.find({ caseId }, { sort: { session: -1 }, limit: 1 });
+    return doc ? fromDoc(doc) : null;
+  }
+
+  /** Every session of the case in order; a corrupt one is reported and left out. */
+  async listForCase(caseId: string): Promise<Meeting[]> {
+    const docs = await this.docs.find({ caseId }, { sort: { session: 1 } });
+    const out: Meeting[] = [];
+    for (const doc of docs) {
+      try {
+        out.push(fromDoc(doc));
+      } catch (error) {
+        if (!(error instanceof CorruptDocumentError)) throw error;
+        this.onCorrupt(error);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Reads the meeting, applies `mutate`, and writes the result only if the stored version is
+   * still the one read; on a conflict it re-reads and re-applies. The mutation must be pure:
+   * it may run several times. It returns an Error to refuse (nothing is written), or the
+   * meeting it was given when there is nothing to do (nothing is written either).
+   */
+  async update(caseId: string, meetingId: string, mutate: MeetingMutation, audit: AuditInput, now: Date = new Date()): Promise<MeetingUpdateResult> {
+    for (let attempt = 1; attempt <= MAX_MEETING_ATTEMPTS; attempt++) {
+      const current = await this.get(caseId, meetingId);
+      if (!current) return { status: 'not_found' };
+      const result = mutate(current);
+      if (result instanceof Error) return { status: 'rejected', error: result, meeting: current };
+      if (result === current) return { status: 'unchanged', meeting: current };
+      if (result.meetingId !== current.meetingId || result.caseId !== current.caseId || result.session !== current.session) {
+        return { status: 'rejected', error: new Error('A meeting update cannot change its id, case or session.'), meeting: current };
+      }
+      const next = MeetingSchema.parse(
+        appendMeetingAudit({ ...result, version: current.version + 1, updatedAt: now.toISOString() }, audit, now),
+      );
+      if ((await this.docs.replaceOne({ _id: meetingId, version: current.version }, toDoc(next))) === 1) {
+        return { status: 'updated', meeting: next };
+      }
+      await backoff(attempt);
+    }
+    return { status: 'conflict' };
+  }
+}

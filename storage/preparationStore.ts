@@ -1,0 +1,205 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { CaseError } from '../domain/cases';
+import {
+  PreparationRecordSchema,
+  RequestedChangeSchema,
+  applyPreparationPatch,
+  type NewRequestedChange,
+  type PreparationPatch,
+  type PreparationRecord,
+  type PreparationSubject,
+  type RequestedChange,
+} from '../domain/preparation';
+import type { DocCollection, IndexSpec } from './collection';
+import { CorruptDocumentError, parseStored, type OnCorruptDocument } from './corruptDocument';
+
+/** One party's preparation answers; the key is the uniqueness rule. */
+export interface PreparationRecordDoc extends PreparationRecord {
+  /** caseId|partyId */
+  _id: string;
+}
+
+/**
+ * One document per requested change: two people acting on different changes never touch the
+ * same document, so neither can overwrite the other, and the change id is the document id.
+ */
+export interface RequestedChangeDoc extends RequestedChange {
+  /** The changeId. */
+  _id: string;
+  /** caseId|number: a unique index keeps "change 3" unique within a case under racing adds. */
+  numberKey: string;
+}
+
+export const PREPARATION_RECORDS_COLLECTION = 'preparation_records';
+export const REQUESTED_CHANGES_COLLECTION = 'requested_changes';
+
+export const preparationRecordIndexes: readonly IndexSpec[] = [{ field: 'caseId' }];
+export const requestedChangeIndexes: readonly IndexSpec[] = [{ field: 'caseId' }, { field: 'numberKey', unique: true }];
+
+/** Enough for a burst of simultaneous clicks; each round has one winner. */
+const MAX_ATTEMPTS = 30;
+
+export type RecordSaveResult =
+  | { readonly status: 'saved'; readonly record: PreparationRecord }
+  /** The answer was already stored (a repeated click or a redelivered message): nothing written. */
+  | { readonly status: 'unchanged'; readonly record: PreparationRecord }
+  | { readonly status: 'rejected'; readonly error: CaseError; readonly record: PreparationRecord | null }
+  | { readonly status: 'conflict' };
+
+export type ChangeUpdateResult =
+  | { readonly status: 'updated'; readonly change: RequestedChange }
+  | { readonly status: 'unchanged'; readonly change: RequestedChange }
+  | { readonly status: 'rejected'; readonly error: Error; readonly change: RequestedChange }
+  | { readonly status: 'not_found' }
+  | { readonly status: 'conflict' };
+
+export type ChangeMutation = (change: RequestedChange) => RequestedChange | Error;
+
+export function preparationRecordKey(caseId: string, partyId: string): string {
+  return `${caseId}|${partyId}`;
+}
+
+function backoff(attempt: number): Promise<void> {
+  return sleep(Math.floor(Math.random() * Math.min(5 * attempt, 50)));
+}
+
+function toChangeDoc(change: RequestedChange): RequestedChangeDoc {
+  return { ...change, _id: change.changeId, numberKey: `${change.caseId}|${change.number}` };
+}
+
+/**
+ * Preparation records and requested changes, with the same optimistic concurrency as cases:
+ * every change is a pure function applied to the latest stored version and written only if
+ * nobody wrote in between (`version`). Documents are validated on every read.
+ */
+export class PreparationStore {
+  constructor(
+    private readonly records: DocCollection<PreparationRecordDoc>,
+    private readonly changes: DocCollection<RequestedChangeDoc>,
+    private readonly onCorrupt: OnCorruptDocument = () => {},
+  ) {}
+
+  // ---- preparation records ----
+
+  /** Throws CorruptDocumentError for a document that does not parse. */
+  async getRecord(caseId: string, partyId: string): Promise<PreparationRecord | null> {
+    const id = preparationRecordKey(caseId, partyId);
+    const doc = await this.records.findById(id);
+    return doc ? parseStored(PreparationRecordSchema, PREPARATION_RECORDS_COLLECTION, id, doc) : null;
+  }
+
+  /** Every party's record in a case; a corrupt one is reported and left out (shown as not started). */
+  async listRecords(caseId: string): Promise<PreparationRecord[]> {
+    return this.parseAll(await this.records.find({ caseId }), (doc) =>
+      parseStored(PreparationRecordSchema, PREPARATION_RECORDS_COLLECTION, String(doc._id), doc),
+    );
+  }
+
+  /**
+   * Merges one answer (or several) into the party's record as soon as it is given, so
+   * stopping half-way loses nothing. Conditional on the version read; retried on a race.
+   */
+  async saveAnswer(subject: PreparationSubject, patch: PreparationPatch, actor: string, now: Date = new Date()): Promise<RecordSaveResult> {
+    const _id = preparationRecordKey(subject.caseId, subject.partyId);
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const current = await this.getRecord(subject.caseId, subject.partyId);
+      const next = applyPreparationPatch(subject, current, patch, actor, now);
+      if (next instanceof CaseError) return { status: 'rejected', error: next, record: current };
+      if (next === current) return { status: 'unchanged', record: current };
+      const record = PreparationRecordSchema.parse({ ...next, version: (current?.version ?? 0) + 1 });
+      const written = current
+        ? (await this.records.replaceOne({ _id, version: current.version }, { ...record, _id })) === 1
+        : await this.records.insertOne({ ...record, _id });
+      if (written) return { status: 'saved', record };
+      await backoff(attempt);
+    }
+    return { status: 'conflict' };
+  }
+
+  // ---- requested changes ----
+
+  /**
+   * Stores a new change and gives it the next number in its case. Adding the same change
+   * twice (a retried request) returns the stored one rather than a second copy.
+   */
+  async addChange(change: NewRequestedChange): Promise<RequestedChange> {
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const [last] = await this.changes.find({ caseId: change.caseId }, { sort: { number: -1 }, limit: 1 });
+      const numbered = RequestedChangeSchema.parse({ ...change, number: (last?.number ?? 0) + 1 });
+      if (await this.changes.insertOne(toChangeDoc(numbered))) return numbered;
+      const existing = await this.getChange(change.caseId, change.changeId);
+      if (existing) return existing;
+      // Someone else took that number at the same moment: count again.
+      await backoff(attempt);
+    }
+    throw new Error(`Could not number a new requested change in case ${change.caseId} after ${MAX_ATTEMPTS} attempts`);
+  }
+
+  /** The change, if it exists in that case: a change id from a card is only trusted within its case. */
+  async getChange(caseId: string, changeId: string): Promise<RequestedChange | null> {
+    const doc = await this.changes.findById(changeId);
+    if (!doc) return null;
+    const change = parseStored(RequestedChangeSchema, REQUESTED_CHANGES_COLLECTION, changeId, doc);
+    return change.caseId === caseId ? change : null;
+  }
+
+  /** In number order; a corrupt change is reported and left out. */
+  async listChanges(caseId: string): Promise<RequestedChange[]> {
+    const docs = await this.changes.find({ caseId }, { sort: { number: 1 } });
+    return this.parseAll(docs, (doc) =>
+      parseStored(RequestedChangeSchema, REQUESTED_CHANGES_COLLECTION, String(doc._id), doc),
+    );
+  }
+
+  /**
+   * Reads the change, applies `mutate`, and writes the result only if the stored version is
+   * still the one read. The mutation must be pure: it may run several times.
+   */
+  async updateChange(caseId: string, changeId: string, mutate: ChangeMutation): Promise<ChangeUpdateResult> {
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const current = await this.getChange(caseId, changeId);
+      if (!current) return { status: 'not_found' };
+      const result = mutate(current);
+      if (result instanceof Error) return { status: 'rejected', error: result, change: current };
+      if (result === current) return { status: 'unchanged', change: current };
+      if (result.changeId !== current.changeId || result.caseId !== current.caseId || result.number !== current.number) {
+        return { status: 'rejected', error: new Error('A change update cannot change its id, case or number.'), change: current };
+      }
+      const next = RequestedChangeSchema.parse({ ...result, version: current.version + 1 });
+      if ((await this.changes.replaceOne({ _id: changeId, version: current.version }, toChangeDoc(next))) === 1) {
+        return { status: 'updated', change: next };
+      }
+      await backoff(attempt);
+    }
+    return { status: 'conflict' };
+  }
+
+  /**
+   * Applies `mutate` (sendChange) to every draft of the case, one conditional write each.
+   * Stops at the first refusal: a refusal is about the case or the caller, so it would refuse
+   * every draft alike.
+   */
+  async sendDrafts(caseId: string, mutate: ChangeMutation): Promise<{ sent: RequestedChange[]; error?: Error }> {
+    const drafts = (await this.listChanges(caseId)).filter((c) => c.sentAt === undefined);
+    const sent: RequestedChange[] = [];
+    for (const draft of drafts) {
+      const r = await this.updateChange(caseId, draft.changeId, mutate);
+      if (r.status === 'rejected') return { sent, error: r.error };
+      if (r.status === 'updated') sent.push(r.change);
+    }
+    return { sent };
+  }
+
+  private parseAll<D, T>(docs: readonly D[], parse: (doc: D) => T): T[] {
+    const out: T[] = [];
+    for (const doc of docs) {
+      try {
+        out.push(parse(doc));
+      } catch (error) {
+        if (!(error instanceof CorruptDocumentError)) throw error;
+        this.onCorrupt(error);
+      }
+    }
+    return out;
+  }
+}
