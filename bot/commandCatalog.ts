@@ -56,8 +56,15 @@ export const COMMANDS: readonly CommandInfo[] = [
     scopes: ['personal', 'team'],
   },
   { name: 'add change', description: 'Enter a change the family asks for in the plan (plan-content cases)', scopes: ['personal', 'team'] },
-  { name: 'send changes', description: 'Send the requested changes to the LA officer', scopes: ['personal', 'team'] },
-  { name: 'changes', description: "Requested changes: the summary, or the LA officer's review", scopes: ['personal', 'team'] },
+  { name: 'send changes', description: 'Send the requested changes to the LA officer', scopes: ['personal', 'team'], menu: false },
+  { name: 'changes', description: "Requested changes: the summary, or the LA officer's review", scopes: ['personal', 'team'], menu: false },
+  { name: 'link', description: "Make this group chat the case's meeting chat: link SM-2026-041 (mediators)", scopes: ['groupChat'] },
+  {
+    name: 'start meeting',
+    description: 'The meeting checklist, with the checks before it starts (mediators, case thread or meeting chat)',
+    scopes: ['team', 'groupChat'],
+  },
+  { name: 'add action', description: 'Record an agreed SMART action during the meeting (mediators)', scopes: ['team', 'groupChat'] },
 ];
 
 export function commandsFor(scope: Scope): CommandInfo[] {

@@ -18,7 +18,25 @@ import {
 } from './actions/changeActions';
 import { prepAnswerAction, prepBoardAction, prepCancelAction, prepStartAction } from './actions/prepDialogActions';
 import { addChangeCommand, changesCommand, sendChangesCommand } from './commands/changes';
+import {
+  actionFormAction,
+  actionRemoveAction,
+  actionSaveAction,
+  changeResultAction,
+  changeResultFormAction,
+  meetingBreakEndAction,
+  meetingBreakStartAction,
+  meetingChecklistAction,
+  meetingCloseAction,
+  meetingCloseFormAction,
+  meetingReadBackAction,
+  meetingStartAction,
+  meetingTickAction,
+} from './actions/meetingActions';
+import { addActionCommand } from './commands/addAction';
 import type { Command } from './commands/command';
+import { linkCommand } from './commands/link';
+import { startMeetingCommand } from './commands/startMeeting';
 import { prepCommand } from './commands/prep';
 import { startPreparationCommand } from './commands/startPreparation';
 import { datesCommand } from './commands/dates';
@@ -47,6 +65,9 @@ export const ALL_COMMANDS: readonly Command[] = [
   addChangeCommand,
   sendChangesCommand,
   changesCommand,
+  linkCommand,
+  startMeetingCommand,
+  addActionCommand,
 ];
 
 export const ALL_ACTIONS: readonly CardAction[] = [
@@ -69,4 +90,17 @@ export const ALL_ACTIONS: readonly CardAction[] = [
   changesReviewAction,
   changesPositionAction,
   changesSummaryAction,
+  meetingStartAction,
+  meetingChecklistAction,
+  meetingTickAction,
+  meetingBreakStartAction,
+  meetingBreakEndAction,
+  meetingReadBackAction,
+  meetingCloseFormAction,
+  meetingCloseAction,
+  actionFormAction,
+  actionSaveAction,
+  actionRemoveAction,
+  changeResultFormAction,
+  changeResultAction,
 ];

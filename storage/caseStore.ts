@@ -19,6 +19,7 @@ export const caseIndexes: readonly IndexSpec[] = [
   { field: 'memberIds' },
   { field: 'thread.rootActivityId' },
   { field: 'thread.conversationId' },
+  { field: 'meetingChatId' },
 ];
 
 /** Enough for a burst of simultaneous clicks on one case; each round has one winner. */
@@ -81,6 +82,12 @@ export class CaseStore {
   /** The case that lives in this channel thread (Teams' conversation id of the thread). */
   async findByThreadConversation(conversationId: string): Promise<Case | null> {
     const doc = await this.docs.findOne({ 'thread.conversationId': conversationId });
+    return doc ? fromDoc(doc) : null;
+  }
+
+  /** The case whose meeting group chat this is. */
+  async findByMeetingChat(conversationId: string): Promise<Case | null> {
+    const doc = await this.docs.findOne({ meetingChatId: conversationId });
     return doc ? fromDoc(doc) : null;
   }
 

@@ -84,6 +84,8 @@ export const CaseSchema = z.object({
   meetingFormat: z.enum(MEETING_FORMATS),
   state: z.enum(CASE_STATES),
   thread: ThreadAnchorSchema.optional(),
+  /** The meeting's group chat, once a mediator has linked it (`link <reference>`). */
+  meetingChatId: z.string().min(1).max(512).optional(),
   parties: z.array(PartySchema),
   mediators: z.array(MediatorSchema).min(1),
   /** Incremented by every stored change; writes are conditional on it. */

@@ -70,8 +70,13 @@ export const TERMINAL_STATES: ReadonlySet<CaseState> = new Set<CaseState>(['CLOS
  */
 export const TRANSITIONS: Readonly<Partial<Record<CaseState, readonly CaseState[]>>> = {
   INTAKE: ['MEDIATION_REQUESTED', 'SCHEDULING', 'PREPARATION'],
-  MEDIATION_REQUESTED: ['SCHEDULING', 'PREPARATION'],
-  SCHEDULING: ['PREPARATION'],
+  MEDIATION_REQUESTED: ['SCHEDULING', 'PREPARATION', 'MEETING'],
+  SCHEDULING: ['PREPARATION', 'MEETING'],
+  PREPARATION: ['MEETING'],
+  DEEMED_CERT: ['MEETING'],
+  // The meeting (issue 6): closing sets the outcome state; an adjournment leads to the next session.
+  MEETING: ['ADJOURNED', 'CONCLUDED_FULL_AGREEMENT', 'CONCLUDED_PARTIAL_AGREEMENT', 'CONCLUDED_NO_AGREEMENT', 'ABANDONED'],
+  ADJOURNED: ['PREPARATION', 'MEETING'],
   DRS_REFERRAL: ['DRS_AGREED'],
 };
 

@@ -1,0 +1,13 @@
+import { moveCase } from '../../domain/cases';
+import { caseStateAfterClose, type Meeting } from '../../domain/meeting';
+import { refreshRootCard } from '../cases/caseCards';
+import type { BotDeps } from '../deps';
+
+/** Once a session is closed: the case takes the state of its outcome, and the case card says so. */
+export async function afterClose(caseId: string, m: Meeting, actor: string, deps: BotDeps): Promise<void> {
+  if (!m.close) return;
+  const to = caseStateAfterClose(m.close.outcome);
+  const r = await deps.store.cases.update(caseId, (c) => (c.state === to ? c : moveCase(c, to)), { by: actor, action: 'meeting.closed', detail: m.close.outcome }, deps.now());
+  if (r.status === 'rejected') deps.log.warn({ caseId, err: r.error.message }, 'case state not moved after close');
+  if (r.status === 'updated') await refreshRootCard(r.case, deps);
+}

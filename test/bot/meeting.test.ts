@@ -1,0 +1,69 @@
+import { CHECKLIST_ITEM_IDS } from '../../domain/meeting';
+import { activity, startTestBot, USERS, type TestBot } from '../helpers/testBot';
+import { bodyText, caseFlow } from './caseFlow';
+
+let t: TestBot;
+beforeEach(async () => {
+  t = await startTestBot();
+  t.connector.members = [USERS.mediator, USERS.parent, USERS.officer, USERS.stranger];
+});
+afterEach(async () => {
+  await t.stop();
+});
+
+/** A case with a parent, and the "stranger" made a co-mediator; the meeting started anyway. */
+async function runningMeeting() {
+  const flow = caseFlow(t);
+  const c = await flow.openCase();
+  await flow.clickInThread('case.assignRoles', { caseId: c.id, page: 0, [`role_${USERS.parent.aadObjectId}`]: 'parent_carer', [`role_${USERS.stranger.aadObjectId}`]: 'co_mediator' });
+  const start = await flow.clickInThread('meeting.start', { caseId: c.id, startedAnywayReason: 'Terms agreed by phone' }, USERS.mediator, 'checklist-1');
+  expect(start.status).toBe(200);
+  const m = (await t.bot.store.meetings.current(c.id))!;
+  const tick = (itemId: string, as: (typeof USERS)[keyof typeof USERS] = USERS.mediator, on = 1) => flow.clickInThread('meeting.tick', { caseId: c.id, meetingId: m.meetingId, itemId, on }, as, 'checklist-1');
+  return { flow, c, m, tick };
+}
+
+it('lets two mediators tick at the same time without losing either tick', async () => {
+  const { c, tick } = await runningMeeting();
+  const results = await Promise.all(CHECKLIST_ITEM_IDS.map((id, i) => tick(id, i % 2 ? USERS.stranger : USERS.mediator)));
+  expect(results.every((r) => r.status === 200)).toBe(true);
+  const m = (await t.bot.store.meetings.current(c.id))!;
+  expect(Object.keys(m.ticks).sort()).toEqual([...CHECKLIST_ITEM_IDS].sort());
+});
+
+it('refuses a party and a stranger, changing nothing', async () => {
+  const { c, m, tick } = await runningMeeting();
+  const parent = await tick('opening', USERS.parent);
+  expect(parent.status).toBe(403);
+  expect(bodyText(parent)).toMatch(/Only the mediators of case/);
+  const officer = await tick('opening', USERS.officer);
+  expect(officer.status).toBe(403);
+  expect((await t.bot.store.meetings.current(c.id))!.version).toBe(m.version);
+});
+
+it('applies a replayed tick once, and a stale untick acts on the current record', async () => {
+  const { flow, c, m } = await runningMeeting();
+  const click = activity('channel', {
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    replyToId: 'checklist-1',
+    conversation: { id: flow.thread, conversationType: 'channel', tenantId: 'tenant-1', isGroup: true },
+    value: { action: { type: 'Action.Execute', verb: 'meeting.tick', data: { caseId: c.id, meetingId: m.meetingId, itemId: 'opening', on: 1 } } },
+  });
+  const first = await t.post(click);
+  const again = await t.post(click);
+  expect(bodyText(again)).toBe(bodyText(first));
+  const after = (await t.bot.store.meetings.current(c.id))!;
+  expect(after.version).toBe(m.version + 1);
+  expect(after.audit.filter((a) => a.action === 'meeting.ticked')).toHaveLength(1);
+});
+
+it('never offers a free-text notes field on any meeting card', async () => {
+  const { flow, c, m } = await runningMeeting();
+  const cards = [
+    await flow.clickInThread('meeting.checklist', { caseId: c.id, meetingId: m.meetingId }),
+    await flow.clickInThread('meeting.closeForm', { caseId: c.id, meetingId: m.meetingId }),
+    await flow.clickInThread('action.form', { caseId: c.id, meetingId: m.meetingId }),
+  ];
+  for (const card of cards) expect(bodyText(card)).not.toMatch(/"id":"notes?"|minutes of|notes of the meeting/i);
+});
