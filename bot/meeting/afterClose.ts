@@ -6,8 +6,20 @@ import type { BotDeps } from '../deps';
 /** Once a session is closed: the case takes the state of its outcome, and the case card says so. */
 export async function afterClose(caseId: string, m: Meeting, actor: string, deps: BotDeps): Promise<void> {
   if (!m.close) return;
-  const to = caseStateAfterClose(m.close.outcome);
-  const r = await deps.store.cases.update(caseId, (c) => (c.state === to ? c : moveCase(c, to)), { by: actor, action: 'meeting.closed', detail: m.close.outcome }, deps.now());
+  const close = m.close;
+  const to = caseStateAfterClose(close.outcome);
+  const r = await deps.store.cases.update(
+    caseId,
+    (c) => {
+      const moved = c.state === to ? c : moveCase(c, to);
+      if (moved instanceof Error || close.outcome !== 'adjourned' || !close.nextDate) return moved;
+      // Adjourned: back to preparation for the next session, whose date drives the preparation clocks.
+      const back = moveCase(moved, 'PREPARATION');
+      return back instanceof Error ? back : { ...back, dates: { ...back.dates, meetingDate: close.nextDate } };
+    },
+    { by: actor, action: 'meeting.closed', detail: close.outcome },
+    deps.now(),
+  );
   if (r.status === 'rejected') deps.log.warn({ caseId, err: r.error.message }, 'case state not moved after close');
   if (r.status === 'updated') await refreshRootCard(r.case, deps);
 }

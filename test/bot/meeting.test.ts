@@ -67,3 +67,16 @@ it('never offers a free-text notes field on any meeting card', async () => {
   ];
   for (const card of cards) expect(bodyText(card)).not.toMatch(/"id":"notes?"|minutes of|notes of the meeting/i);
 });
+
+it('adjourns back to preparation with the next date, and the next start is session 2', async () => {
+  const { flow, c, m } = await runningMeeting();
+  const next = '2027-01-12';
+  const closed = await flow.clickInThread('meeting.close', { caseId: c.id, meetingId: m.meetingId, outcome: 'adjourned', nextDate: next }, USERS.mediator, 'checklist-1');
+  expect(closed.status).toBe(200);
+  await t.bot.app.deps.background.idle();
+  const after = (await t.bot.store.cases.get(c.id))!;
+  expect(after.state).toBe('PREPARATION');
+  expect(after.dates.meetingDate).toBe(next);
+  await flow.clickInThread('meeting.start', { caseId: c.id, startedAnywayReason: 'Second session' }, USERS.mediator, 'checklist-2');
+  expect((await t.bot.store.meetings.current(c.id))!.session).toBe(2);
+});
