@@ -1,6 +1,6 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { CaseSchema, appendAudit, memberIdsOf, referenceKey, type AuditInput, type Case } from '../domain/cases';
 import type { DocCollection, IndexSpec } from './collection';
+import { updateOptimistically } from './optimistic';
 import { CorruptDocumentError, parseStored, type OnCorruptDocument } from './corruptDocument';
 
 /** A case as stored: the case plus the derived fields its indexes need. */
@@ -44,11 +44,6 @@ function toDoc(c: Case): CaseDoc {
 function fromDoc(doc: CaseDoc): Case {
   // The schema strips the derived fields (and anything a backend adds).
   return parseStored(CaseSchema, CASES_COLLECTION, String(doc._id), doc);
-}
-
-/** Jittered so that racing writers do not retry in lock-step. */
-function backoff(attempt: number): Promise<void> {
-  return sleep(Math.floor(Math.random() * Math.min(5 * attempt, 50)));
 }
 
 /**
@@ -121,23 +116,25 @@ export class CaseStore {
    * pure: it may run several times. It returns an Error to refuse (nothing is written).
    */
   async update(id: string, mutate: CaseMutation, audit: AuditInput, now: Date = new Date()): Promise<UpdateResult> {
-    for (let attempt = 1; attempt <= MAX_UPDATE_ATTEMPTS; attempt++) {
-      const current = await this.get(id);
-      if (!current) return { status: 'not_found' };
-      const result = mutate(current);
-      if (result instanceof Error) return { status: 'rejected', error: result, case: current };
-      if (result === current) return { status: 'unchanged', case: current };
-      if (result.id !== current.id || result.providerKey !== current.providerKey || result.caseReference !== current.caseReference) {
-        return { status: 'rejected', error: new Error('A case update cannot change its id, provider or reference.'), case: current };
-      }
-      const next = CaseSchema.parse(
-        appendAudit({ ...result, version: current.version + 1, updatedAt: now.toISOString() }, audit, now),
-      );
-      if ((await this.docs.replaceOne({ _id: id, version: current.version }, toDoc(next))) === 1) {
-        return { status: 'updated', case: next };
-      }
-      await backoff(attempt);
+    const r = await updateOptimistically<Case>({
+      attempts: MAX_UPDATE_ATTEMPTS,
+      read: () => this.get(id),
+      mutate,
+      identityProblem: (next, current) =>
+        next.id !== current.id || next.providerKey !== current.providerKey || next.caseReference !== current.caseReference
+          ? 'A case update cannot change its id, provider or reference.'
+          : undefined,
+      finish: (next, current) => CaseSchema.parse(appendAudit({ ...next, version: current.version + 1, updatedAt: now.toISOString() }, audit, now)),
+      write: async (next, current) => (await this.docs.replaceOne({ _id: id, version: current.version }, toDoc(next))) === 1,
+    });
+    switch (r.status) {
+      case 'not_found':
+      case 'conflict':
+        return r;
+      case 'rejected':
+        return { status: 'rejected', error: r.error, case: r.value };
+      default:
+        return { status: r.status, case: r.value };
     }
-    return { status: 'conflict' };
   }
 }

@@ -1,7 +1,7 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { AuditInput } from '../domain/cases';
 import { appendMeetingAudit, MeetingSchema, type Meeting } from '../domain/meeting';
 import type { DocCollection, IndexSpec } from './collection';
+import { backoff, updateOptimistically } from './optimistic';
 import { CorruptDocumentError, parseStored, type OnCorruptDocument } from './corruptDocument';
 
 /**
@@ -62,11 +62,6 @@ function toDoc(meeting: Meeting): MeetingDoc {
 function fromDoc(doc: MeetingDoc): Meeting {
   // The schema strips the derived fields (and anything a backend adds).
   return parseStored(MeetingSchema, MEETINGS_COLLECTION, String(doc._id), doc);
-}
-
-/** Jittered so that racing writers do not retry in lock-step. */
-function backoff(attempt: number): Promise<void> {
-  return sleep(Math.floor(Math.random() * Math.min(5 * attempt, 50)));
 }
 
 /**
@@ -141,23 +136,26 @@ export class MeetingStore {
    * meeting it was given when there is nothing to do (nothing is written either).
    */
   async update(caseId: string, meetingId: string, mutate: MeetingMutation, audit: AuditInput, now: Date = new Date()): Promise<MeetingUpdateResult> {
-    for (let attempt = 1; attempt <= MAX_MEETING_ATTEMPTS; attempt++) {
-      const current = await this.get(caseId, meetingId);
-      if (!current) return { status: 'not_found' };
-      const result = mutate(current);
-      if (result instanceof Error) return { status: 'rejected', error: result, meeting: current };
-      if (result === current) return { status: 'unchanged', meeting: current };
-      if (result.meetingId !== current.meetingId || result.caseId !== current.caseId || result.session !== current.session) {
-        return { status: 'rejected', error: new Error('A meeting update cannot change its id, case or session.'), meeting: current };
-      }
-      const next = MeetingSchema.parse(
-        appendMeetingAudit({ ...result, version: current.version + 1, updatedAt: now.toISOString() }, audit, now),
-      );
-      if ((await this.docs.replaceOne({ _id: meetingId, version: current.version }, toDoc(next))) === 1) {
-        return { status: 'updated', meeting: next };
-      }
-      await backoff(attempt);
+    const r = await updateOptimistically<Meeting>({
+      attempts: MAX_MEETING_ATTEMPTS,
+      read: () => this.get(caseId, meetingId),
+      mutate,
+      identityProblem: (next, current) =>
+        next.meetingId !== current.meetingId || next.caseId !== current.caseId || next.session !== current.session
+          ? 'A meeting update cannot change its id, case or session.'
+          : undefined,
+      finish: (next, current) =>
+        MeetingSchema.parse(appendMeetingAudit({ ...next, version: current.version + 1, updatedAt: now.toISOString() }, audit, now)),
+      write: async (next, current) => (await this.docs.replaceOne({ _id: meetingId, version: current.version }, toDoc(next))) === 1,
+    });
+    switch (r.status) {
+      case 'not_found':
+      case 'conflict':
+        return r;
+      case 'rejected':
+        return { status: 'rejected', error: r.error, meeting: r.value };
+      default:
+        return { status: r.status, meeting: r.value };
     }
-    return { status: 'conflict' };
   }
 }

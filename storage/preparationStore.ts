@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { CaseError } from '../domain/cases';
 import {
   PreparationRecordSchema,
@@ -11,6 +10,7 @@ import {
   type RequestedChange,
 } from '../domain/preparation';
 import type { DocCollection, IndexSpec } from './collection';
+import { backoff, updateOptimistically } from './optimistic';
 import { CorruptDocumentError, parseStored, type OnCorruptDocument } from './corruptDocument';
 
 /** One party's preparation answers; the key is the uniqueness rule. */
@@ -57,10 +57,6 @@ export type ChangeMutation = (change: RequestedChange) => RequestedChange | Erro
 
 export function preparationRecordKey(caseId: string, partyId: string): string {
   return `${caseId}|${partyId}`;
-}
-
-function backoff(attempt: number): Promise<void> {
-  return sleep(Math.floor(Math.random() * Math.min(5 * attempt, 50)));
 }
 
 function toChangeDoc(change: RequestedChange): RequestedChangeDoc {
@@ -156,22 +152,26 @@ export class PreparationStore {
    * still the one read. The mutation must be pure: it may run several times.
    */
   async updateChange(caseId: string, changeId: string, mutate: ChangeMutation): Promise<ChangeUpdateResult> {
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const current = await this.getChange(caseId, changeId);
-      if (!current) return { status: 'not_found' };
-      const result = mutate(current);
-      if (result instanceof Error) return { status: 'rejected', error: result, change: current };
-      if (result === current) return { status: 'unchanged', change: current };
-      if (result.changeId !== current.changeId || result.caseId !== current.caseId || result.number !== current.number) {
-        return { status: 'rejected', error: new Error('A change update cannot change its id, case or number.'), change: current };
-      }
-      const next = RequestedChangeSchema.parse({ ...result, version: current.version + 1 });
-      if ((await this.changes.replaceOne({ _id: changeId, version: current.version }, toChangeDoc(next))) === 1) {
-        return { status: 'updated', change: next };
-      }
-      await backoff(attempt);
+    const r = await updateOptimistically<RequestedChange>({
+      attempts: MAX_ATTEMPTS,
+      read: () => this.getChange(caseId, changeId),
+      mutate,
+      identityProblem: (next, current) =>
+        next.changeId !== current.changeId || next.caseId !== current.caseId || next.number !== current.number
+          ? 'A change update cannot change its id, case or number.'
+          : undefined,
+      finish: (next, current) => RequestedChangeSchema.parse({ ...next, version: current.version + 1 }),
+      write: async (next, current) => (await this.changes.replaceOne({ _id: changeId, version: current.version }, toChangeDoc(next))) === 1,
+    });
+    switch (r.status) {
+      case 'not_found':
+      case 'conflict':
+        return r;
+      case 'rejected':
+        return { status: 'rejected', error: r.error, change: r.value };
+      default:
+        return { status: r.status, change: r.value };
     }
-    return { status: 'conflict' };
   }
 
   /**
