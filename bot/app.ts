@@ -31,11 +31,13 @@ export interface BotAppOptions {
   readonly log: Logger;
   readonly terms: Terms;
   readonly now?: () => Date;
+  readonly publicBaseUrl?: () => string;
 }
 
-export function createBotApp({ config, store, log, terms, now = () => new Date() }: BotAppOptions): BotApp {
+export function createBotApp({ config, store, log, terms, now = () => new Date(), publicBaseUrl }: BotAppOptions): BotApp {
   const adapter = new MediationAdapter(config.credentials);
   const base: Omit<BotDeps, 'preparation'> = {
+    publicBaseUrl: publicBaseUrl ?? (() => config.publicBaseUrl ?? `http://localhost:${config.port}`),
     config,
     store,
     log,

@@ -43,6 +43,8 @@ const EnvSchema = z.object({
       .optional(),
   ),
   TERMS_FILE: optionalString,
+  PUBLIC_BASE_URL: z.preprocess(blankToUndefined, z.string().url().regex(/^https?:\/\//, 'must be an http(s) URL').optional()),
+  PROVIDER_NAME: z.preprocess(blankToUndefined, z.string().min(2).max(120).default('SEND mediation service')),
   EXTRA_NON_WORKING_DAYS: z.preprocess(
     blankToUndefined,
     z
@@ -76,6 +78,10 @@ export interface AppConfig {
   readonly mediatorAllowlist?: readonly string[];
   /** The provider's Terms of Engagement (Markdown); the product default when unset. */
   readonly termsFile?: string;
+  /** Where people reach this bot's pages (printable certificates); defaults to http://localhost:PORT. */
+  readonly publicBaseUrl?: string;
+  /** The provider's name, printed on outcomes and certificates. */
+  readonly providerName: string;
 }
 
 export class ConfigError extends Error {
@@ -129,6 +135,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     extraNonWorkingDays: e.EXTRA_NON_WORKING_DAYS ? e.EXTRA_NON_WORKING_DAYS.split(',').map((d) => d.trim()) : [],
     mediatorAllowlist: e.MEDIATOR_ALLOWLIST ? e.MEDIATOR_ALLOWLIST.split(',').map((d) => d.trim().toLowerCase()) : undefined,
     termsFile: e.TERMS_FILE ? path.resolve(e.TERMS_FILE) : undefined,
+    publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
+    providerName: e.PROVIDER_NAME,
   };
 }
 

@@ -21,4 +21,6 @@ export interface BotDeps {
   /** The provider's current Terms of Engagement, versioned by content hash. */
   readonly terms: Terms;
   readonly preparation: PreparationDialogs;
+  /** Where people reach this bot's own pages (PUBLIC_BASE_URL, or the local address once listening). */
+  readonly publicBaseUrl: () => string;
 }

@@ -33,7 +33,18 @@ import {
   meetingStartAction,
   meetingTickAction,
 } from './actions/meetingActions';
+import {
+  outcomeAmendedPlanAction,
+  outcomeContentAction,
+  outcomeCorrectionAction,
+  outcomeDraftAction,
+  outcomePublishAction,
+  outcomeReviseAction,
+} from './actions/outcomeActions';
 import { addActionCommand } from './commands/addAction';
+import { outcomeCommand } from './commands/outcome';
+import { certificateCommand } from './commands/certificate';
+import { certificateFormAction, certificateIssueAction } from './actions/certificateActions';
 import type { Command } from './commands/command';
 import { linkCommand } from './commands/link';
 import { startMeetingCommand } from './commands/startMeeting';
@@ -68,6 +79,8 @@ export const ALL_COMMANDS: readonly Command[] = [
   linkCommand,
   startMeetingCommand,
   addActionCommand,
+  outcomeCommand,
+  certificateCommand,
 ];
 
 export const ALL_ACTIONS: readonly CardAction[] = [
@@ -103,4 +116,12 @@ export const ALL_ACTIONS: readonly CardAction[] = [
   actionRemoveAction,
   changeResultFormAction,
   changeResultAction,
+  outcomeDraftAction,
+  outcomeReviseAction,
+  outcomePublishAction,
+  outcomeContentAction,
+  outcomeCorrectionAction,
+  outcomeAmendedPlanAction,
+  certificateFormAction,
+  certificateIssueAction,
 ];

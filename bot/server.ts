@@ -4,6 +4,7 @@ import { readTerms } from '../storage/termsFile';
 import { createBotApp, type BotApp } from './app';
 import type { AppConfig } from './config';
 import { createLogger, type Logger } from './logger';
+import { certificatePage } from './certificate/certificatePage';
 
 export interface RunningBot {
   readonly port: number;
@@ -36,8 +37,10 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
           },
     ));
   const terms = await readTerms(config.termsFile);
-  const app = createBotApp({ config, store, log, terms, now: options.now });
+  let listeningOn = config.port;
+  const app = createBotApp({ config, store, log, terms, now: options.now, publicBaseUrl: () => config.publicBaseUrl ?? `http://localhost:${listeningOn}` });
   const server = createHttpServer(config, app.endpoint, store, log);
+  server.get('/certificates/:token', certificatePage(store, log));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -45,6 +48,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  listeningOn = port;
   log.info({ port, store: store.kind, authenticated: config.hasTeamsCredentials }, 'bot listening');
 
   return {

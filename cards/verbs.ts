@@ -62,6 +62,26 @@ export const VERBS = {
   changeResultForm: 'change.resultForm',
   /** Records the meeting's result for a requested change; data {caseId, meetingId, changeId}, inputs result, agreedWording. */
   changeResult: 'change.result',
+  /** The outcome draft (or, after publishing, the form for a revised version) for the mediators; data {caseId}. */
+  outcomeDraft: 'outcome.draft',
+  /** Publishes the draft as version n; data {caseId, outcomeVersion: n}, inputs overview and issue_<issueId>. */
+  outcomePublish: 'outcome.publish',
+  /** A party is content with what is written in the latest version; data {caseId, outcomeVersion}. */
+  outcomeContent: 'outcome.content',
+  /** A party asks for a correction to the latest version; data {caseId, outcomeVersion}, input correctionReason. */
+  outcomeCorrection: 'outcome.correction',
+  /** Opens the draft of a revised version (n+1) for a mediator; data {caseId, outcomeVersion: n}. */
+  outcomeRevise: 'outcome.revise',
+  /** The LA officer attaches the amended plan (T9); data {caseId}, input amendedPlanUrl. */
+  outcomeAmendedPlan: 'outcome.amendedPlan',
+  /** The certificate form for the mediators; data {caseId}. */
+  certificateForm: 'certificate.form',
+  /** Issues a certificate; data {caseId[, reissue: 1]}, inputs variant, noMediationOn, laInformed, cannotMeetOn. */
+  certificateIssue: 'certificate.issue',
+  /** Marks a tracked deadline done and stops its reminders; data {caseId, deadlineId}. */
+  reminderDone: 'reminder.done',
+  /** The case's deadlines and reminders with their delivery status; data {caseId}. */
+  remindersList: 'reminders.list',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -23,6 +23,17 @@ import {
   type RequestedChangeDoc,
 } from './preparationStore';
 import { MeetingStore, MEETINGS_COLLECTION, meetingIndexes, type MeetingDoc } from './meetingStore';
+import { OutcomeStore, OUTCOMES_COLLECTION, outcomeIndexes, type OutcomeDoc } from './outcomeStore';
+import { CertificateStore, CERTIFICATES_COLLECTION, certificateIndexes, type CertificateDoc } from './certificateStore';
+import {
+  ReminderStore,
+  DEADLINES_COLLECTION,
+  REMINDERS_COLLECTION,
+  deadlineIndexes,
+  reminderIndexes,
+  type DeadlineDoc,
+  type ReminderDoc,
+} from './reminderStore';
 import type { OnCorruptDocument } from './corruptDocument';
 
 /** Everything the product stores, behind one object; the backend is chosen at start-up. */
@@ -39,6 +50,12 @@ export interface AppStore {
   readonly preparation: PreparationStore;
   /** Meeting sessions: checklist, breaks, agreed actions, change results (domain.md §7, §10.1). */
   readonly meetings: MeetingStore;
+  /** Outcome statements: published versions, parties' answers, amended plan (domain.md §10.1). */
+  readonly outcomes: OutcomeStore;
+  /** Issued mediation certificates, every version (domain.md §10.2). */
+  readonly certificates: CertificateStore;
+  /** Deadlines and their reminders, with leases for delivery (domain.md §5 "Bot behaviour"). */
+  readonly reminders: ReminderStore;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -83,6 +100,10 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
   const prepRecords = await backend.collection<PreparationRecordDoc>(PREPARATION_RECORDS_COLLECTION, preparationRecordIndexes);
   const prepChanges = await backend.collection<RequestedChangeDoc>(REQUESTED_CHANGES_COLLECTION, requestedChangeIndexes);
   const meetings = await backend.collection<MeetingDoc>(MEETINGS_COLLECTION, meetingIndexes);
+  const outcomes = await backend.collection<OutcomeDoc>(OUTCOMES_COLLECTION, outcomeIndexes);
+  const certificates = await backend.collection<CertificateDoc>(CERTIFICATES_COLLECTION, certificateIndexes);
+  const reminderDeadlines = await backend.collection<DeadlineDoc>(DEADLINES_COLLECTION, deadlineIndexes);
+  const reminderDocs = await backend.collection<ReminderDoc>(REMINDERS_COLLECTION, reminderIndexes);
   return {
     kind: backend.kind,
     conversations: new ConversationStore(conversations),
@@ -94,6 +115,9 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
     rateLimits: new RateLimitStore(attempts),
     preparation: new PreparationStore(prepRecords, prepChanges, hooks.onCorruptDocument),
     meetings: new MeetingStore(meetings, hooks.onCorruptDocument),
+    outcomes: new OutcomeStore(outcomes),
+    certificates: new CertificateStore(certificates, hooks.onCorruptDocument),
+    reminders: new ReminderStore(reminderDeadlines, reminderDocs, hooks.onCorruptDocument),
     ping: () => backend.ping(),
     close: () => backend.close(),
   };

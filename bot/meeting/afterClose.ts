@@ -2,6 +2,7 @@ import { moveCase } from '../../domain/cases';
 import { caseStateAfterClose, type Meeting } from '../../domain/meeting';
 import { refreshRootCard } from '../cases/caseCards';
 import type { BotDeps } from '../deps';
+import { openOutcome } from '../outcome/openOutcome';
 
 /** Once a session is closed: the case takes the state of its outcome, and the case card says so. */
 export async function afterClose(caseId: string, m: Meeting, actor: string, deps: BotDeps): Promise<void> {
@@ -22,4 +23,5 @@ export async function afterClose(caseId: string, m: Meeting, actor: string, deps
   );
   if (r.status === 'rejected') deps.log.warn({ caseId, err: r.error.message }, 'case state not moved after close');
   if (r.status === 'updated') await refreshRootCard(r.case, deps);
+  if (r.status === 'updated' || r.status === 'unchanged') await openOutcome(r.case, m, actor, deps);
 }

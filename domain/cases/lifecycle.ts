@@ -77,6 +77,12 @@ export const TRANSITIONS: Readonly<Partial<Record<CaseState, readonly CaseState[
   // The meeting (issue 6): closing sets the outcome state; an adjournment leads to the next session.
   MEETING: ['ADJOURNED', 'CONCLUDED_FULL_AGREEMENT', 'CONCLUDED_PARTIAL_AGREEMENT', 'CONCLUDED_NO_AGREEMENT', 'ABANDONED'],
   ADJOURNED: ['PREPARATION', 'MEETING'],
+  // After the meeting (issue 7): the outcome, then the certificate (or the certificate first).
+  ABANDONED: ['CONCLUDED_NO_AGREEMENT', 'OUTCOME_ISSUED', 'CERTIFICATE_ISSUED'],
+  CONCLUDED_FULL_AGREEMENT: ['OUTCOME_ISSUED', 'CERTIFICATE_ISSUED'],
+  CONCLUDED_PARTIAL_AGREEMENT: ['OUTCOME_ISSUED', 'CERTIFICATE_ISSUED'],
+  CONCLUDED_NO_AGREEMENT: ['OUTCOME_ISSUED', 'CERTIFICATE_ISSUED'],
+  OUTCOME_ISSUED: ['CERTIFICATE_ISSUED'],
   DRS_REFERRAL: ['DRS_AGREED'],
 };
 

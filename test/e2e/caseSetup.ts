@@ -17,7 +17,12 @@ export interface OpenedCase {
 }
 
 /** Opens a plan-content case in the Cases channel and adds the parent and the LA officer from the roster. */
-export async function openCaseWithParties(s: ProductSession, reference: string, meetingDate: string): Promise<OpenedCase> {
+export async function openCaseWithParties(
+  s: ProductSession,
+  reference: string,
+  meetingDate: string,
+  extra: { inputs?: Record<string, string>; roles?: Record<string, string> } = {},
+): Promise<OpenedCase> {
   const pg: PlaygroundSession = s.pg;
   const post = await pg.say('channel', 'new case');
   const thread = post.conversationId;
@@ -33,17 +38,19 @@ export async function openCaseWithParties(s: ProductSession, reference: string, 
       meetingDate,
       meetingTime: '10:00',
       meetingFormat: 'online',
+      ...extra.inputs,
     },
   });
   const card = await pg.waitForBotMessage((m) => m.kind === 'update' && m.messageId === form.messageId);
   const created = (await s.bot.store.cases.findByThreadConversation(thread))!;
   const sam = pg.user('Parent');
   const priya = pg.user('LA officer');
+  const others = Object.fromEntries(Object.entries(extra.roles ?? {}).map(([who, role]) => [`role_${pg.user(who).aadObjectId}`, role]));
   await pg.invoke({ conversationId: thread }, card.messageId, {
     action: {
       type: 'Action.Execute',
       verb: 'case.assignRoles',
-      data: { caseId: created.id, page: 0, [`role_${sam.aadObjectId}`]: 'parent_carer', [`role_${priya.aadObjectId}`]: 'la_officer' },
+      data: { caseId: created.id, page: 0, [`role_${sam.aadObjectId}`]: 'parent_carer', [`role_${priya.aadObjectId}`]: 'la_officer', ...others },
     },
     trigger: 'manual',
   });

@@ -8,6 +8,8 @@ import { ACTIONS_MAX, CHECKLIST_ITEM_IDS, addAction, closeMeeting, startMeeting,
 import { GUARDS_OK as MEETING_GUARDS_OK, LEAD as meetingLead, MEETING_START, meetingCase } from '../meeting/meetingFixtures';
 import { createChange, editChange, preparationSubject, sendChange, setLaPosition, type RequestedChange } from '../../domain/preparation';
 import { NOW as PREP_NOW, OFFICER as PREP_OFFICER, changeInput, ok as okPrep, partyIdOf, prepCase } from '../preparation/prepFixtures';
+import { outcomeStoreContract } from '../outcome/outcomeStoreContract';
+import { reminderStoreContract } from '../reminders/reminderStoreContract';
 
 /**
  * The behaviour every backend must have. Run against the embedded store always
@@ -495,6 +497,28 @@ export function storeContract(open: () => Promise<{ store: AppStore; reopen: () 
       expect(next).toMatchObject({ status: 'created', meeting: { session: 2 } });
       expect((await store.meetings.current(c.id))?.session).toBe(2);
       expect((await store.meetings.listForCase(c.id)).map((x) => x.session)).toEqual([1, 2]);
+    });
+  });
+
+  describe('outcomes and certificates', () => {
+    outcomeStoreContract({
+      store: () => store,
+      reopen: async () => {
+        await store.close();
+        store = await reopen();
+        return store;
+      },
+    });
+  });
+
+  describe('reminders', () => {
+    reminderStoreContract({
+      store: () => store,
+      reopen: async () => {
+        await store.close();
+        store = await reopen();
+        return store;
+      },
     });
   });
 

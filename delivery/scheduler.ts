@@ -1,0 +1,325 @@
+import type { RecipientDelivery, TrackedDeadline, TrackedReminder } from '../domain/reminders';
+import { isDeadlineOpen } from '../domain/reminders';
+import type { ReminderStore } from '../storage/reminderStore';
+import { realSleep, type Sleep } from './clock';
+import { ConversationGoneError, DeliveryError } from './errors';
+import { ConversationPacer } from './pacer';
+import { DEFAULT_RETRY, withRetry, type RetryOptions } from './retry';
+
+/** The part of ReminderStore the scheduler uses (tests may pass a wrapper). */
+export type ReminderQueue = Pick<
+  ReminderStore,
+  'findDue' | 'claim' | 'getDeadline' | 'markSent' | 'markFailed' | 'release' | 'cancelClaimed'
+>;
+
+export interface SendResult {
+  readonly activityId?: string;
+  /** True when this conversation already had the reminder from an earlier pass: nothing was sent. */
+  readonly skipped: boolean;
+}
+
+/** Given to `deliver` for each reminder. */
+export interface DeliveryTools {
+  /**
+   * Sends to one conversation, paced within Teams' limits and retried on transient failures.
+   * `post` does the actual send (the bot's proactive sender) and returns the activity id.
+   * Each conversation gets a reminder once: one that succeeded in an earlier pass is skipped,
+   * so a retry after a partial failure does not repeat itself. Throws ConversationGoneError
+   * (after `onGone` has been told) or DeliveryError.
+   */
+  send(conversationId: string, post: () => Promise<string | undefined>): Promise<SendResult>;
+}
+
+export interface DeliveryReceipt {
+  readonly activityId?: string;
+}
+
+/**
+ * Sends one reminder: the bot's callback. It resolves the deadline's targets into
+ * conversations (deliveryTargets), builds the card and calls `tools.send` for each. It may
+ * catch a ConversationGoneError for one target and carry on with the others.
+ */
+export type Deliver = (reminder: TrackedReminder, deadline: TrackedDeadline, tools: DeliveryTools) => Promise<DeliveryReceipt | void>;
+
+export interface SchedulerOptions {
+  readonly store: ReminderQueue;
+  /** This instance's id: leases are held in its name. */
+  readonly owner: string;
+  readonly deliver: Deliver;
+  /** A conversation answered 403: the bot marks its reference inactive. Called once per conversation per reminder. */
+  readonly onGone?: (reminder: TrackedReminder, error: ConversationGoneError) => void | Promise<void>;
+  /** A reminder was given up on; it shows as failed in the reminders list. */
+  readonly onFailed?: (reminder: TrackedReminder, error: Error) => void | Promise<void>;
+  /** A pass or a bookkeeping write failed unexpectedly (the store is down); the loop carries on. */
+  readonly onError?: (error: unknown) => void;
+  readonly now?: () => Date;
+  readonly sleep?: Sleep;
+  /** Reminders read from the store at a time. Default 50. */
+  readonly batchSize?: number;
+  /** A pass stops after this many reminders, so start() can look up (and stop) in between. Default 20 pages. */
+  readonly maxPerPass?: number;
+  /** Reminders delivered at once within a pass (different conversations proceed in parallel). Default 8. */
+  readonly concurrency?: number;
+  /** How long a claim holds. Must comfortably exceed the longest delivery (all retries included). Default 10 min. */
+  readonly leaseMs?: number;
+  /** Sleep and clock default to the scheduler's own. */
+  readonly retry?: Omit<RetryOptions, 'conversationId'>;
+  /** Shared by every delivery of this instance; default: Teams' limits on the scheduler's clock. */
+  readonly pacer?: ConversationPacer;
+  /** After a pass that failed transiently, wait at least this long before the next. Default 5 min. */
+  readonly retryLaterMs?: number;
+  /** Sends tried over all passes before a reminder is given up. Default 15 (three passes of five). */
+  readonly maxTotalAttempts?: number;
+}
+
+export interface PassResult {
+  readonly found: number;
+  readonly sent: number;
+  /** Another instance claimed it first. */
+  readonly lost: number;
+  readonly failed: number;
+  readonly gone: number;
+  /** Back to pending, to try again later. */
+  readonly released: number;
+  /** Its deadline was done or gone by the time it came due. */
+  readonly cancelled: number;
+}
+
+type Outcome = keyof Omit<PassResult, 'found'>;
+
+const MINUTE = 60_000;
+
+function emptyTally(): Record<Outcome, number> {
+  return { sent: 0, lost: 0, failed: 0, gone: 0, released: 0, cancelled: 0 };
+}
+
+/**
+ * Sends reminders that are due, each exactly once across any number of instances sharing a
+ * store: every reminder is claimed with a lease before it is sent, written as sent only by
+ * the lease holder, and found again if an instance dies holding it (the lease runs out).
+ * Time is injected (`now`, `sleep`), so tests run years of reminders in milliseconds.
+ */
+export class ReminderScheduler {
+  private readonly store: ReminderQueue;
+  private readonly owner: string;
+  private readonly deliver: Deliver;
+  private readonly options: SchedulerOptions;
+  private readonly now: () => Date;
+  private readonly sleep: Sleep;
+  private readonly batchSize: number;
+  private readonly maxPerPass: number;
+  private readonly concurrency: number;
+  private readonly leaseMs: number;
+  private readonly retry: RetryOptions;
+  private readonly pacer: ConversationPacer;
+  private readonly retryLaterMs: number;
+  private readonly maxTotalAttempts: number;
+  private loop: Promise<void> | undefined;
+  private stopping = false;
+  private wake: (() => void) | undefined;
+
+  constructor(options: SchedulerOptions) {
+    this.options = options;
+    this.store = options.store;
+    this.owner = options.owner;
+    this.deliver = options.deliver;
+    this.now = options.now ?? (() => new Date());
+    this.sleep = options.sleep ?? realSleep;
+    this.batchSize = options.batchSize ?? 50;
+    this.maxPerPass = options.maxPerPass ?? 20 * this.batchSize;
+    this.concurrency = Math.max(1, options.concurrency ?? 8);
+    this.leaseMs = options.leaseMs ?? 10 * MINUTE;
+    this.retry = { sleep: this.sleep, now: () => this.now().getTime(), ...options.retry };
+    this.pacer = options.pacer ?? new ConversationPacer({ now: () => this.now().getTime(), sleep: this.sleep });
+    this.retryLaterMs = options.retryLaterMs ?? 5 * MINUTE;
+    this.maxTotalAttempts = options.maxTotalAttempts ?? 3 * (this.retry.maxAttempts ?? DEFAULT_RETRY.maxAttempts);
+    // A delivery that outlives its lease could be claimed and sent a second time elsewhere.
+    const worstWait = (this.retry.maxAttempts ?? DEFAULT_RETRY.maxAttempts) * (this.retry.maxWaitMs ?? DEFAULT_RETRY.maxWaitMs);
+    if (worstWait * 2 > this.leaseMs) {
+      throw new Error(`The lease (${this.leaseMs} ms) must be at least twice the longest retry wait (${worstWait} ms).`);
+    }
+  }
+
+  /**
+   * One pass: claim, deliver and record everything due, a page at a time. Workers take the
+   * next reminder as soon as they are free and the next page is fetched when the current one
+   * runs out, so one slow delivery (a long Retry-After) does not hold up the rest of the
+   * queue. The pass ends when the queue is empty, after `maxPerPass` reminders, or on stop().
+   */
+  async runOnce(): Promise<PassResult> {
+    const tally = emptyTally();
+    const buffer: TrackedReminder[] = [];
+    const seen = new Set<string>();
+    let exhausted = false;
+    let fetching: Promise<void> | undefined;
+    const refill = async (): Promise<void> => {
+      fetching ??= (async () => {
+        const page = await this.store.findDue(this.now(), this.batchSize);
+        // A reminder another worker of this pass is about to claim can come back once; skip it.
+        const fresh = page.filter((r) => !seen.has(r.reminderId));
+        for (const r of fresh) seen.add(r.reminderId);
+        buffer.push(...fresh);
+        if (page.length < this.batchSize || fresh.length === 0 || seen.size >= this.maxPerPass) exhausted = true;
+      })().finally(() => {
+        fetching = undefined;
+      });
+      await fetching;
+    };
+    const next = async (): Promise<TrackedReminder | undefined> => {
+      for (;;) {
+        if (this.stopping) return undefined;
+        const r = buffer.shift();
+        if (r) return r;
+        if (exhausted) return undefined;
+        await refill();
+      }
+    };
+    const worker = async (): Promise<void> => {
+      for (let r = await next(); r; r = await next()) {
+        try {
+          tally[await this.handle(r)] += 1;
+        } catch (error) {
+          // The store failed mid-way; the lease will run out and the reminder comes back.
+          this.options.onError?.(error);
+        }
+      }
+    };
+    await refill();
+    await Promise.all(Array.from({ length: Math.min(this.concurrency, Math.max(1, buffer.length)) }, worker));
+    return { found: seen.size, ...tally };
+  }
+
+  /** Runs passes every `intervalMs` (at once again when a pass stopped at maxPerPass) until stop(). */
+  start(intervalMs = 30_000): void {
+    if (this.loop) return;
+    this.stopping = false;
+    this.loop = (async () => {
+      while (!this.stopping) {
+        let full = false;
+        try {
+          full = (await this.runOnce()).found >= this.maxPerPass;
+        } catch (error) {
+          this.options.onError?.(error);
+        }
+        if (!this.stopping && !full) await this.pause(intervalMs);
+      }
+    })();
+  }
+
+  /** Stops the loop; resolves once the pass in flight has finished (reminders not yet claimed are left for later). */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await this.loop;
+    this.loop = undefined;
+  }
+
+  get running(): boolean {
+    return this.loop !== undefined;
+  }
+
+  /** The wait between passes; stop() cuts it short. The real timer is cleared so nothing lingers after stop. */
+  private pause(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      if (this.options.sleep) {
+        this.wake = resolve;
+        void this.options.sleep(ms).then(resolve, resolve);
+        return;
+      }
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    }).finally(() => {
+      this.wake = undefined;
+    });
+  }
+
+  private async handle(reminder: TrackedReminder): Promise<Outcome> {
+    const id = reminder.reminderId;
+    if (!(await this.store.claim(id, this.owner, this.now(), this.leaseMs))) return 'lost';
+
+    const deadline = await this.readDeadline(reminder);
+    if (deadline === 'corrupt') return 'failed';
+    if (!deadline || !isDeadlineOpen(deadline)) {
+      await this.store.cancelClaimed(id, this.owner, deadline ? 'the deadline was done before it was sent' : 'the deadline no longer applies', this.now());
+      return 'cancelled';
+    }
+
+    let attempts = reminder.attempts;
+    const recipients = new Map<string, RecipientDelivery>(reminder.recipients.map((r) => [r.conversationId, r]));
+    const told = new Set<unknown>();
+    const tools: DeliveryTools = {
+      send: async (conversationId, post) => {
+        if (recipients.get(conversationId)?.status === 'sent') return { skipped: true };
+        try {
+          const activityId = await withRetry(
+            () => {
+              attempts += 1;
+              return this.pacer.pace(conversationId, post);
+            },
+            { ...this.retry, conversationId },
+          );
+          recipients.set(conversationId, { conversationId, status: 'sent', at: this.now().toISOString(), ...(activityId ? { activityId } : {}) });
+          return { skipped: false, ...(activityId ? { activityId } : {}) };
+        } catch (error) {
+          const gone = error instanceof ConversationGoneError;
+          const message = error instanceof Error ? error.message : String(error);
+          recipients.set(conversationId, { conversationId, status: gone ? 'gone' : 'failed', at: this.now().toISOString(), error: message.slice(0, 500) });
+          if (gone) {
+            told.add(error);
+            await this.options.onGone?.(reminder, error);
+          }
+          throw error;
+        }
+      },
+    };
+
+    try {
+      const receipt = await this.deliver(reminder, deadline, tools);
+      const firstActivity = [...recipients.values()].find((r) => r.status === 'sent' && r.activityId)?.activityId;
+      const activityId = (receipt ? receipt.activityId : undefined) ?? firstActivity;
+      const ok = await this.store.markSent(id, this.owner, this.now(), { attempts, recipients: [...recipients.values()], ...(activityId ? { activityId } : {}) });
+      if (!ok) this.options.onError?.(new Error(`Reminder ${id} was sent, but its lease had passed to another instance first.`));
+      return 'sent';
+    } catch (error) {
+      return this.afterFailure(reminder, error, attempts, [...recipients.values()], told);
+    }
+  }
+
+  private async readDeadline(reminder: TrackedReminder): Promise<TrackedDeadline | null | 'corrupt'> {
+    try {
+      return await this.store.getDeadline(reminder.deadlineId);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      await this.store.markFailed(reminder.reminderId, this.owner, `Its deadline could not be read: ${message}`, reminder.attempts, this.now());
+      await this.options.onFailed?.(reminder, error instanceof Error ? error : new Error(message));
+      return 'corrupt';
+    }
+  }
+
+  private async afterFailure(
+    reminder: TrackedReminder,
+    error: unknown,
+    attempts: number,
+    recipients: RecipientDelivery[],
+    told: ReadonlySet<unknown>,
+  ): Promise<Outcome> {
+    const id = reminder.reminderId;
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof ConversationGoneError) {
+      if (!told.has(error)) await this.options.onGone?.(reminder, error);
+      await this.store.markFailed(id, this.owner, message, attempts, this.now(), recipients);
+      return 'gone';
+    }
+    if (error instanceof DeliveryError && error.retryable && attempts < this.maxTotalAttempts) {
+      const waitMs = Math.max(this.retryLaterMs, error.retryAfterMs ?? 0);
+      await this.store.release(id, this.owner, new Date(this.now().getTime() + waitMs), { reason: message, attempts, recipients });
+      return 'released';
+    }
+    await this.store.markFailed(id, this.owner, message, attempts, this.now(), recipients);
+    await this.options.onFailed?.(reminder, error instanceof Error ? error : new Error(message));
+    return 'failed';
+  }
+}

@@ -1,0 +1,74 @@
+import type { RuleId } from '../timescales';
+
+/**
+ * The three kinds of mediation certificate (domain.md §10.2). Codes are stored with every
+ * certificate; the words are the product's own.
+ */
+export const CERTIFICATE_VARIANTS = ['after_mediation', 'no_mediation', 'cannot_arrange'] as const;
+export type CertificateVariant = (typeof CERTIFICATE_VARIANTS)[number];
+
+export const ISSUER_ROLES = ['mediator', 'adviser'] as const;
+export type IssuerRole = (typeof ISSUER_ROLES)[number];
+
+export const ISSUER_ROLE_LABELS: Readonly<Record<IssuerRole, string>> = {
+  mediator: 'Mediator',
+  adviser: 'Mediation adviser',
+};
+
+export interface CertificateVariantInfo {
+  readonly variant: CertificateVariant;
+  /** For the form's picker. */
+  readonly label: string;
+  /** The heading of the printable certificate. */
+  readonly title: string;
+  /** Who issues it: the mediator after mediation (s.55(5)), the adviser otherwise (s.55(4), T6). */
+  readonly issuerRole: IssuerRole;
+  /** The 3-working-day clock that applies (T7, T2, T6(b)). */
+  readonly rule: RuleId;
+  /** The event the clock runs from, in words. */
+  readonly triggerText: string;
+  /** What the certificate says happened. */
+  readonly statement: string;
+  readonly basis: string;
+}
+
+export const CERTIFICATE_VARIANT_INFO: Readonly<Record<CertificateVariant, CertificateVariantInfo>> = {
+  after_mediation: {
+    variant: 'after_mediation',
+    label: 'Mediation took place',
+    title: 'Mediation certificate',
+    issuerRole: 'mediator',
+    rule: 'CERT_AFTER_MEDIATION',
+    triggerText: 'the mediation concluded',
+    statement: 'Mediation took place about the decision and issues below. The mediator issues this certificate.',
+    basis: 'Children and Families Act 2014, section 55(5)',
+  },
+  no_mediation: {
+    variant: 'no_mediation',
+    label: 'The family chose not to mediate (adviser certificate)',
+    title: 'Mediation certificate: mediation not pursued',
+    issuerRole: 'adviser',
+    rule: 'CERT_NO_MEDIATION',
+    triggerText: 'the adviser was told mediation was not wanted',
+    statement:
+      'The parent or young person received information and advice about mediation from a mediation adviser and decided not to take part in mediation. The mediation adviser issues this certificate.',
+    basis: 'Children and Families Act 2014, section 55(4)',
+  },
+  cannot_arrange: {
+    variant: 'cannot_arrange',
+    label: 'Mediation could not be arranged within 30 days',
+    title: 'Mediation certificate: mediation not arranged within 30 days',
+    issuerRole: 'adviser',
+    rule: 'CERT_CANNOT_ARRANGE',
+    triggerText: 'the adviser was told mediation could not take place within 30 days',
+    statement:
+      'The parent or young person asked for mediation, and the body arranging it said it could not take place within 30 days. The mediation adviser issues this certificate.',
+    basis: 'Children and Families Act 2014, section 55(4), with the SEND Regulations 2014 (the 30-day rule)',
+  },
+};
+
+const VARIANT_SET: ReadonlySet<string> = new Set(CERTIFICATE_VARIANTS);
+
+export function isCertificateVariant(value: unknown): value is CertificateVariant {
+  return typeof value === 'string' && VARIANT_SET.has(value);
+}

@@ -1,0 +1,152 @@
+import { CASE_TYPES } from '../caseTypes';
+import type { Case } from '../cases';
+import { londonDate } from '../londonTime';
+import { ACTION_CATEGORY_INFO, actionDueDates, type AgreedAction, type Meeting } from '../meeting';
+import { RULES, type Calendar, type IsoDate } from '../timescales';
+import { actionDeadlineId, ruleDeadlineId, type Deadline, type DeadlineFacts } from './deadline';
+import { responsibleForOwner } from './responsibility';
+import type { OnSkipped } from './ruleDeadlines';
+import { actionStepWhy, agreedDateWhy, AMENDED_PLAN_WHY, AT_ONCE_WHY, OUTCOME_WHY } from './whyText';
+
+const HOUR = 60 * 60 * 1000;
+/** T8: the outcome within about 24 hours of the close (domain.md §5) [P]. */
+export const OUTCOME_TARGET_HOURS = 24;
+
+/** Outcomes that end the mediation with agreed actions to track. */
+const AGREEMENT_OUTCOMES: ReadonlySet<string> = new Set(['full', 'partial']);
+
+/**
+ * T8 and T9, counted from the moment the final session closed. An adjourned session starts
+ * neither: the outcome follows the final session.
+ */
+export function practiceDeadlines(c: Case, meeting: Meeting | null | undefined, facts: DeadlineFacts): Deadline[] {
+  const close = meeting?.close;
+  if (!close || close.outcome === 'adjourned') return [];
+  const closedAt = new Date(close.closedAt);
+  const trigger = { what: 'meeting closed', date: close.agreementDate, at: close.closedAt };
+  const outcomeDueAt = new Date(closedAt.getTime() + OUTCOME_TARGET_HOURS * HOUR);
+  const outcomeDue = londonDate(outcomeDueAt);
+  const out: Deadline[] = [
+    {
+      deadlineId: ruleDeadlineId(c.id, 'OUTCOME_STATEMENT'),
+      caseId: c.id,
+      kind: 'practice',
+      scheduleKey: 'OUTCOME_STATEMENT',
+      tNumber: 'T8',
+      title: 'Send the outcome statement',
+      why: OUTCOME_WHY,
+      due: outcomeDue,
+      dueAt: outcomeDueAt.toISOString(),
+      lastWorkingDay: outcomeDue,
+      trigger,
+      responsible: { kind: 'mediators' },
+      source: 'Provider practice (not statutory)',
+      escalates: false,
+      ...(facts.outcomePublishedAt ? { satisfied: { at: facts.outcomePublishedAt, reason: 'the outcome statement was sent' } } : {}),
+    },
+  ];
+  // T9 belongs to plan-content (B/F/I) mediations that reached agreement.
+  if (CASE_TYPES[c.caseType].planContent && AGREEMENT_OUTCOMES.has(close.outcome)) {
+    out.push({
+      deadlineId: ruleDeadlineId(c.id, 'AMENDED_PLAN'),
+      caseId: c.id,
+      kind: 'practice',
+      scheduleKey: 'AMENDED_PLAN',
+      tNumber: 'T9',
+      title: 'Send the amended plan wording to the mediator',
+      why: AMENDED_PLAN_WHY,
+      due: close.agreementDate,
+      dueAt: close.closedAt,
+      lastWorkingDay: close.agreementDate,
+      trigger,
+      responsible: { kind: 'role', role: 'la_officer' },
+      source: 'Provider practice (not statutory)',
+      escalates: false,
+      ...(facts.amendedPlanSuppliedAt ? { satisfied: { at: facts.amendedPlanSuppliedAt, reason: 'the amended plan was supplied' } } : {}),
+    });
+  }
+  return out;
+}
+
+function actionDeadlinesOf(c: Case, action: AgreedAction, agreementDate: IsoDate, calendar: Calendar): Deadline[] {
+  const info = ACTION_CATEGORY_INFO[action.category];
+  const dates = actionDueDates(action, agreementDate, calendar);
+  const common = {
+    caseId: c.id,
+    kind: 'action' as const,
+    detail: action.what,
+    trigger: { what: 'agreement date', date: agreementDate },
+    responsible: responsibleForOwner(action.owner),
+    actionId: action.actionId,
+    ...(info.tNumber ? { tNumber: info.tNumber } : {}),
+  };
+  // An agreed date replaces the statutory timescale for the whole action (T16): one deadline.
+  if (dates.agreed !== undefined) {
+    const statutory = info.category !== 'other_agreed_date';
+    return [
+      {
+        ...common,
+        deadlineId: actionDeadlineId(c.id, action.actionId, 'agreed'),
+        scheduleKey: statutory ? 'ACTION_AGREED_DATE' : 'OTHER_AGREED_DATE',
+        title: statutory ? info.label : 'Agreed action',
+        why: agreedDateWhy(statutory),
+        due: dates.effective,
+        lastWorkingDay: dates.effectiveLastWorkingDay,
+        source: statutory ? 'SEND Regulations 2014 reg 42(5)' : 'Agreed at the mediation',
+        escalates: statutory,
+      },
+    ];
+  }
+  if (dates.immediately) {
+    return [
+      {
+        ...common,
+        deadlineId: actionDeadlineId(c.id, action.actionId, 'at_once'),
+        scheduleKey: 'ACTION_AT_ONCE',
+        title: info.label,
+        why: AT_ONCE_WHY,
+        due: dates.effective,
+        lastWorkingDay: dates.effectiveLastWorkingDay,
+        source: 'SEND Regulations 2014 reg 42(2) with reg 44(2)(a)',
+        escalates: true,
+      },
+    ];
+  }
+  return dates.statutory.flatMap((step) =>
+    step.ruleId === null
+      ? []
+      : [
+          {
+            ...common,
+            deadlineId: actionDeadlineId(c.id, action.actionId, step.ruleId),
+            ruleId: step.ruleId,
+            scheduleKey: step.ruleId,
+            tNumber: RULES[step.ruleId].tNumber,
+            title: RULES[step.ruleId].title,
+            why: actionStepWhy(step.ruleId),
+            due: step.due,
+            lastWorkingDay: step.lastWorkingDay,
+            source: RULES[step.ruleId].source,
+            escalates: true,
+          },
+        ],
+  );
+}
+
+/**
+ * One deadline per due date of each action agreed at the final session: three for an
+ * assessment (T13b), two for a plan (T13c), one otherwise. Running and adjourned sessions
+ * give none: their agreement date is not final until the mediation concludes.
+ */
+export function actionDeadlines(c: Case, meeting: Meeting | null | undefined, calendar: Calendar, onSkipped: OnSkipped): Deadline[] {
+  const close = meeting?.close;
+  if (!meeting || !close || !AGREEMENT_OUTCOMES.has(close.outcome)) return [];
+  return meeting.actions.flatMap((action) => {
+    try {
+      return actionDeadlinesOf(c, action, close.agreementDate, calendar);
+    } catch (error) {
+      onSkipped(`action ${action.actionId}`, error instanceof Error ? error : new Error(String(error)));
+      return [];
+    }
+  });
+}
