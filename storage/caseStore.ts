@@ -1,7 +1,7 @@
 import { CaseSchema, appendAudit, memberIdsOf, referenceKey, type AuditInput, type Case } from '../domain/cases';
 import type { DocCollection, IndexSpec } from './collection';
 import { updateOptimistically } from './optimistic';
-import { CorruptDocumentError, parseStored, type OnCorruptDocument } from './corruptDocument';
+import { parseEach, parseStored, type OnCorruptDocument } from './corruptDocument';
 
 /** A case as stored: the case plus the derived fields its indexes need. */
 export interface CaseDoc extends Case {
@@ -98,16 +98,7 @@ export class CaseStore {
    */
   async listForUser(aadObjectId: string, limit = 50): Promise<Case[]> {
     const docs = await this.docs.find({ memberIds: aadObjectId.toLowerCase() }, { sort: { updatedAt: -1 }, limit });
-    const out: Case[] = [];
-    for (const doc of docs) {
-      try {
-        out.push(fromDoc(doc));
-      } catch (error) {
-        if (!(error instanceof CorruptDocumentError)) throw error;
-        this.onCorrupt(error);
-      }
-    }
-    return out;
+    return parseEach(docs, fromDoc, this.onCorrupt);
   }
 
   /**

@@ -8,7 +8,7 @@ import {
   type CertificateIssue,
 } from '../domain/certificate';
 import type { DocCollection, IndexSpec } from './collection';
-import { CorruptDocumentError, parseStored, type OnCorruptDocument } from './corruptDocument';
+import { parseEach, parseStored, type OnCorruptDocument } from './corruptDocument';
 
 /**
  * Issued certificates, one document per issue (a re-issue is a new document, so every
@@ -124,16 +124,7 @@ export class CertificateStore {
   /** Every certificate of the case, by variant then issue; a corrupt one is reported and left out. */
   async listForCase(caseId: string): Promise<Certificate[]> {
     const docs = await this.docs.find({ caseId }, { sort: { issuedAt: 1 } });
-    const out: Certificate[] = [];
-    for (const doc of docs) {
-      try {
-        out.push(fromDoc(doc));
-      } catch (error) {
-        if (!(error instanceof CorruptDocumentError)) throw error;
-        this.onCorrupt(error);
-      }
-    }
-    return out;
+    return parseEach(docs, fromDoc, this.onCorrupt);
   }
 
   /** By the number printed on it, within a provider. Throws CorruptDocumentError. */

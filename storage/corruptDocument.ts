@@ -31,3 +31,17 @@ export function parseStored<T>(schema: z.ZodType<T>, collection: string, id: str
   if (!parsed.success) throw new CorruptDocumentError(collection, id, describeIssues(parsed.error));
   return parsed.data;
 }
+
+/** Parses each stored document; a corrupt one is reported and left out, so one bad document does not hide the rest. */
+export function parseEach<D, T>(docs: readonly D[], parse: (doc: D) => T, onCorrupt: OnCorruptDocument): T[] {
+  const out: T[] = [];
+  for (const doc of docs) {
+    try {
+      out.push(parse(doc));
+    } catch (error) {
+      if (!(error instanceof CorruptDocumentError)) throw error;
+      onCorrupt(error);
+    }
+  }
+  return out;
+}

@@ -2,7 +2,7 @@ import type { AuditInput } from '../domain/cases';
 import { appendMeetingAudit, MeetingSchema, type Meeting } from '../domain/meeting';
 import type { DocCollection, IndexSpec } from './collection';
 import { backoff, updateOptimistically } from './optimistic';
-import { CorruptDocumentError, parseStored, type OnCorruptDocument } from './corruptDocument';
+import { parseEach, parseStored, type OnCorruptDocument } from './corruptDocument';
 
 /**
  * One document per meeting session, holding its checklist ticks, breaks, agreed actions and
@@ -117,16 +117,7 @@ export class MeetingStore {
   /** Every session of the case in order; a corrupt one is reported and left out. */
   async listForCase(caseId: string): Promise<Meeting[]> {
     const docs = await this.docs.find({ caseId }, { sort: { session: 1 } });
-    const out: Meeting[] = [];
-    for (const doc of docs) {
-      try {
-        out.push(fromDoc(doc));
-      } catch (error) {
-        if (!(error instanceof CorruptDocumentError)) throw error;
-        this.onCorrupt(error);
-      }
-    }
-    return out;
+    return parseEach(docs, fromDoc, this.onCorrupt);
   }
 
   /**

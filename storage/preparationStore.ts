@@ -11,7 +11,7 @@ import {
 } from '../domain/preparation';
 import type { DocCollection, IndexSpec } from './collection';
 import { backoff, updateOptimistically } from './optimistic';
-import { CorruptDocumentError, parseStored, type OnCorruptDocument } from './corruptDocument';
+import { parseEach, parseStored, type OnCorruptDocument } from './corruptDocument';
 
 /** One party's preparation answers; the key is the uniqueness rule. */
 export interface PreparationRecordDoc extends PreparationRecord {
@@ -191,15 +191,6 @@ export class PreparationStore {
   }
 
   private parseAll<D, T>(docs: readonly D[], parse: (doc: D) => T): T[] {
-    const out: T[] = [];
-    for (const doc of docs) {
-      try {
-        out.push(parse(doc));
-      } catch (error) {
-        if (!(error instanceof CorruptDocumentError)) throw error;
-        this.onCorrupt(error);
-      }
-    }
-    return out;
+    return parseEach(docs, parse, this.onCorrupt);
   }
 }
