@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { VERBS } from '../../cards/verbs';
 import { assertMayEditChanges, createChange, editChange, parsePositionInput, setLaPosition, validateChangeSubmission, changeFormValues } from '../../domain/preparation';
@@ -9,9 +10,17 @@ import { changeFormFor, changesSummaryFor, mayReview, reviewCardFor } from '../p
 import { sendChangesFor } from '../preparation/sendChanges';
 import { cardResponse, errorResponse } from '../invokeResponses';
 import type { ActionContext, CardAction } from './action';
-import { loadCase } from './caseAction';
+import { loadCase, type Loaded } from './caseAction';
 
 const ChangeData = z.looseObject({ changeId: z.string().min(1).max(100).optional() });
+
+/** The case named by the card, when the clicker may enter and send its requested changes. */
+async function loadEditable(data: unknown, caller: ActionContext['caller'], deps: ActionContext['deps']): Promise<Loaded> {
+  const loaded = await loadCase(data, caller, deps, 'member');
+  if (!loaded.ok) return loaded;
+  const denied = assertMayEditChanges(loaded.c, caller.aadObjectId ?? '');
+  return denied ? { ok: false, response: errorResponse(403, denied.message) } : loaded;
+}
 
 function changeIdOf(data: unknown): string | undefined {
   const parsed = ChangeData.safeParse(data);
@@ -22,10 +31,8 @@ function changeIdOf(data: unknown): string | undefined {
 export const changesNewAction: CardAction = {
   verb: VERBS.changesNew,
   async handle({ caller, data, deps }: ActionContext) {
-    const loaded = await loadCase(data, caller, deps, 'member');
+    const loaded = await loadEditable(data, caller, deps);
     if (!loaded.ok) return loaded.response;
-    const denied = assertMayEditChanges(loaded.c, caller.aadObjectId ?? '');
-    if (denied) return errorResponse(403, denied.message);
     return cardResponse(changeFormFor(loaded.c, caller.aadObjectId ?? ''));
   },
 };
@@ -33,10 +40,8 @@ export const changesNewAction: CardAction = {
 export const changesEditAction: CardAction = {
   verb: VERBS.changesEdit,
   async handle({ caller, data, deps }: ActionContext) {
-    const loaded = await loadCase(data, caller, deps, 'member');
+    const loaded = await loadEditable(data, caller, deps);
     if (!loaded.ok) return loaded.response;
-    const denied = assertMayEditChanges(loaded.c, caller.aadObjectId ?? '');
-    if (denied) return errorResponse(403, denied.message);
     const id = changeIdOf(data);
     const change = id ? await deps.store.preparation.getChange(loaded.c.id, id) : null;
     if (!change) return errorResponse(404, 'That change no longer exists.');
@@ -48,12 +53,10 @@ export const changesEditAction: CardAction = {
 export const changesSaveAction: CardAction = {
   verb: VERBS.changesSave,
   async handle({ caller, data, deps }: ActionContext) {
-    const loaded = await loadCase(data, caller, deps, 'member');
+    const loaded = await loadEditable(data, caller, deps);
     if (!loaded.ok) return loaded.response;
     const c = loaded.c;
     const me = caller.aadObjectId ?? '';
-    const denied = assertMayEditChanges(c, me);
-    if (denied) return errorResponse(403, denied.message);
     const validation = validateChangeSubmission(data);
     if (!validation.ok) return cardResponse(changeFormFor(c, me, { values: changeFormValues(data), errors: validation.errors }));
     const now = deps.now();
@@ -64,7 +67,10 @@ export const changesSaveAction: CardAction = {
       if (r.status === 'conflict') return errorResponse(409, 'The change is busy with other edits. Please try again.');
       if (r.status === 'rejected') return cardResponse(changeFormFor(c, me, { change: r.change, values: changeFormValues(data), errors: { form: r.error.message } }));
     } else {
-      const created = createChange(c, validation.value, me, now);
+      // The id comes from the change's content, so a double click adds one change, not two.
+      const v = validation.value;
+      const key = createHash('sha256').update([c.id, v.section, v.location, v.requestedWording, v.requestedBy ?? me].join('\u0000')).digest();
+      const created = createChange(c, v, me, now, (n) => key.subarray(0, n));
       if (isCaseError(created)) return cardResponse(changeFormFor(c, me, { values: changeFormValues(data), errors: { form: created.message } }));
       await deps.store.preparation.addChange(created);
     }
@@ -76,11 +82,9 @@ export const changesSaveAction: CardAction = {
 export const changesSendAction: CardAction = {
   verb: VERBS.changesSend,
   async handle({ scope, caller, data, deps }: ActionContext) {
-    const loaded = await loadCase(data, caller, deps, 'member');
+    const loaded = await loadEditable(data, caller, deps);
     if (!loaded.ok) return loaded.response;
     const me = caller.aadObjectId ?? '';
-    const denied = assertMayEditChanges(loaded.c, me);
-    if (denied) return errorResponse(403, denied.message);
     const outcome = await sendChangesFor(loaded.c, me, deps, scope === 'team' ? 'thread' : 'elsewhere');
     return cardResponse(messageCard({ title: 'Requested changes', text: outcome.text, tone: outcome.tone }));
   },

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { actionFormCard } from '../../cards/actionFormCard';
-import { toActionFormView } from '../../cards/actionViews';
+import { toActionFormView, toChangeResultView } from '../../cards/actionViews';
 import { changeResultCard } from '../../cards/meetingChangeResultCard';
 import { closeMeetingCard } from '../../cards/meetingCloseCard';
 import { startMeetingCard } from '../../cards/meetingStartCard';
-import { toChangeResultView, } from '../../cards/actionViews';
 import { toCloseMeetingView, toStartMeetingView } from '../../cards/meetingView';
 import { VERBS } from '../../cards/verbs';
 import { newId } from '../../domain/cases';

@@ -1,7 +1,6 @@
-import { assertMayEditChanges } from '../../domain/preparation';
 import { cardActivity, notice } from '../cases/caseCards';
 import { changeFormFor, changesSummaryFor, mayReview, reviewCardFor } from '../preparation/changeCards';
-import { changesCaseOf } from '../preparation/changesCase';
+import { changesCaseOf, editableChangesCaseOf } from '../preparation/changesCase';
 import { sendChangesFor } from '../preparation/sendChanges';
 import type { Command, CommandContext } from './command';
 
@@ -9,14 +8,9 @@ import type { Command, CommandContext } from './command';
 export const addChangeCommand: Command = {
   name: 'add change',
   async run(ctx: CommandContext): Promise<void> {
-    const c = await changesCaseOf(ctx);
+    const c = await editableChangesCaseOf(ctx);
     if (!c) return;
     const me = ctx.caller.aadObjectId ?? '';
-    const denied = assertMayEditChanges(c, me);
-    if (denied) {
-      await ctx.turn.sendActivity(notice('Not allowed', denied.message, 'warning'));
-      return;
-    }
     await ctx.turn.sendActivity(cardActivity(changeFormFor(c, me)));
   },
 };
@@ -25,14 +19,9 @@ export const addChangeCommand: Command = {
 export const sendChangesCommand: Command = {
   name: 'send changes',
   async run(ctx: CommandContext): Promise<void> {
-    const c = await changesCaseOf(ctx);
+    const c = await editableChangesCaseOf(ctx);
     if (!c) return;
     const me = ctx.caller.aadObjectId ?? '';
-    const denied = assertMayEditChanges(c, me);
-    if (denied) {
-      await ctx.turn.sendActivity(notice('Not allowed', denied.message, 'warning'));
-      return;
-    }
     const outcome = await sendChangesFor(c, me, ctx.deps, ctx.scope === 'team' ? 'thread' : 'elsewhere');
     await ctx.turn.sendActivity(notice('Requested changes', outcome.text, outcome.tone));
   },

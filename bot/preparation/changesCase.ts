@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { CASE_TYPES } from '../../domain/caseTypes';
 import { canViewCase, type Case } from '../../domain/cases';
-import { REQUESTER_ROLES } from '../../domain/preparation';
+import { assertMayEditChanges, REQUESTER_ROLES } from '../../domain/preparation';
 import { notice } from '../cases/caseCards';
 import { caseOfThread } from '../cases/threadCase';
 import type { CommandContext } from '../commands/command';
@@ -34,4 +34,14 @@ export async function changesCaseOf({ turn, scope, caller, deps }: CommandContex
 
 async function say(turn: TurnContext, title: string, text: string): Promise<void> {
   await turn.sendActivity(notice(title, text, 'warning'));
+}
+
+/** The case, when the caller may enter and send its requested changes (the family side or a mediator). */
+export async function editableChangesCaseOf(ctx: CommandContext): Promise<Case | undefined> {
+  const c = await changesCaseOf(ctx);
+  if (!c) return undefined;
+  const denied = assertMayEditChanges(c, ctx.caller.aadObjectId ?? '');
+  if (!denied) return c;
+  await say(ctx.turn, 'Not allowed', denied.message);
+  return undefined;
 }

@@ -175,3 +175,16 @@ describe('terms of engagement', () => {
     await connector.stop();
   });
 });
+
+describe('requested changes', () => {
+  it('adds one change for a double click on the form', async () => {
+    const flow = caseFlow(t);
+    const c = await flow.openCase();
+    await flow.clickInThread('case.assignRoles', { caseId: c.id, page: 0, [`role_${USERS.parent.aadObjectId}`]: 'parent_carer' });
+    const parent = (await t.bot.store.cases.get(c.id))!.parties[0]!;
+    const data = { caseId: c.id, section: 'F', location: 'Outcome 1', requestedWording: 'Weekly SaLT', reason: 'Report', requestedBy: parent.partyId };
+    const [a, b] = await Promise.all([flow.clickInThread('changes.save', data), flow.clickInThread('changes.save', data)]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(await t.bot.store.preparation.listChanges(c.id)).toHaveLength(1);
+  });
+});
