@@ -1,4 +1,5 @@
 import { ConversationState, TurnContext } from 'botbuilder';
+import { ConversationPacer } from '../delivery';
 import type { AppStore } from '../storage/appStore';
 import type { Terms } from '../domain/terms';
 import { BackgroundTasks } from './background';
@@ -12,10 +13,11 @@ import type { BotDeps } from './deps';
 import type { Logger } from './logger';
 import { MediationBot } from './mediationBot';
 import { MessageEndpoint } from './messageEndpoint';
-import { ProactiveSender } from './proactive';
+import { ProactiveSender, type DeliveryPolicy } from './proactive';
 import { PreparationDialogs } from './preparation/preparationDialogs';
 import { preparationPort } from './preparation/preparationPort';
 import { recordConversation } from './recordConversation';
+import { ReminderService } from './reminders/reminderService';
 import { installTurnErrorHandler } from './turnErrorHandler';
 
 export interface BotApp {
@@ -32,11 +34,13 @@ export interface BotAppOptions {
   readonly terms: Terms;
   readonly now?: () => Date;
   readonly publicBaseUrl?: () => string;
+  /** Pacing and retries of proactive sends; Teams' limits and the default backoff unless a test shortens them. */
+  readonly delivery?: DeliveryPolicy;
 }
 
-export function createBotApp({ config, store, log, terms, now = () => new Date(), publicBaseUrl }: BotAppOptions): BotApp {
+export function createBotApp({ config, store, log, terms, now = () => new Date(), publicBaseUrl, delivery }: BotAppOptions): BotApp {
   const adapter = new MediationAdapter(config.credentials);
-  const base: Omit<BotDeps, 'preparation'> = {
+  const base: Omit<BotDeps, 'preparation' | 'reminders'> = {
     publicBaseUrl: publicBaseUrl ?? (() => config.publicBaseUrl ?? `http://localhost:${config.port}`),
     config,
     store,
@@ -44,11 +48,15 @@ export function createBotApp({ config, store, log, terms, now = () => new Date()
     now,
     calendar: createCalendar({ extraNonWorkingDays: [...config.extraNonWorkingDays] }),
     conversationState: new ConversationState(store.state),
-    proactive: new ProactiveSender(adapter, config.credentials?.appId ?? '', store, log, now),
+    proactive: new ProactiveSender(adapter, config.credentials?.appId ?? '', store, log, now, delivery ?? { pacer: new ConversationPacer() }),
     background: new BackgroundTasks(log),
     terms,
   };
-  const deps: BotDeps = { ...base, preparation: new PreparationDialogs(base.conversationState, preparationPort(base)) };
+  const deps: BotDeps = {
+    ...base,
+    preparation: new PreparationDialogs(base.conversationState, preparationPort(base)),
+    reminders: new ReminderService(base),
+  };
   installTurnErrorHandler(adapter, deps);
   const bot = new MediationBot(deps, new CommandRouter(ALL_COMMANDS, deps), new CardActionRouter(ALL_ACTIONS, deps));
   const logic = async (context: TurnContext): Promise<void> => {

@@ -67,6 +67,12 @@ export const COMMANDS: readonly CommandInfo[] = [
   { name: 'add action', description: 'Record an agreed SMART action during the meeting (mediators)', scopes: ['team', 'groupChat'] },
   { name: 'outcome', description: 'Draft and publish the outcome statement after the meeting (mediators, in a case thread)', scopes: ['team'], menu: false },
   { name: 'certificate', description: 'Issue the mediation certificate, with the appeal-by date (mediators, in a case thread)', scopes: ['team'], menu: false },
+  {
+    name: 'reminders',
+    description: "This case's deadlines, the reminders to come and those sent, with delivery status (in a case thread)",
+    scopes: ['team'],
+    menu: false,
+  },
 ];
 
 export function commandsFor(scope: Scope): CommandInfo[] {

@@ -5,6 +5,8 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { EXTRA_SCHEDULE_KEYS, reminderSchedules, type ReminderOffset, type ReminderSchedules, type ScheduleKey, type WallTime } from '../domain/reminders';
+import { RULE_IDS } from '../domain/timescales';
 import { isIsoDate } from '../domain/timescales';
 
 const CREDENTIAL_KEYS = ['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId', 'MicrosoftAppType'] as const;
@@ -45,6 +47,31 @@ const EnvSchema = z.object({
   TERMS_FILE: optionalString,
   PUBLIC_BASE_URL: z.preprocess(blankToUndefined, z.string().url().regex(/^https?:\/\//, 'must be an http(s) URL').optional()),
   PROVIDER_NAME: z.preprocess(blankToUndefined, z.string().min(2).max(120).default('SEND mediation service')),
+  REMINDER_POLL_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(3600).default(60)),
+  REMINDER_SEND_TIME: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour HH:MM time, e.g. 09:00')
+      .default('09:00'),
+  ),
+  REMINDER_SCHEDULES: optionalString,
+  ESCALATION_CONVERSATION_ID: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^19:\S{3,400}$/, 'must be a Teams channel conversation id (19:…@thread.tacv2)')
+      .optional(),
+  ),
+  TAB_SSO_APP_ID: z.preprocess(blankToUndefined, guid.optional()),
+  TAB_SSO_JWKS_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .url()
+      .regex(/^(https:\/\/|http:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/])/, 'must be an https URL (plain http only on loopback, for tests)')
+      .default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
+  ),
   EXTRA_NON_WORKING_DAYS: z.preprocess(
     blankToUndefined,
     z
@@ -82,6 +109,22 @@ export interface AppConfig {
   readonly publicBaseUrl?: string;
   /** The provider's name, printed on outcomes and certificates. */
   readonly providerName: string;
+  /** The app registration whose SSO tokens the dashboard tab accepts (docs/tab.md); defaults to MicrosoftAppId. */
+  readonly tabSsoAppId?: string;
+  /** Where the SSO signing keys are published. */
+  readonly tabJwksUrl: string;
+  readonly reminders: ReminderConfig;
+}
+
+export interface ReminderConfig {
+  /** How often the scheduler looks for due reminders; 0 switches it off (an instance that only answers). */
+  readonly pollMs: number;
+  /** When day-based reminders go out, Europe/London. */
+  readonly sendTime: WallTime;
+  /** Domain.md §5's schedules with the deployment's replacements (an empty list switches one off). */
+  readonly schedules: ReminderSchedules;
+  /** The provider's case-manager channel, where overdue statutory deadlines are escalated. */
+  readonly escalationConversationId?: string;
 }
 
 export class ConfigError extends Error {
@@ -137,7 +180,40 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     termsFile: e.TERMS_FILE ? path.resolve(e.TERMS_FILE) : undefined,
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
     providerName: e.PROVIDER_NAME,
+    tabSsoAppId: e.TAB_SSO_APP_ID ?? credentials?.appId,
+    tabJwksUrl: e.TAB_SSO_JWKS_URL,
+    reminders: {
+      pollMs: e.REMINDER_POLL_SECONDS * 1000,
+      sendTime: { hour: Number(e.REMINDER_SEND_TIME.slice(0, 2)), minute: Number(e.REMINDER_SEND_TIME.slice(3)) },
+      schedules: reminderSchedules(e.REMINDER_SCHEDULES ? parseScheduleOverrides(e.REMINDER_SCHEDULES) : {}),
+      ...(e.ESCALATION_CONVERSATION_ID ? { escalationConversationId: e.ESCALATION_CONVERSATION_ID } : {}),
+    },
   };
+}
+
+const OffsetSchema = z.strictObject({
+  from: z.enum(['trigger', 'due', 'ideal']),
+  unit: z.enum(['calendarDays', 'workingDays', 'weeks', 'hours']),
+  amount: z.number().int().min(-366).max(366),
+  kind: z.enum(['reminder', 'escalation']).default('reminder'),
+});
+const SCHEDULE_KEYS = [...RULE_IDS, ...EXTRA_SCHEDULE_KEYS] as const;
+const ScheduleOverridesSchema = z.partialRecord(z.enum(SCHEDULE_KEYS), z.array(OffsetSchema).max(10));
+
+/** REMINDER_SCHEDULES: JSON such as {"APPEAL":[{"from":"due","unit":"calendarDays","amount":-7}],"AMENDED_PLAN":[]}. */
+function parseScheduleOverrides(raw: string): Partial<Record<ScheduleKey, ReminderOffset[]>> {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new ConfigError('Invalid configuration:\n  REMINDER_SCHEDULES: must be JSON, e.g. {"APPEAL":[{"from":"due","unit":"calendarDays","amount":-7}]}');
+  }
+  const parsed = ScheduleOverridesSchema.safeParse(json);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  REMINDER_SCHEDULES.${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
 }
 
 /** Loads `.env` (if present) into process.env without overriding what is already set. */

@@ -7,6 +7,7 @@ import type { BackgroundTasks } from './background';
 import type { Logger } from './logger';
 import type { ProactiveSender } from './proactive';
 import type { PreparationDialogs } from './preparation/preparationDialogs';
+import type { ReminderService } from './reminders/reminderService';
 
 /** What handlers need, passed in explicitly so tests can swap the clock and the store. */
 export interface BotDeps {
@@ -23,4 +24,6 @@ export interface BotDeps {
   readonly preparation: PreparationDialogs;
   /** Where people reach this bot's own pages (PUBLIC_BASE_URL, or the local address once listening). */
   readonly publicBaseUrl: () => string;
+  /** Deadline recomputation and the reminder scheduler. */
+  readonly reminders: ReminderService;
 }

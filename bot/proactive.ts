@@ -1,4 +1,5 @@
 import type { Activity, CloudAdapter, ConversationParameters, ConversationReference, TurnContext } from 'botbuilder';
+import { ConversationGoneError, ConversationPacer, defaultRetryable as defaultRetryableOf, withRetry, type RetryOptions } from '../delivery';
 import type { AppStore } from '../storage/appStore';
 import type { ConversationReference as StoredReference } from '../storage/conversationStore';
 import type { Logger } from './logger';
@@ -16,9 +17,22 @@ export class NoConversationError extends Error {
 }
 
 /**
+ * How proactive sends survive Teams' limits (engineering.md §2): each outgoing call waits for
+ * a slot in its conversation's lane (7 per second, 60 per 30 seconds) and is retried on 429,
+ * 412 and 5xx gateway errors with backoff and jitter, honouring Retry-After, a bounded number
+ * of times. 403 marks the conversation inactive (the app was removed or blocked).
+ */
+export interface DeliveryPolicy {
+  readonly pacer: ConversationPacer;
+  readonly retry?: Omit<RetryOptions, 'conversationId'>;
+}
+
+/**
  * Everything the bot posts outside the turn it is answering: into a stored
  * conversation (a case thread, someone's 1:1), or a new 1:1 chat. Every send is
- * awaited by its caller; pacing and retries live here so every feature gets them.
+ * awaited by its caller. Pacing and retries are applied to each call to the Bot Connector
+ * (not to the caller's whole logic, which may send several messages), so every feature gets
+ * them and a retry never repeats a message that already went out.
  */
 export class ProactiveSender {
   constructor(
@@ -27,7 +41,16 @@ export class ProactiveSender {
     private readonly store: AppStore,
     private readonly log: Logger,
     private readonly now: () => Date,
+    private readonly policy?: DeliveryPolicy,
   ) {}
+
+  /**
+   * The same sender without pacing or retries: for the reminder scheduler, which paces,
+   * retries and records each recipient itself (two layers of retries would multiply).
+   */
+  unmanaged(): ProactiveSender {
+    return new ProactiveSender(this.adapter, this.appId, this.store, this.log, this.now);
+  }
 
   /** Runs `logic` in the stored conversation; returns what it returns. */
   async inConversation<T>(conversationId: string, logic: (ctx: TurnContext) => Promise<T>): Promise<T> {
@@ -85,26 +108,48 @@ export class ProactiveSender {
       tenantId,
       channelData: { tenant: { id: tenantId } },
     };
-    await this.adapter.createConversationAsync(
-      this.appId,
-      viaRec.reference.channelId,
-      viaRec.reference.serviceUrl,
-      BOT_FRAMEWORK_AUDIENCE,
-      params as ConversationParameters,
-      async (ctx) => {
-        // Remember the new chat so later sends (reminders, terms) reuse it.
-        await this.store.conversations.upsert(
-          {
-            reference: toStored(ctx.activity, viaRec.reference.bot.id, person),
-            scope: 'personal',
-            tenantId,
-            userAadObjectId: person.aadObjectId,
-          },
-          this.now(),
-        );
-        result = { value: await asPerson(ctx) };
-      },
-    );
+    let started = false;
+    let failure: { error: unknown } | undefined;
+    const create = () =>
+      this.adapter.createConversationAsync(
+        this.appId,
+        viaRec.reference.channelId,
+        viaRec.reference.serviceUrl,
+        BOT_FRAMEWORK_AUDIENCE,
+        params as ConversationParameters,
+        async (ctx) => {
+          started = true;
+          this.guard(ctx);
+          // Remember the new chat so later sends (reminders, terms) reuse it.
+          await this.store.conversations.upsert(
+            {
+              reference: toStored(ctx.activity, viaRec.reference.bot.id, person),
+              scope: 'personal',
+              tenantId,
+              userAadObjectId: person.aadObjectId,
+            },
+            this.now(),
+          );
+          try {
+            result = { value: await asPerson(ctx) };
+          } catch (error) {
+            failure = { error };
+          }
+        },
+      );
+    // Opening the chat is retried too, but only until the callback has run: after that a
+    // retry could send the first message twice.
+    if (this.policy) {
+      const retry = this.policy.retry;
+      await withRetry(create, {
+        ...retry,
+        conversationId: `new 1:1 chat via ${via}`,
+        retryable: (status, error) => !started && (retry?.retryable ?? defaultRetryableOf)(status, error),
+      });
+    } else {
+      await create();
+    }
+    if (failure) throw failure.error;
     if (!result) throw new NoConversationError('Teams did not open the 1:1 chat');
     this.log.info({ kind: 'proactive-1:1-opened' }, 'opened a 1:1 chat');
     return result.value;
@@ -113,12 +158,41 @@ export class ProactiveSender {
   private async run<T>(reference: StoredReference, logic: (ctx: TurnContext) => Promise<T>): Promise<T> {
     let out: T | undefined;
     let done = false;
+    let failure: { error: unknown } | undefined;
     await this.adapter.continueConversationAsync(this.appId, reference as unknown as Partial<ConversationReference>, async (ctx) => {
-      out = await logic(ctx);
-      done = true;
+      this.guard(ctx);
+      // Caught here, not left to the adapter: its onTurnError would swallow the error (the
+      // caller must learn of a 403 or 429) and post an apology into the very chat that failed.
+      try {
+        out = await logic(ctx);
+        done = true;
+      } catch (error) {
+        failure = { error };
+      }
     });
+    if (failure) throw failure.error;
     if (!done) throw new Error('proactive turn did not run');
     return out as T;
+  }
+
+  /** Puts every send and update of this proactive turn through pacing and retries. */
+  private guard(ctx: TurnContext): void {
+    const policy = this.policy;
+    if (!policy) return;
+    const conversationId = ctx.activity.conversation.id;
+    const reliably = async <R>(next: () => Promise<R>): Promise<R> => {
+      try {
+        return await withRetry(() => policy.pacer.pace(conversationId, next), { ...policy.retry, conversationId });
+      } catch (error) {
+        if (error instanceof ConversationGoneError) {
+          await this.store.conversations.markInactive(conversationId, this.now()).catch(() => undefined);
+          this.log.warn({ conversationId }, 'the bot was removed from a conversation or blocked: marked inactive');
+        }
+        throw error;
+      }
+    };
+    ctx.onSendActivities((_ctx, _activities, next) => reliably(next));
+    ctx.onUpdateActivity((_ctx, _activity, next) => reliably(next));
   }
 }
 

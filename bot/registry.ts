@@ -59,6 +59,8 @@ import { newCaseCommand } from './commands/newCase';
 import { recordTermsCommand } from './commands/recordTerms';
 import { sendTermsCommand } from './commands/sendTerms';
 import { statusCommand } from './commands/status';
+import { remindersCommand } from './commands/reminders';
+import { reminderDoneAction, remindersListAction } from './actions/reminderActions';
 
 /** Every command and card verb the bot answers. Add new ones here and in commandCatalog.ts / cards/verbs.ts. */
 export const ALL_COMMANDS: readonly Command[] = [
@@ -81,6 +83,7 @@ export const ALL_COMMANDS: readonly Command[] = [
   addActionCommand,
   outcomeCommand,
   certificateCommand,
+  remindersCommand,
 ];
 
 export const ALL_ACTIONS: readonly CardAction[] = [
@@ -124,4 +127,6 @@ export const ALL_ACTIONS: readonly CardAction[] = [
   outcomeAmendedPlanAction,
   certificateFormAction,
   certificateIssueAction,
+  reminderDoneAction,
+  remindersListAction,
 ];

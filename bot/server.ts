@@ -3,8 +3,10 @@ import { openStore, type AppStore } from '../storage/appStore';
 import { readTerms } from '../storage/termsFile';
 import { createBotApp, type BotApp } from './app';
 import type { AppConfig } from './config';
+import type { DeliveryPolicy } from './proactive';
 import { createLogger, type Logger } from './logger';
 import { certificatePage } from './certificate/certificatePage';
+import { registerTabRoutes } from './tab/routes';
 
 export interface RunningBot {
   readonly port: number;
@@ -19,6 +21,8 @@ export interface StartOptions {
   readonly now?: () => Date;
   /** Injected by tests that want to share or inspect the store. */
   readonly store?: AppStore;
+  /** Shorter retry waits for tests. */
+  readonly delivery?: DeliveryPolicy;
 }
 
 const HEALTH_TIMEOUT_MS = 2000;
@@ -38,9 +42,10 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
     ));
   const terms = await readTerms(config.termsFile);
   let listeningOn = config.port;
-  const app = createBotApp({ config, store, log, terms, now: options.now, publicBaseUrl: () => config.publicBaseUrl ?? `http://localhost:${listeningOn}` });
+  const app = createBotApp({ config, store, log, terms, now: options.now, delivery: options.delivery, publicBaseUrl: () => config.publicBaseUrl ?? `http://localhost:${listeningOn}` });
   const server = createHttpServer(config, app.endpoint, store, log);
   server.get('/certificates/:token', certificatePage(store, log));
+  registerTabRoutes(server, app);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -50,6 +55,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
   const port = typeof address === 'object' && address ? address.port : config.port;
   listeningOn = port;
   log.info({ port, store: store.kind, authenticated: config.hasTeamsCredentials }, 'bot listening');
+  app.deps.reminders.start();
 
   return {
     port,
@@ -58,6 +64,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
     app,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.deps.reminders.stop();
       await app.deps.background.idle();
       if (!options.store) await store.close();
     },

@@ -131,7 +131,7 @@ function build(view: RemindersListCardView, shown: number): AdaptiveCard {
     ];
     if (d.canMarkDone && buttons < DONE_BUTTONS_MAX) {
       buttons += 1;
-      items.push(actionSet([execute('Mark done', VERBS.reminderDone, { caseId: view.caseId, deadlineId: d.deadlineId })], { spacing: 'small' }));
+      items.push(actionSet([execute('Mark done', VERBS.reminderDone, { caseId: view.caseId, deadlineId: d.deadlineId, view: 'list' })], { spacing: 'small' }));
     }
     body.push(container(items, { separator: true }));
   }

@@ -25,6 +25,7 @@ import {
 import { MeetingStore, MEETINGS_COLLECTION, meetingIndexes, type MeetingDoc } from './meetingStore';
 import { OutcomeStore, OUTCOMES_COLLECTION, outcomeIndexes, type OutcomeDoc } from './outcomeStore';
 import { CertificateStore, CERTIFICATES_COLLECTION, certificateIndexes, type CertificateDoc } from './certificateStore';
+import { announcing, CaseChangeFeed } from './caseChanges';
 import {
   ReminderStore,
   DEADLINES_COLLECTION,
@@ -56,6 +57,8 @@ export interface AppStore {
   readonly certificates: CertificateStore;
   /** Deadlines and their reminders, with leases for delivery (domain.md §5 "Bot behaviour"). */
   readonly reminders: ReminderStore;
+  /** Announces each case whose deadlines may have moved (see caseChanges.ts). */
+  readonly caseChanges: CaseChangeFeed;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -104,20 +107,37 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
   const certificates = await backend.collection<CertificateDoc>(CERTIFICATES_COLLECTION, certificateIndexes);
   const reminderDeadlines = await backend.collection<DeadlineDoc>(DEADLINES_COLLECTION, deadlineIndexes);
   const reminderDocs = await backend.collection<ReminderDoc>(REMINDERS_COLLECTION, reminderIndexes);
+  const feed = new CaseChangeFeed();
+  const caseStore = new CaseStore(cases, hooks.onCorruptDocument);
+  caseStore.create = announcing(feed, caseStore.create.bind(caseStore), (c) => c.id);
+  caseStore.update = announcing(feed, caseStore.update.bind(caseStore), (id) => id);
+  const meetingStore = new MeetingStore(meetings, hooks.onCorruptDocument);
+  meetingStore.create = announcing(feed, meetingStore.create.bind(meetingStore), (m) => m.caseId);
+  meetingStore.start = announcing(feed, meetingStore.start.bind(meetingStore), (caseId) => caseId);
+  meetingStore.update = announcing(feed, meetingStore.update.bind(meetingStore), (caseId) => caseId);
+  const outcomeStore = new OutcomeStore(outcomes);
+  outcomeStore.open = announcing(feed, outcomeStore.open.bind(outcomeStore), (r) => r.caseId);
+  outcomeStore.update = announcing(feed, outcomeStore.update.bind(outcomeStore), (caseId) => caseId);
+  const certificateStore = new CertificateStore(certificates, hooks.onCorruptDocument);
+  certificateStore.issue = announcing(feed, certificateStore.issue.bind(certificateStore), (caseId) => caseId);
+  const preparationStore = new PreparationStore(prepRecords, prepChanges, hooks.onCorruptDocument);
+  // Sending the requested changes finishes T10; answers and drafts move no deadline.
+  preparationStore.sendDrafts = announcing(feed, preparationStore.sendDrafts.bind(preparationStore), (caseId) => caseId);
   return {
     kind: backend.kind,
     conversations: new ConversationStore(conversations),
     processedActivities: new ProcessedActivityStore(processed),
     state: new StateStore(state),
-    cases: new CaseStore(cases, hooks.onCorruptDocument),
+    cases: caseStore,
     acknowledgements: new AcknowledgementStore(acks, hooks.onCorruptDocument),
     invites: new InviteStore(invites),
     rateLimits: new RateLimitStore(attempts),
-    preparation: new PreparationStore(prepRecords, prepChanges, hooks.onCorruptDocument),
-    meetings: new MeetingStore(meetings, hooks.onCorruptDocument),
-    outcomes: new OutcomeStore(outcomes),
-    certificates: new CertificateStore(certificates, hooks.onCorruptDocument),
+    preparation: preparationStore,
+    meetings: meetingStore,
+    outcomes: outcomeStore,
+    certificates: certificateStore,
     reminders: new ReminderStore(reminderDeadlines, reminderDocs, hooks.onCorruptDocument),
+    caseChanges: feed,
     ping: () => backend.ping(),
     close: () => backend.close(),
   };

@@ -38,7 +38,6 @@ export {
   CERTIFICATE_NEEDS,
   RESPONSE_KINDS,
   AMENDED_PLAN_KINDS,
-  CHASE_IDS,
   OutcomeReasonSchema,
   OutcomeMeetingSchema,
   OutcomeAttendeeSchema,
@@ -66,7 +65,6 @@ export {
   type ResponseKind,
   type OutcomeResponse,
   type AmendedPlan,
-  type ChaseId,
   type OutcomeRecord,
 } from './outcomeSchema';
 export { youngPersonNote, outcomeAttendees } from './outcomeAttendees';
@@ -107,14 +105,3 @@ export {
   attachAmendedPlan,
   type AmendedPlanInput,
 } from './amendedPlan';
-export {
-  CHASE_HOURS,
-  CHASE_TIME,
-  CHASE_LABELS,
-  londonInstant,
-  amendedPlanChase,
-  chasesFor,
-  recordChaseSent,
-  type ChaseStatus,
-  type ChaseState,
-} from './amendedPlanChase';

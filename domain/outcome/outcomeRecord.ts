@@ -33,7 +33,6 @@ export function startOutcomeRecord(c: Case, meeting: Meeting, actor: string, now
     versions: [],
     responses: [],
     amendedPlans: [],
-    chasesSent: {},
     version: 1,
     audit: [{ at, by: actor, action: 'outcome.opened', detail: `meeting ${meeting.meetingId}` }],
     auditDropped: 0,

@@ -221,10 +221,6 @@ export const AmendedPlanSchema = z
   .refine((p) => (p.kind === 'file') === (p.name !== undefined), { error: 'a file has a name, a link has none', path: ['name'] });
 export type AmendedPlan = z.infer<typeof AmendedPlanSchema>;
 
-/** T9: chase the LA officer 2 hours after the close, then on the next working day. */
-export const CHASE_IDS = ['plus2h', 'plus1wd'] as const;
-export type ChaseId = (typeof CHASE_IDS)[number];
-
 export const OutcomeRecordSchema = z
   .object({
     caseId: z.string().min(1),
@@ -235,8 +231,6 @@ export const OutcomeRecordSchema = z
     versions: z.array(OutcomeVersionSchema).max(OUTCOME_VERSIONS_MAX),
     responses: z.array(OutcomeResponseSchema).max(OUTCOME_RESPONSES_MAX),
     amendedPlans: z.array(AmendedPlanSchema).max(AMENDED_PLANS_MAX),
-    /** When each chase for the amended plan was sent. */
-    chasesSent: z.partialRecord(z.enum(CHASE_IDS), instant),
     /** Incremented by every stored change; writes are conditional on it. */
     version: z.number().int().min(1),
     audit: z.array(AuditEntrySchema),

@@ -6,6 +6,8 @@ export interface ConnectorCall {
   readonly path: string;
   readonly conversationId: string;
   readonly body: Record<string, unknown>;
+  /** False when the fake answered with an injected failure. */
+  readonly ok: boolean;
 }
 
 /**
@@ -16,6 +18,7 @@ export interface ConnectorCall {
 export class FakeConnector {
   readonly calls: ConnectorCall[] = [];
   private readonly queuedFailures: { status: number; headers?: Record<string, string> }[] = [];
+  private readonly targetedFailures: { match: (call: { method: string; path: string }) => boolean; status: number; headers?: Record<string, string>; left: number }[] = [];
   private waiters: (() => void)[] = [];
   private counter = 0;
   /** What GET …/pagedmembers answers: the team roster Teams would return. */
@@ -34,6 +37,18 @@ export class FakeConnector {
 
   failNext(status: number, headers?: Record<string, string>): void {
     this.queuedFailures.push({ status, headers });
+  }
+
+  /** Fails the next `times` calls that `match` (by method and path), leaving other calls alone. */
+  failWhen(match: (call: { method: string; path: string }) => boolean, status: number, options: { headers?: Record<string, string>; times?: number } = {}): void {
+    this.targetedFailures.push({ match, status, headers: options.headers, left: options.times ?? 1 });
+  }
+
+  /** Messages the bot got through (2xx), excluding failed attempts. */
+  delivered(conversationId?: string): Record<string, unknown>[] {
+    return this.calls
+      .filter((c) => c.ok && c.method === 'POST' && c.path.includes('/activities') && (!conversationId || c.conversationId === conversationId))
+      .map((c) => c.body);
   }
 
   /** Messages the bot sent (replies and proactive sends), in order. */
@@ -75,8 +90,10 @@ export class FakeConnector {
       const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
       const path = decodeURIComponent(req.url ?? '');
       const match = /\/v3\/conversations\/([^/]+)/.exec(path);
-      this.calls.push({ method: req.method ?? '', path, conversationId: match?.[1] ?? '', body });
-      const failure = this.queuedFailures.shift();
+      const targeted = this.targetedFailures.find((f) => f.left > 0 && f.match({ method: req.method ?? '', path }));
+      if (targeted) targeted.left -= 1;
+      const failure = targeted ?? this.queuedFailures.shift();
+      this.calls.push({ method: req.method ?? '', path, conversationId: match?.[1] ?? '', body, ok: !failure });
       res.setHeader('content-type', 'application/json');
       if (failure) {
         for (const [k, v] of Object.entries(failure.headers ?? {})) res.setHeader(k, v);

@@ -1,16 +1,5 @@
-import {
-  amendedPlanChase,
-  chasesFor,
-  durationText,
-  londonInstant,
-  outcomeDueAt,
-  publishTimeliness,
-  recordChaseSent,
-  startOutcomeRecord,
-  timeLeftText,
-} from '../../domain/outcome';
-import { createCalendar } from '../../domain/timescales';
-import { CLOSE_AT, LEAD, caseOfType, closedMeeting, ok, publishedFixture } from './outcomeFixtures';
+import { durationText, outcomeDueAt, publishTimeliness, timeLeftText } from '../../domain/outcome';
+import { CLOSE_AT } from './outcomeFixtures';
 
 const minutes = (n: number) => n * 60_000;
 
@@ -40,73 +29,3 @@ describe('outcomeDueAt and timeLeftText (T8)', () => {
   });
 });
 
-describe('londonInstant', () => {
-  it('turns a London wall-clock time into the instant, in GMT and in BST', () => {
-    expect(londonInstant('2026-12-21', '09:00').toISOString()).toBe('2026-12-21T09:00:00.000Z');
-    expect(londonInstant('2026-04-07', '09:00').toISOString()).toBe('2026-04-07T08:00:00.000Z');
-    expect(londonInstant('2026-03-29', '09:00').toISOString()).toBe('2026-03-29T08:00:00.000Z');
-    expect(londonInstant('2026-10-25', '09:00').toISOString()).toBe('2026-10-25T09:00:00.000Z');
-  });
-});
-
-describe('amendedPlanChase (T9)', () => {
-  it('chases 2 hours after the close, and at 09:00 on the next working day (a Friday close: Monday)', () => {
-    const closed = new Date('2026-12-11T15:00:00Z');
-    const [two, next] = amendedPlanChase(closed, closed);
-    expect(two).toMatchObject({ chaseId: 'plus2h', label: '2 hours after the meeting', due: false, send: false });
-    expect(two?.dueAt.toISOString()).toBe('2026-12-11T17:00:00.000Z');
-    expect(next?.dueAt.toISOString()).toBe('2026-12-14T09:00:00.000Z');
-  });
-
-  it('skips Christmas, the Boxing Day substitute and the weekend', () => {
-    const [, next] = amendedPlanChase(new Date('2026-12-24T14:00:00Z'), new Date('2026-12-24T14:00:00Z'));
-    expect(next?.dueAt.toISOString()).toBe('2026-12-29T09:00:00.000Z');
-  });
-
-  it('skips Good Friday and Easter Monday, at 09:00 British Summer Time', () => {
-    const [two, next] = amendedPlanChase(new Date('2026-04-02T13:00:00Z'), new Date('2026-04-02T13:00:00Z'));
-    expect(two?.dueAt.toISOString()).toBe('2026-04-02T15:00:00.000Z');
-    expect(next?.dueAt.toISOString()).toBe('2026-04-07T08:00:00.000Z');
-  });
-
-  it('uses the London date of a late-evening close, and the calendar given (an extra bank holiday)', () => {
-    // 23:30 in London on Thu 2 Jul 2026 is 22:30 UTC; the next working day is Fri 3 Jul.
-    const closed = new Date('2026-07-02T22:30:00Z');
-    expect(amendedPlanChase(closed, closed)[1]?.dueAt.toISOString()).toBe('2026-07-03T08:00:00.000Z');
-    const calendar = createCalendar({ extraNonWorkingDays: [{ date: '2026-07-03', name: 'Extra day' }] });
-    expect(amendedPlanChase(closed, closed, calendar)[1]?.dueAt.toISOString()).toBe('2026-07-06T08:00:00.000Z');
-  });
-
-  it('says which chase to send now, and not once it is sent or the plan has arrived', () => {
-    const closed = new Date('2026-12-11T15:00:00Z');
-    const at = (iso: string) => new Date(iso);
-    expect(amendedPlanChase(closed, at('2026-12-11T16:59:00Z')).map((c) => c.send)).toEqual([false, false]);
-    expect(amendedPlanChase(closed, at('2026-12-11T17:00:00Z')).map((c) => [c.due, c.send])).toEqual([
-      [true, true],
-      [false, false],
-    ]);
-    const sent = { plus2h: '2026-12-11T17:00:05.000Z' };
-    expect(amendedPlanChase(closed, at('2026-12-12T10:00:00Z'), undefined, { sent }).map((c) => [c.send, c.sentAt])).toEqual([
-      [false, '2026-12-11T17:00:05.000Z'],
-      [false, undefined],
-    ]);
-    expect(amendedPlanChase(closed, at('2026-12-14T09:00:00Z'), undefined, { sent }).map((c) => c.send)).toEqual([false, true]);
-    // After a pause (nothing sent), only the latest due chase goes out.
-    expect(amendedPlanChase(closed, at('2026-12-14T12:00:00Z')).map((c) => c.send)).toEqual([false, true]);
-    expect(amendedPlanChase(closed, at('2026-12-14T12:00:00Z'), undefined, { planReceived: true }).map((c) => c.send)).toEqual([false, false]);
-  });
-
-  it('works from the outcome record, records a chase once, and has none for other cases', () => {
-    const { record } = publishedFixture();
-    expect(chasesFor(record, new Date('2026-12-17T14:31:00Z')).map((c) => c.send)).toEqual([true, false]);
-    const once = recordChaseSent(record, 'plus2h', new Date('2026-12-17T14:31:00Z'));
-    expect(once.chasesSent).toEqual({ plus2h: '2026-12-17T14:31:00.000Z' });
-    expect(recordChaseSent(once, 'plus2h', new Date('2026-12-17T15:00:00Z'))).toBe(once);
-    expect(chasesFor(once, new Date('2026-12-17T15:00:00Z')).map((c) => c.send)).toEqual([false, false]);
-    expect(chasesFor(once, new Date('2026-12-18T09:00:00Z')).map((c) => c.send)).toEqual([false, true]);
-
-    const assess = caseOfType('M-ASSESS');
-    const plain = ok(startOutcomeRecord(assess, closedMeeting(assess), LEAD.aadObjectId, CLOSE_AT));
-    expect(chasesFor(plain, new Date('2026-12-18T09:00:00Z'))).toEqual([]);
-  });
-});

@@ -37,7 +37,7 @@ describe('startOutcomeRecord', () => {
   it('opens an empty record for a concluded meeting, for mediators only', () => {
     const { c, meeting } = planFixture();
     const record = ok(startOutcomeRecord(c, meeting, LEAD.aadObjectId, CLOSE_AT));
-    expect(record).toMatchObject({ caseId: c.id, meetingId: meeting.meetingId, closedAt: CLOSE_AT.toISOString(), planContent: true, versions: [], responses: [], amendedPlans: [], chasesSent: {}, version: 1 });
+    expect(record).toMatchObject({ caseId: c.id, meetingId: meeting.meetingId, closedAt: CLOSE_AT.toISOString(), planContent: true, versions: [], responses: [], amendedPlans: [], version: 1 });
     expect(OutcomeRecordSchema.parse(record)).toEqual(record);
     expect(startOutcomeRecord(c, meeting, PARENT.aadObjectId, CLOSE_AT)).toMatchObject({ code: 'not_allowed' });
     const adjourned = closedMeeting(c, { decision: { outcome: 'adjourned', nextDate: '2027-01-12' } });
