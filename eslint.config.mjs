@@ -14,6 +14,11 @@ export default tseslint.config(
     },
   },
   {
+    // The dashboard tab runs in the browser (tab/tsconfig.json gives it the DOM types).
+    files: ['tab/src/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     // botbuilder stays at the edge: only bot/ and dialogs/ may import it. delivery/ (reminder
     // scheduling, retries, pacing) takes a send callback from the bot instead.
     files: ['domain/**/*.ts', 'cards/**/*.ts', 'storage/**/*.ts', 'delivery/**/*.ts'],

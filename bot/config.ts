@@ -18,7 +18,8 @@ const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-
 const EnvSchema = z.object({
   NODE_ENV: z.preprocess(blankToUndefined, z.enum(['development', 'production', 'test']).default('development')),
   PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
-  HOST: z.preprocess(blankToUndefined, z.string().default('0.0.0.0')),
+  // Default chosen after the credentials are known: loopback only without them (local mode).
+  HOST: z.preprocess(blankToUndefined, z.string().optional()),
   DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./data')),
   MONGODB_URI: z.preprocess(
     blankToUndefined,
@@ -167,7 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     env: e.NODE_ENV,
     port: e.PORT,
-    host: e.HOST,
+    host: e.HOST ?? (credentials ? '0.0.0.0' : '127.0.0.1'),
     dataDir: path.resolve(e.DATA_DIR),
     mongoUri: e.MONGODB_URI,
     mongoDb: e.MONGODB_DB,

@@ -63,6 +63,22 @@ export class ProactiveSender {
     return this.inConversation(conversationId, async (ctx) => (await ctx.sendActivity(activity))?.id);
   }
 
+  /**
+   * Posts a new message in a team channel by its id (19:…@thread.tacv2), also when the bot has
+   * never received anything there: Teams accepts the channel id as the conversation, with the
+   * service URL and tenant of any conversation the bot has in the same tenant (`via`).
+   */
+  async sendToChannel(channelId: string, via: string, activity: Partial<Activity>): Promise<string | undefined> {
+    const rec = (await this.store.conversations.get(channelId)) ?? (await this.store.conversations.get(via));
+    if (!rec) throw new NoConversationError(`no stored reference for conversation ${channelId} or ${via}`);
+    const reference: StoredReference = {
+      ...rec.reference,
+      conversation: { ...rec.reference.conversation, id: channelId, conversationType: 'channel', isGroup: true },
+    };
+    delete (reference as { activityId?: string }).activityId;
+    return this.run(reference, async (ctx) => (await ctx.sendActivity(activity))?.id);
+  }
+
   async update(conversationId: string, activityId: string, activity: Partial<Activity>): Promise<void> {
     await this.inConversation(conversationId, async (ctx) => {
       await ctx.updateActivity({ ...activity, id: activityId, type: 'message', conversation: ctx.activity.conversation });

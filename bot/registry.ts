@@ -39,6 +39,7 @@ import {
   outcomeCorrectionAction,
   outcomeDraftAction,
   outcomePublishAction,
+  outcomeViewAction,
   outcomeReviseAction,
 } from './actions/outcomeActions';
 import { addActionCommand } from './commands/addAction';
@@ -125,6 +126,7 @@ export const ALL_ACTIONS: readonly CardAction[] = [
   outcomeContentAction,
   outcomeCorrectionAction,
   outcomeAmendedPlanAction,
+  outcomeViewAction,
   certificateFormAction,
   certificateIssueAction,
   reminderDoneAction,

@@ -1,4 +1,4 @@
-import { card, container, execute, facts, heading, text, type AdaptiveCard, type CardElement, type TextColor } from './adaptive';
+import { card, container, execute, facts, heading, text, type AdaptiveCard, type CardAction, type CardElement, type TextColor } from './adaptive';
 import type { CaseCardView, PartyView } from './caseView';
 import { VERBS } from './verbs';
 
@@ -53,12 +53,22 @@ function partiesSection(view: CaseCardView): CardElement[] {
 export function caseCard(view: CaseCardView): AdaptiveCard {
   const body: CardElement[] = [...summary(view), ...datesSection(view), ...partiesSection(view)];
   body.push(heading('Preparation', 'default'), text(view.preparationStatus ?? 'Nothing to report yet.', { isSubtle: !view.preparationStatus }));
-  const actions = view.showMediatorActions
+  if (view.outcomeStatus || view.certificateStatus) {
+    body.push(heading('Outcome and certificate', 'default'));
+    if (view.outcomeStatus) body.push(text(view.outcomeStatus, { spacing: 'small' }));
+    if (view.certificateStatus) {
+      const late = /OVERDUE|: late/.test(view.certificateStatus);
+      body.push(text(view.certificateStatus, { spacing: 'small', ...(late ? { color: 'attention' as const } : {}) }));
+    }
+  }
+  const actions: CardAction[] = view.showMediatorActions
     ? [
         execute('Add parties', VERBS.caseRoster, { caseId: view.caseId, page: 0 }),
         execute('Send terms', VERBS.termsSend, { caseId: view.caseId }),
       ]
     : [];
+  if (view.hasOutcome) actions.push(execute('Show the outcome', VERBS.outcomeView, { caseId: view.caseId }));
+  if (view.dashboardUrl) actions.push({ type: 'Action.OpenUrl', title: 'Open in dashboard', url: view.dashboardUrl });
   return card(body, actions, {
     fallbackText: caseCardText(view),
     ...(view.refreshUserIds
@@ -82,5 +92,9 @@ export function caseCardText(view: CaseCardView): string {
   for (const p of view.parties) lines.push(`- ${p.displayName}, ${p.roleLabel}: ${p.statusText}`);
   lines.push(...view.alerts);
   if (view.preparationStatus) lines.push(`Preparation: ${view.preparationStatus}`);
+  if (view.outcomeStatus) lines.push(view.outcomeStatus);
+  if (view.certificateStatus) lines.push(view.certificateStatus);
+  if (view.outcomeStatus) lines.push(view.outcomeStatus);
+  if (view.certificateStatus) lines.push(view.certificateStatus);
   return lines.join('\n');
 }

@@ -57,9 +57,16 @@ export interface CaseCardView {
   readonly alerts: readonly string[];
   /** Filled by later features (LA preparation, requested changes). */
   readonly preparationStatus?: string;
+  /** After the meeting: the outcome statement's due time or answers, and the certificate's due date and whether it was met. */
+  readonly outcomeStatus?: string;
+  readonly certificateStatus?: string;
+  /** A published outcome exists: the card offers to show it. */
+  readonly hasOutcome?: boolean;
   readonly showMediatorActions: boolean;
   /** Teams user ids (29:...) who get a personalised refresh of the card. */
   readonly refreshUserIds?: readonly string[];
+  /** The case in the dashboard tab (domain/dashboard dashboardLink). */
+  readonly dashboardUrl?: string;
 }
 
 export interface CaseViewOptions {
@@ -67,7 +74,11 @@ export interface CaseViewOptions {
   readonly viewer?: string;
   readonly calendar?: Calendar;
   readonly preparationStatus?: string;
+  readonly outcomeStatus?: string;
+  readonly certificateStatus?: string;
+  readonly hasOutcome?: boolean;
   readonly refreshUserIds?: readonly string[];
+  readonly dashboardUrl?: string;
 }
 
 function keyDates(c: Case): KeyDateView[] {
@@ -122,8 +133,12 @@ export function toCaseCardView(c: Case, acks: readonly Acknowledgement[], termsV
     })),
     alerts: termsAlerts(c, acks, termsVersion).map((a) => a.message),
     ...(options.preparationStatus ? { preparationStatus: options.preparationStatus } : {}),
+    ...(options.outcomeStatus ? { outcomeStatus: options.outcomeStatus } : {}),
+    ...(options.certificateStatus ? { certificateStatus: options.certificateStatus } : {}),
+    ...(options.hasOutcome ? { hasOutcome: true } : {}),
     showMediatorActions: options.viewer === undefined || isMediator(c, options.viewer),
     ...(options.refreshUserIds ? { refreshUserIds: options.refreshUserIds } : {}),
+    ...(options.dashboardUrl ? { dashboardUrl: options.dashboardUrl } : {}),
   };
 }
 
@@ -135,6 +150,14 @@ export interface MyCaseRow {
   readonly roleLabel: string;
   readonly stateLabel: string;
   readonly nextTask: string;
+  /** The viewer's own open deadlines (an LA officer's agreed actions among them), soonest first. */
+  readonly tasks?: readonly MyTaskView[];
+}
+
+export interface MyTaskView {
+  readonly title: string;
+  /** "Thu 24 Dec 2026, in 9 days (7 working days)". */
+  readonly dueText: string;
 }
 
 /** One row of "my cases"; acks may cover several cases. */

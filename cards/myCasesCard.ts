@@ -10,6 +10,8 @@ export interface MyCasesView {
 
 /** More rows would pass the card size limit and are unreadable on a phone. */
 export const MY_CASES_SHOWN = 15;
+/** Per case; the reminders list has the rest. */
+export const TASKS_SHOWN = 5;
 
 function caseBlock(row: MyCaseRow): CardElement {
   return container(
@@ -20,6 +22,12 @@ function caseBlock(row: MyCaseRow): CardElement {
         ['Stage', row.stateLabel],
         ['Next', row.nextTask],
       ]),
+      ...(row.tasks && row.tasks.length > 0
+        ? [
+            text('**Your deadlines**', { spacing: 'small' }),
+            ...row.tasks.slice(0, TASKS_SHOWN).map((t) => text(`${t.dueText}: ${t.title}`, { size: 'small', spacing: 'none' })),
+          ]
+        : []),
       actionSet([execute(`Open ${row.caseReference}`, VERBS.caseOpen, { caseId: row.caseId })]),
     ],
     { separator: true, spacing: 'medium' },

@@ -72,6 +72,8 @@ export const VERBS = {
   outcomeCorrection: 'outcome.correction',
   /** Opens the draft of a revised version (n+1) for a mediator; data {caseId, outcomeVersion: n}. */
   outcomeRevise: 'outcome.revise',
+  /** The latest published outcome as the clicker may see it (the case card's link); data {caseId}. */
+  outcomeView: 'outcome.view',
   /** The LA officer attaches the amended plan (T9); data {caseId}, input amendedPlanUrl. */
   outcomeAmendedPlan: 'outcome.amendedPlan',
   /** The certificate form for the mediators; data {caseId}. */

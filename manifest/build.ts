@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { AppManifestUtils, type TeamsManifestV1D25 } from '@microsoft/app-manifest';
 import { z } from 'zod';
 import { menuCommandsFor, type CommandInfo, type Scope } from '../bot/commandCatalog';
+import { tabEntries } from './tabs';
 
 export { readPngSize, decodePng, nonWhiteVisiblePixels } from './png';
 
@@ -158,6 +159,8 @@ export function buildManifest(opts: BuildOptions): TeamsManifest {
   }
   bot.commandLists = commandListsFrom();
   manifest.validDomains = [...new Set([...(manifest.validDomains ?? []), ...(publicHost ? [publicHost] : [])])];
+  // The dashboard tabs are served by the bot, so they exist only where the bot has a public host.
+  if (publicHost) Object.assign(manifest, tabEntries(botId, publicHost));
   return manifest;
 }
 

@@ -9,6 +9,8 @@
 import { z } from 'zod';
 import { ConfigError, loadConfig, loadDotEnv } from '../bot/config';
 import { startBot } from '../bot/server';
+import { dashboardUrl } from '../bot/tab/routes';
+import { buildTab } from './build-tab';
 import { DEFAULT_PLAYGROUND_PORT, startPlayground, type PlaygroundHandle } from './playground';
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -44,8 +46,11 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const pgPort = config.hasTeamsCredentials ? undefined : playgroundPort(process.env);
 
+  await buildTab();
   const bot = await startBot(config);
-  const botEndpoint = `http://localhost:${bot.port}/api/messages`;
+  // 127.0.0.1, not localhost: without credentials the bot listens on loopback IPv4 only, and
+  // "localhost" may resolve to ::1 first.
+  const botEndpoint = `http://127.0.0.1:${bot.port}/api/messages`;
   let playground: PlaygroundHandle | undefined;
 
   let shuttingDown = false;
@@ -92,6 +97,7 @@ async function main(): Promise<void> {
     }
     console.log(`Agents Playground: ${playground.url}  (${await describeConversations(playground)})`);
     console.log(`  its log: ${playground.logFile}`);
+    console.log(`Case dashboard: ${dashboardUrl(bot.url)}  (local mode: pick a playground user; this computer only)`);
     void playground.exited.then((code) => {
       if (!shuttingDown) {
         console.error(`Agents Playground exited unexpectedly (code ${code}); the bot is still running.`);

@@ -3,7 +3,7 @@ import { messageCard } from '../../cards/messageCard';
 import { VERBS } from '../../cards/verbs';
 import { amendedPlanRequestCard } from '../../cards/outcomeAmendedPlanCard';
 import { toAmendedPlanRequestView } from '../../cards/outcomeViews';
-import { canTransition, isCaseError, moveCase, type Case } from '../../domain/cases';
+import { canTransition, isCaseError, isMediator, moveCase, type Case } from '../../domain/cases';
 import {
   attachAmendedPlan,
   outcomeDraftFormValues,
@@ -45,6 +45,18 @@ export const outcomeDraftAction: CardAction = {
 };
 
 export const outcomeReviseAction: CardAction = { ...outcomeDraftAction, verb: VERBS.outcomeRevise };
+
+/** The case card's "Show the outcome": the shared card for a mediator, a party's own (with their answer buttons) for a party. */
+export const outcomeViewAction: CardAction = {
+  verb: VERBS.outcomeView,
+  async handle(ctx: ActionContext) {
+    const loaded = await loadOutcome(ctx, 'member');
+    if (!loaded.ok) return loaded.response;
+    const me = ctx.caller.aadObjectId ?? '';
+    const card = publishedCardFor(loaded.c, loaded.record, isMediator(loaded.c, me) ? undefined : me);
+    return card ? cardResponse(card) : errorResponse(404, 'The outcome has not been published yet.');
+  },
+};
 
 /** Publishes version n: posted in the case thread and sent to every party's 1:1 chat. */
 export const outcomePublishAction: CardAction = {

@@ -4,23 +4,38 @@ import { toCaseCardView } from '../../cards/caseView';
 import { messageCard, type MessageTone } from '../../cards/messageCard';
 import type { AdaptiveCard } from '../../cards/adaptive';
 import type { Case } from '../../domain/cases';
+import { certificateStatusLine } from '../../domain/certificate';
+import { outcomeStatusLine } from '../../domain/outcome';
 import { londonDate } from '../../domain/londonTime';
 import { preparationBoard, preparationStatusLine, type PreparationBoard } from '../../domain/preparation';
+import { dashboardLink } from '../../domain/dashboard';
 import { termsStatus, type Acknowledgement } from '../../domain/terms';
 import type { BotDeps } from '../deps';
 
 /** What building and posting case cards needs: narrower than BotDeps so the preparation port can use it. */
-export type CardDeps = Pick<BotDeps, 'store' | 'terms' | 'calendar' | 'proactive' | 'now'>;
+export type CardDeps = Pick<BotDeps, 'store' | 'terms' | 'calendar' | 'proactive' | 'now'> & Partial<Pick<BotDeps, 'config' | 'publicBaseUrl'>>;
 
 /** The case card as the given viewer (or everyone, for the channel's root card) should see it. */
 export async function caseCardFor(c: Case, deps: CardDeps, viewer?: string): Promise<AdaptiveCard> {
   const acks = await deps.store.acknowledgements.listForCase(c.id);
-  const board = await boardFor(c, deps, acks);
+  const [board, meeting, outcome, certificates] = await Promise.all([
+    boardFor(c, deps, acks),
+    deps.store.meetings.current(c.id),
+    deps.store.outcomes.get(c.id),
+    deps.store.certificates.listForCase(c.id),
+  ]);
+  const now = deps.now();
+  const outcomeStatus = outcomeStatusLine(c, meeting, outcome, now);
+  const certificateStatus = certificateStatusLine(c, meeting, certificates, now, deps.calendar);
   return caseCard(
     toCaseCardView(c, acks, deps.terms.version, {
       calendar: deps.calendar,
       preparationStatus: preparationStatusLine(board),
+      ...(outcomeStatus ? { outcomeStatus } : {}),
+      ...(certificateStatus ? { certificateStatus } : {}),
+      ...(outcome && outcome.versions.length > 0 ? { hasOutcome: true } : {}),
       ...(viewer ? { viewer } : {}),
+      ...(deps.publicBaseUrl ? { dashboardUrl: dashboardLink(c.id, { appId: deps.config?.credentials?.appId, baseUrl: deps.publicBaseUrl() }) } : {}),
     }),
   );
 }

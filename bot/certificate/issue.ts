@@ -3,6 +3,7 @@ import { toCertificateView } from '../../cards/certificateViews';
 import { canTransition, moveCase, type Case } from '../../domain/cases';
 import { prepareCertificate, type Certificate, type CertificateFormInput } from '../../domain/certificate';
 import { latestVersion } from '../../domain/outcome';
+import { tellMediatorsUnreachable } from '../cases/unreachable';
 import { cardActivity, postInThread, refreshRootCard } from '../cases/caseCards';
 import type { BotDeps } from '../deps';
 import type { Caller } from '../turnInfo';
@@ -54,7 +55,7 @@ export async function issueCertificate(c: Case, caller: Caller, form: Certificat
       if (!c.thread || (!party.aadObjectId && !party.teamsUserId)) continue;
       await deps.proactive
         .sendToPerson({ aadObjectId: party.aadObjectId, channelAccountId: party.teamsUserId }, c.thread.conversationId, cardActivity(card))
-        .catch((err: unknown) => deps.log.warn({ caseId: c.id, err: (err as Error).message }, 'could not send the certificate'));
+        .catch((err: unknown) => tellMediatorsUnreachable(c, deps, party.displayName, `Certificate ${r.certificate.number}`, err));
     }
     const moved = await deps.store.cases.update(c.id, (x) => (canTransition(x.state, 'CERTIFICATE_ISSUED') ? moveCase(x, 'CERTIFICATE_ISSUED') : x), { by: caller.aadObjectId ?? '', action: 'certificate.issued', detail: r.certificate.number }, now);
     if (moved.status === 'updated') await refreshRootCard(moved.case, deps);

@@ -1,10 +1,11 @@
 import { myCasesCard } from '../../cards/myCasesCard';
 import { toMyCaseRow } from '../../cards/caseView';
 import { londonDate } from '../../domain/londonTime';
+import { dueText, isDeadlineOpen, isResponsibleFor, timeLeftText } from '../../domain/reminders';
 import { cardActivity } from '../cases/caseCards';
 import type { Command, CommandContext } from './command';
 
-/** `my cases` (1:1 chat): the caller's cases, their role in each and their next task. */
+/** `my cases` (1:1 chat): the caller's cases, their role in each, their next task and their own deadlines with due dates. */
 export const myCasesCommand: Command = {
   name: 'my cases',
   async run({ turn, caller, deps }: CommandContext): Promise<void> {
@@ -12,7 +13,16 @@ export const myCasesCommand: Command = {
     const cases = me ? await deps.store.cases.listForUser(me) : [];
     const acks = await deps.store.acknowledgements.listForCases(cases.map((c) => c.id));
     const today = londonDate(deps.now());
-    const rows = cases.map((c) => toMyCaseRow(c, me, acks, deps.terms.version, today));
+    const now = deps.now();
+    const rows = await Promise.all(
+      cases.map(async (c) => {
+        const { deadlines } = await deps.store.reminders.listForCase(c.id);
+        const tasks = deadlines
+          .filter((d) => isDeadlineOpen(d) && isResponsibleFor(c, d.responsible, me))
+          .map((d) => ({ title: d.detail ? `${d.title}: ${d.detail}` : d.title, dueText: `${dueText(d)}, ${timeLeftText(d, now, deps.calendar)}` }));
+        return { ...toMyCaseRow(c, me, acks, deps.terms.version, today), tasks };
+      }),
+    );
     await turn.sendActivity(cardActivity(myCasesCard({ rows })));
   },
 };

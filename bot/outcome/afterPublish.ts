@@ -1,6 +1,7 @@
 import type { Case } from '../../domain/cases';
 import type { OutcomeRecord } from '../../domain/outcome';
 import { cardActivity, postInThread } from '../cases/caseCards';
+import { tellMediatorsUnreachable } from '../cases/unreachable';
 import type { BotDeps } from '../deps';
 import { publishedCardFor } from './outcomeCards';
 
@@ -18,7 +19,7 @@ export async function deliverOutcome(c: Case, record: OutcomeRecord, deps: BotDe
     try {
       await deps.proactive.sendToPerson({ aadObjectId: party.aadObjectId, channelAccountId: party.teamsUserId }, c.thread.conversationId, cardActivity(card));
     } catch (err) {
-      deps.log.warn({ caseId: c.id, partyId: party.partyId, err: (err as Error).message }, 'could not send the outcome');
+      await tellMediatorsUnreachable(c, deps, party.displayName, 'The outcome statement', err);
     }
   }
 }

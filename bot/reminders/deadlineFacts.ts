@@ -1,4 +1,7 @@
 import type { Case } from '../../domain/cases';
+import type { Certificate } from '../../domain/certificate';
+import type { OutcomeRecord } from '../../domain/outcome';
+import type { RequestedChange } from '../../domain/preparation';
 import type { DeadlineFacts } from '../../domain/reminders';
 import type { AppStore } from '../../storage/appStore';
 
@@ -9,27 +12,35 @@ const earliest = (values: readonly (string | undefined)[]): string | undefined =
  * The facts a case's deadlines need that live outside the case record: when the outcome was
  * first published (T8 done), when the amended plan arrived (T9 done), when the first
  * certificate was issued (T2/T6(b)/T7 done, T17 starts), and when the requested changes went
- * to the LA (T10 done). Read fresh each time, so a recomputation is the same whatever order
- * the writes happened in.
+ * to the LA (T10 done). Earliest of each, so the result does not depend on write order.
  */
+export function deadlineFactsOf(
+  outcome: OutcomeRecord | null | undefined,
+  certificates: readonly Certificate[],
+  changes: readonly Pick<RequestedChange, 'sentAt'>[],
+): DeadlineFacts {
+  const outcomePublishedAt = earliest(outcome?.versions.map((v) => v.publishedAt) ?? []);
+  const amendedPlanSuppliedAt = earliest(outcome?.amendedPlans.map((p) => p.suppliedAt) ?? []);
+  const certificateIssued = earliest(certificates.map((x) => x.originalIssueDate));
+  const adviserToldNoMediation = earliest(certificates.map((x) => x.noMediation?.toldOn));
+  const adviserToldCannotArrange = earliest(certificates.map((x) => x.cannotArrange?.cannotMeetOn));
+  const requestedChangesSentAt = earliest(changes.map((ch) => ch.sentAt));
+  return {
+    ...(outcomePublishedAt ? { outcomePublishedAt } : {}),
+    ...(amendedPlanSuppliedAt ? { amendedPlanSuppliedAt } : {}),
+    ...(certificateIssued ? { certificateIssued } : {}),
+    ...(adviserToldNoMediation ? { adviserToldNoMediation } : {}),
+    ...(adviserToldCannotArrange ? { adviserToldCannotArrange } : {}),
+    ...(requestedChangesSentAt ? { requestedChangesSentAt } : {}),
+  };
+}
+
+/** The same, read fresh from the stores that own each fact. */
 export async function deadlineFactsFor(c: Case, store: Pick<AppStore, 'outcomes' | 'certificates' | 'preparation'>): Promise<DeadlineFacts> {
   const [outcome, certificates, changes] = await Promise.all([
     store.outcomes.get(c.id),
     store.certificates.listForCase(c.id),
     store.preparation.listChanges(c.id),
   ]);
-  const outcomePublishedAt = earliest(outcome?.versions.map((v) => v.publishedAt) ?? []);
-  const amendedPlanSuppliedAt = earliest(outcome?.amendedPlans.map((p) => p.suppliedAt) ?? []);
-  const certificateIssued = earliest(certificates.map((x) => x.originalIssueDate));
-  const noMediation = certificates.find((x) => x.noMediation)?.noMediation?.toldOn;
-  const cannotArrange = certificates.find((x) => x.cannotArrange)?.cannotArrange?.cannotMeetOn;
-  const requestedChangesSentAt = earliest(changes.map((ch) => ch.sentAt));
-  return {
-    ...(outcomePublishedAt ? { outcomePublishedAt } : {}),
-    ...(amendedPlanSuppliedAt ? { amendedPlanSuppliedAt } : {}),
-    ...(certificateIssued ? { certificateIssued } : {}),
-    ...(noMediation ? { adviserToldNoMediation: noMediation } : {}),
-    ...(cannotArrange ? { adviserToldCannotArrange: cannotArrange } : {}),
-    ...(requestedChangesSentAt ? { requestedChangesSentAt } : {}),
-  };
+  return deadlineFactsOf(outcome, certificates, changes);
 }

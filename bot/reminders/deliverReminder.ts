@@ -78,7 +78,7 @@ async function stopsFor(c: Case, reminder: TrackedReminder, deadline: TrackedDea
       }
       case 'escalationChannel': {
         const id = deps.config.reminders.escalationConversationId;
-        if (id) stops.push({ key: id, conversationId: id, send: () => sender.send(id, activity) });
+        if (id) stops.push({ key: id, conversationId: id, send: () => sender.sendToChannel(id, thread?.conversationId ?? id, activity) });
         break;
       }
       case 'responsible': {

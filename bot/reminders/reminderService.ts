@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { ReminderScheduler, type ConversationGoneError, type PassResult } from '../../delivery';
 import type { TrackedReminder } from '../../domain/reminders';
-import { notice, postInThread } from '../cases/caseCards';
+import { tellMediatorsUnreachable } from '../cases/unreachable';
 import type { BotDeps } from '../deps';
 import { personKey, reminderDelivery } from './deliverReminder';
 import { ReminderSync } from './reminderSync';
@@ -57,25 +57,11 @@ export class ReminderService {
       return;
     }
     const who = c.parties.find((p) => personKey(p) === error.conversationId)?.displayName ?? 'one of the people on this case';
-    await postInThread(
-      c,
-      this.deps,
-      notice(
-        'A reminder could not be delivered',
-        `"${reminder.title}" could not reach ${who}: Teams says the bot was removed from their chat or blocked. Please contact them another way, and ask them to add the bot again if they want reminders.`,
-        'warning',
-      ),
-    );
+    await tellMediatorsUnreachable(c, this.deps, who, `The reminder "${reminder.title}"`, error);
   }
 
   private async tellMediatorsFailed(reminder: TrackedReminder, error: Error): Promise<void> {
-    this.deps.log.warn({ caseId: reminder.caseId, reminderId: reminder.reminderId, err: error.message }, 'a reminder was given up');
     const c = await this.deps.store.cases.get(reminder.caseId);
-    if (!c?.thread) return;
-    await postInThread(
-      c,
-      this.deps,
-      notice('A reminder could not be delivered', `"${reminder.title}" was not delivered: ${error.message} The reminders list shows what reached whom.`, 'warning'),
-    ).catch(() => undefined);
+    if (c) await tellMediatorsUnreachable(c, this.deps, 'everyone it was for', `The reminder "${reminder.title}"`, error);
   }
 }

@@ -71,3 +71,4 @@ export {
 } from './certificateTexts';
 export { escapeHtml } from './htmlEscape';
 export { certificateHtml, type CertificateHtmlOptions } from './certificateHtml';
+export { certificateStatusLine } from './certificateStatus';

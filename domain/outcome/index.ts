@@ -105,3 +105,4 @@ export {
   attachAmendedPlan,
   type AmendedPlanInput,
 } from './amendedPlan';
+export { outcomeStatusLine } from './outcomeStatus';

@@ -43,7 +43,7 @@ export {
 } from './tracking';
 export { checkMarkDone, markDoneAllowed, mayMarkDone } from './markDone';
 export { deliveryTargets, type DeliveryTarget } from './deliveryTargets';
-export { familyRole, responsibleForOwner, responsibleForRule, responsibleLabel, responsibleParties } from './responsibility';
+export { familyRole, isResponsibleFor, responsibleForOwner, responsibleForRule, responsibleLabel, responsibleParties } from './responsibility';
 export { NOT_LEGAL_ADVICE, PRACTICE_NOTE, ruleWhy } from './whyText';
 export { DeadlineSchema, TrackedDeadlineSchema, TrackedReminderSchema, RecipientDeliverySchema, ResponsibilitySchema } from './schemas';
 export { dueText, lastWorkingDayNote, timeLeftText } from './dueWords';

@@ -66,3 +66,14 @@ export function responsibleParties(responsible: Responsibility, parties: readonl
       return [];
   }
 }
+
+/**
+ * Whether this person is the one a deadline asks to act: a party holding the role or named,
+ * or, for the mediators' own tasks, any mediator of the case. (mayMarkDone is wider: a
+ * mediator may record anyone's task as done.)
+ */
+export function isResponsibleFor(c: Pick<Case, 'parties' | 'mediators'>, responsible: Responsibility, aadObjectId: string): boolean {
+  const me = aadObjectId.toLowerCase();
+  if (responsible.kind === 'mediators') return c.mediators.some((m) => m.aadObjectId.toLowerCase() === me);
+  return responsibleParties(responsible, c.parties).some((p) => p.aadObjectId?.toLowerCase() === me);
+}

@@ -2,7 +2,7 @@ import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logger';
 import { startBot } from '../../bot/server';
 import type { Case } from '../../domain/cases';
-import { activity, mention, startTestBot, USERS, type TestBot } from '../helpers/testBot';
+import { startTestBot, USERS, type TestBot } from '../helpers/testBot';
 import { bodyText, caseFlow } from './caseFlow';
 
 /**
@@ -154,7 +154,8 @@ it('a 403 in a party’s chat marks it inactive and tells the mediators; the oth
   expect(r.gone).toBe(1);
   expect((await t.bot.store.conversations.get(parentChat))?.active).toBe(false);
   const thread = JSON.stringify(t.connector.delivered(flow.thread));
-  expect(thread).toContain('A reminder could not be delivered');
+  expect(thread).toContain('Not delivered');
+  expect(thread).toContain('removed from their chat or blocked');
   expect(thread).toContain('Sam Jones');
   const { reminders } = await t.bot.store.reminders.listForCase(c.id);
   const t10 = reminders.find((x) => x.reminderId.includes('REQUESTED_CHANGES') && x.status !== 'pending');
@@ -166,8 +167,8 @@ it('a 403 in a party’s chat marks it inactive and tells the mediators; the oth
 
 it('escalates an overdue statutory deadline to the case thread and the escalation channel', async () => {
   const { flow } = await closedCase();
-  // The escalation channel is reachable once the bot has seen it.
-  await t.post(activity('channel', { ...mention('help'), conversation: { id: ESCALATIONS, conversationType: 'channel', tenantId: 'tenant-1', isGroup: true } }));
+  // The bot has never received a message in the escalation channel: it posts there by the channel id.
+  expect(await t.bot.store.conversations.get(ESCALATIONS)).toBeNull();
   t.connector.reset();
   setClock('2026-12-16T09:00:01Z'); // Wed: the first working day after the certificate's due date
   await pass();
@@ -252,4 +253,54 @@ it('delivers each reminder once across a restart and across two schedulers shari
   }
   // t.stop() closes the first bot again: make that harmless.
   t = { ...t, stop: async () => t.connector.stop() };
+});
+
+it('lists the LA officer’s agreed actions with their due dates in their "my cases"', async () => {
+  const flow = caseFlow(t);
+  const c = await flow.openCase();
+  await flow.clickInThread('case.assignRoles', { caseId: c.id, page: 0, [`role_${USERS.officer.aadObjectId}`]: 'la_officer' });
+  setClock('2026-12-10T10:00:00Z');
+  await flow.clickInThread('meeting.start', { caseId: c.id, startedAnywayReason: 'Terms agreed by phone' }, USERS.mediator, 'checklist-1');
+  const m = (await t.bot.store.meetings.current(c.id))!;
+  const saved = await flow.clickInThread('action.save', { caseId: c.id, meetingId: m.meetingId, actionId: 'action-0001', owner: 'body:local_authority', what: 'Issue the amended plan with the agreed SaLT wording', category: 'amend_plan' }, USERS.mediator, 'checklist-1');
+  expect(bodyText(saved)).toContain('Due by Thu 14 Jan 2027 (statutory, T13d)');
+  await flow.clickInThread('meeting.close', { caseId: c.id, meetingId: m.meetingId, outcome: 'partial' }, USERS.mediator, 'checklist-1');
+  await t.bot.app.deps.background.idle();
+  const { deadlines } = await t.bot.store.reminders.listForCase(c.id);
+  const action = deadlines.find((d) => d.actionId === 'action-0001');
+  expect(action?.responsible).toEqual({ kind: 'role', role: 'la_officer' });
+
+  t.connector.reset();
+  await flow.sayPersonal('my cases', USERS.officer);
+  const card = JSON.stringify(t.connector.messages());
+  expect(card).toContain('Your deadlines');
+  expect(card).toContain('Issue the amended plan with the agreed SaLT wording');
+  expect(action?.due).toBe('2027-01-14');
+  expect(card).toContain('Thu 14 Jan 2027');
+  // The parent has none of the LA's tasks.
+  t.connector.reset();
+  await flow.sayPersonal('my cases', USERS.parent);
+  expect(JSON.stringify(t.connector.messages())).not.toContain('Issue the amended plan');
+});
+
+it('shows on the case card when the outcome and the certificate are due, and then whether the certificate was on time', async () => {
+  const { flow, c } = await closedCase();
+  t.connector.reset();
+  await flow.say('status');
+  let card = JSON.stringify(t.connector.messages(flow.thread));
+  expect(card).toContain('Outcome statement due by Fri 11 Dec 2026 at 12:00 (due in 24 h)');
+  expect(card).toContain('Certificate due by Tue 15 Dec 2026');
+
+  setClock('2026-12-11T10:00:00Z');
+  await flow.clickInThread('certificate.issue', { caseId: c.id, variant: 'after_mediation' });
+  await t.bot.app.deps.background.idle();
+  t.connector.reset();
+  await flow.say('status');
+  card = JSON.stringify(t.connector.messages(flow.thread));
+  expect(card).toMatch(/Certificate SM-CERT-2026-\d+ issued Fri 11 Dec 2026: on time/);
+
+  const early = await flow.clickInThread('outcome.view', { caseId: c.id });
+  expect(bodyText(early)).toContain('has not been published yet');
+  const stranger = await flow.clickInThread('outcome.view', { caseId: c.id }, USERS.stranger);
+  expect(bodyText(stranger)).toContain('403');
 });

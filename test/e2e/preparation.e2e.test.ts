@@ -92,7 +92,7 @@ it('warns the mediator when the requested changes are sent late, and the officer
 
 it('shows the blockers first on the mediator’s preparation board', async () => {
   await s.pg.say({ conversationId: k.thread }, 'prep');
-  const board = await s.pg.waitForBotMessage((m) => m.conversationId === k.thread && /Blocker/i.test(visibleText(m)));
+  const board = await s.pg.waitForBotMessage((m) => m.conversationId === k.thread && /Preparation: case /.test(visibleText(m)) && /Blockers \(/.test(visibleText(m)));
   const text = visibleText(board);
   expect(text).toMatch(/Cannot decide on the day: Funding above the section F banding\. Authority is held by: The SEN funding panel/);
   expect(text.indexOf('does not have full authority')).toBeGreaterThan(-1);

@@ -111,7 +111,7 @@ describe('reminders list card', () => {
     expect(words).toContain('Not sent: the deadline no longer applies or was done');
     // Mark done only for the open task; the appeal limit gets none.
     expect(parts.executes.map((a) => [a.verb, a.data])).toEqual([
-      ['reminder.done', { caseId: c.id, deadlineId: amend.deadlineId }],
+      ['reminder.done', { caseId: c.id, deadlineId: amend.deadlineId, view: 'list' }],
       ['reminders.list', { caseId: c.id }],
     ]);
     expect(view.history.map((r) => r.sendAtText)).toEqual(['Mon 11 Jan 2027 at 09:00', 'Wed 23 Dec 2026 at 09:00', 'Tue 22 Dec 2026 at 09:00']);
