@@ -7,6 +7,7 @@ import {
 } from 'botbuilder';
 import type { AuthenticateRequestResult } from 'botframework-connector';
 import type { TeamsCredentials } from './config';
+import { ConnectorClientCache } from './connectorClientCache';
 
 /** How long we wait for the signing keys before treating a token as unverifiable. */
 const AUTH_TIMEOUT_MS = 8000;
@@ -22,6 +23,7 @@ export class UnauthorizedError extends Error {
  */
 export class MediationAdapter extends CloudAdapter {
   private readonly auth: ConfigurationBotFrameworkAuthentication;
+  private readonly clients = new ConnectorClientCache();
 
   constructor(readonly credentials: TeamsCredentials | undefined) {
     const auth = new ConfigurationBotFrameworkAuthentication(
@@ -36,6 +38,11 @@ export class MediationAdapter extends CloudAdapter {
     );
     super(auth);
     this.auth = auth;
+    // Every turn and proactive send (continueConversationAsync) gets its clients from here.
+    const createConnectorFactory = auth.createConnectorFactory.bind(auth);
+    const createUserTokenClient = auth.createUserTokenClient.bind(auth);
+    auth.createConnectorFactory = (identity) => this.clients.wrap(createConnectorFactory(identity));
+    auth.createUserTokenClient = (identity) => this.clients.userTokenClient(identity, createUserTokenClient);
   }
 
   async authenticate(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
@@ -45,12 +52,13 @@ export class MediationAdapter extends CloudAdapter {
     }
     let timer: NodeJS.Timeout | undefined;
     try {
-      return await Promise.race([
+      const result = await Promise.race([
         this.auth.authenticateRequest(activity, authHeader),
         new Promise<never>((_, reject) => {
           timer = setTimeout(() => reject(new UnauthorizedError('token could not be verified in time')), AUTH_TIMEOUT_MS);
         }),
       ]);
+      return { ...result, connectorFactory: this.clients.wrap(result.connectorFactory) };
     } catch (err) {
       throw err instanceof UnauthorizedError ? err : new UnauthorizedError((err as Error).message);
     } finally {

@@ -2,6 +2,7 @@ import {
   TeamsActivityHandler,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
 import type { CardActionRouter } from './cardActionRouter';
@@ -9,6 +10,8 @@ import type { CommandRouter } from './commandRouter';
 import type { BotDeps } from './deps';
 import { scopeOf } from './turnInfo';
 import { welcomeText } from './welcome';
+
+const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
 
 /**
  * Thin: routes each kind of activity to its handler. Business rules live in
@@ -40,6 +43,16 @@ export class MediationBot extends TeamsActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
     await this.deps.conversationState.saveChanges(context, false);
+  }
+
+  /**
+   * The only invoke this bot answers is a card action. Anything else (a task module, a
+   * messaging extension: nothing the manifest declares) is the sender's mistake, answered 400
+   * rather than botbuilder's 501, so bad input never looks like a server failure.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name === ADAPTIVE_CARD_ACTION) return super.onInvokeActivity(context);
+    return { status: 400, body: { code: 'BadRequest', message: 'This bot only answers card actions (adaptiveCard/action).' } };
   }
 
   protected override async onAdaptiveCardInvoke(

@@ -27,6 +27,8 @@ export function callerOf(context: TurnContext): Caller {
 
 /** Message text with the bot's @mention removed and whitespace collapsed. */
 export function commandText(context: TurnContext): string {
+  // A message with a mention but no text (an image, a card submit) made botbuilder's mention stripping throw.
+  if (typeof context.activity.text !== 'string') return '';
   const stripped = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
   return stripped.replace(/<at>[^<]*<\/at>/g, ' ').replace(/\s+/g, ' ').trim();
 }

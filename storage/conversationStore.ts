@@ -38,12 +38,38 @@ export interface ConversationRecord {
 
 export const conversationIndexes: readonly IndexSpec[] = [{ field: 'userAadObjectId' }, { field: 'teamId' }];
 
+/** How stale `updatedAt` may get before an unchanged reference is written again anyway. */
+const REFRESH_AFTER_MS = 60 * 60 * 1000;
+
+function isUpToDate(stored: ConversationRecord, record: Omit<ConversationRecord, '_id' | 'active' | 'updatedAt' | 'welcomedAt'>, now: Date): boolean {
+  if (!stored.active || !(stored.updatedAt instanceof Date) || now.getTime() - stored.updatedAt.getTime() >= REFRESH_AFTER_MS) return false;
+  const current = stored as unknown as Record<string, unknown>;
+  return Object.entries(record).every(([key, value]) => sameJson(current[key], value));
+}
+
+/** Deep equality of JSON-like values; a missing field and an undefined one are the same. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  const keys = new Set([...Object.keys(ra), ...Object.keys(rb)]);
+  for (const k of keys) if (!sameJson(ra[k], rb[k])) return false;
+  return true;
+}
+
 export class ConversationStore {
   constructor(private readonly docs: DocCollection<ConversationRecord>) {}
 
-  /** Called on every turn: the service URL can change, and a removed app may have been re-added. */
+  /**
+   * Called on every turn: the service URL can change, and a removed app may have been re-added.
+   * Most turns change nothing, so an active record holding the same reference, written within
+   * the last hour, is left alone: one read instead of a write (scripts/bench).
+   */
   async upsert(record: Omit<ConversationRecord, '_id' | 'active' | 'updatedAt' | 'welcomedAt'>, now: Date): Promise<void> {
     const id = record.reference.conversation.id;
+    const stored = await this.docs.findById(id);
+    if (stored && isUpToDate(stored, record, now)) return;
     await this.docs.updateOne({ _id: id }, { ...record, active: true, updatedAt: now }, { upsert: true });
   }
 

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import Datastore from '@seald-io/nedb';
 import type { Backend, DocCollection, Filter, FindOptions, IndexSpec } from '../collection';
+import { KeptOpenAppend } from './keptOpenAppend';
 import { repairTornTail } from './repairTornTail';
 
 const COMPACT_EVERY_MS = 10 * 60 * 1000;
@@ -65,6 +66,7 @@ class EmbeddedCollection<T extends { _id: string }> implements DocCollection<T> 
 export class EmbeddedBackend implements Backend {
   readonly kind = 'embedded' as const;
   private readonly stores: Datastore<{ _id: string }>[] = [];
+  private readonly appenders: KeptOpenAppend[] = [];
 
   private constructor(private readonly dir: string, private readonly onRepair: (file: string, bytes: number) => void) {}
 
@@ -84,6 +86,7 @@ export class EmbeddedBackend implements Backend {
     }
     db.setAutocompactionInterval(COMPACT_EVERY_MS);
     this.stores.push(db as unknown as Datastore<{ _id: string }>);
+    this.appenders.push(KeptOpenAppend.install(db as unknown as Datastore<{ _id: string }>, filename));
     return new EmbeddedCollection<T>(db);
   }
 
@@ -99,5 +102,8 @@ export class EmbeddedBackend implements Backend {
       await db.compactDatafileAsync().catch(() => undefined);
     }
     this.stores.length = 0;
+    // Compaction released each handle; a failed compaction may not have.
+    for (const a of this.appenders) await a.release().catch(() => undefined);
+    this.appenders.length = 0;
   }
 }

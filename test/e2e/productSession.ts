@@ -21,6 +21,9 @@ export async function startProduct(env: Record<string, string> = {}, options: { 
       bot,
       pg,
       async stop() {
+        // Let the bot finish its background sends while the playground still answers: once it is
+        // gone, a send retries (connection refused) with backoff before giving up.
+        await bot.app.deps.background.idle();
         await pg.stop();
         await bot.close();
         await removeDir(dataDir);

@@ -1,5 +1,5 @@
 import { loadConfig, type AppConfig } from '../../bot/config';
-import { createLogger } from '../../bot/logger';
+import { createLogger, type Logger } from '../../bot/logger';
 import type { DeliveryPolicy } from '../../bot/proactive';
 import { startBot, type RunningBot } from '../../bot/server';
 import { FakeConnector } from './fakeConnector';
@@ -17,13 +17,13 @@ export interface TestBot {
 /** The real server, adapter and embedded store on a temp dir, talking to a fake connector on loopback. */
 export async function startTestBot(
   env: Record<string, string> = {},
-  options: { now?: () => Date; connector?: FakeConnector; delivery?: DeliveryPolicy } = {},
+  options: { now?: () => Date; connector?: FakeConnector; delivery?: DeliveryPolicy; log?: Logger } = {},
 ): Promise<TestBot> {
   const { now } = options;
   const dataDir = env.DATA_DIR ?? (await makeTempDir());
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
   const connector = options.connector ?? (await FakeConnector.start());
-  const bot = await startBot(config, { log: createLogger('silent'), now, delivery: options.delivery });
+  const bot = await startBot(config, { log: options.log ?? createLogger('silent'), now, delivery: options.delivery });
   return {
     bot,
     connector,

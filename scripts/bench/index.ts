@@ -1,0 +1,330 @@
+/**
+ * `npx tsx scripts/bench/index.ts [--quick] [--out <file>]` (npm run bench): HTTP throughput and
+ * latency of the product against a minimal echo bot on the same botbuilder and restify, its
+ * start-up time and its resident memory with 10,000 cases stored. Prints plain tables and
+ * writes the figures as JSON (test-output/bench.json unless --out says otherwise).
+ *
+ * Both bots run as child processes (`node --import tsx`), each replying to one loopback fake
+ * Bot Connector in this process (test/helpers/fakeConnector.ts); this process also drives
+ * them, so on a 2-core machine the figures include the driver's share of the CPU.
+ *
+ * Options: --quick (fewer requests, 2,000 cases for the memory figure), --out <file>,
+ * --only help|terms|dialog|startup (one part), --levels 1,50 (concurrency levels),
+ * --cpu-prof <dir> (profile the product under load).
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { openStore } from '../../storage/appStore';
+import { readTerms } from '../../storage/termsFile';
+import { FakeConnector } from '../../test/helpers/fakeConnector';
+import { runLoad, type LoadResult, type Unit } from './load';
+import { KIND, cardInvoke, person, personalActivity } from './people';
+import { ROOT, spawnServer, type Child } from './processes';
+import { seedBenchCases, seedRealisticStore, type BenchPools } from './seed';
+import { median } from './stats';
+
+const args = process.argv.slice(2);
+const QUICK = args.includes('--quick');
+const OUT = args.includes('--out') ? args[args.indexOf('--out') + 1]! : path.join(ROOT, 'test-output', 'bench.json');
+const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1]! : 'all';
+/** Writes a V8 CPU profile of the product's load run into this folder (see profileSummary.ts). */
+const CPU_PROF = args.includes('--cpu-prof') ? path.resolve(args[args.indexOf('--cpu-prof') + 1]!) : undefined;
+const LEVELS: readonly number[] = args.includes('--levels') ? args[args.indexOf('--levels') + 1]!.split(',').map(Number) : [1, 10, 50];
+/** Requests per (scenario, concurrency, bot), and warm-up requests per (scenario, bot). */
+const REQUESTS = QUICK ? 150 : 1000;
+const WARM_UP = QUICK ? 50 : 200;
+const MEMORY_CASES = QUICK ? 2000 : 10_000;
+/** The LA officer's first five answers: each saves one answer and asks the next question. */
+const LA_ANSWERS = ['Lee Officer', 'SEN case officer', 'yes', 'yes', 'none'] as const;
+const SCENARIOS = ['help', 'terms', 'dialog'] as const;
+type Scenario = (typeof SCENARIOS)[number];
+const SCENARIO_LABEL: Record<Scenario, string> = {
+  help: 'message turn (help)',
+  terms: 'card invoke (terms agreed)',
+  dialog: 'dialog step (LA preparation answer)',
+};
+
+if (!['all', 'startup', ...SCENARIOS].includes(ONLY) || LEVELS.some((n) => !Number.isInteger(n) || n < 1)) {
+  console.error(`usage: npx tsx scripts/bench/index.ts [--quick] [--only ${SCENARIOS.join('|')}|startup] [--levels 1,10,50] [--out file] [--cpu-prof dir]`);
+  process.exit(2);
+}
+
+const ok200 = (status: number): string | undefined => (status === 200 ? undefined : `status ${status}`);
+
+interface Row {
+  scenario: Scenario;
+  concurrency: number;
+  echo: LoadResult;
+  product: LoadResult;
+  /** CPU time each bot process used per request during its run (background work included). */
+  echoCpuMsPerRequest: number;
+  productCpuMsPerRequest: number;
+  rpsRatio: number;
+  p50Ratio: number;
+  p99Ratio: number;
+  /** For invokes: how long after the last response the product's background card updates finished. */
+  backgroundDrainMs?: number;
+}
+
+/** Hands out each pool entry once, across warm-up and every concurrency level. */
+class Pool<T> {
+  private i = 0;
+  constructor(private readonly items: readonly T[], private readonly name: string) {}
+  take(n: number): T[] {
+    if (this.i + n > this.items.length) throw new Error(`${this.name} pool exhausted`);
+    const out = this.items.slice(this.i, this.i + n);
+    this.i += n;
+    return out;
+  }
+}
+
+function unitsFor(scenario: Scenario, requests: number, pools: { terms: Pool<BenchPools['terms'][number]>; officers: Pool<BenchPools['officers'][number]> }, serviceUrl: string, termsVersion: string, target: 'echo' | 'product'): Unit[] {
+  switch (scenario) {
+    case 'help':
+      // Each simulated conversation is one person's 1:1 chat.
+      return Array.from({ length: requests }, () => (worker: number) => [
+        { activity: personalActivity(person(KIND.helpUser, worker), serviceUrl, { text: 'help' }), check: ok200 },
+      ]);
+    case 'terms':
+      return pools.terms.take(requests).map((t) => () => [
+        {
+          activity: cardInvoke(t.who, serviceUrl, 'terms.agree', { caseId: t.caseId, partyId: t.partyId, termsVersion, ...(t.role === 'la_officer' ? { authority: 'full' } : {}) }, 'terms-card'),
+          check: (status, body) => ok200(status) ?? (target === 'echo' || /You agreed on/.test(body) ? undefined : `no agreement card: ${body.slice(0, 200)}`),
+        },
+      ]);
+    case 'dialog':
+      return pools.officers.take(Math.ceil(requests / LA_ANSWERS.length)).map((officer) => () =>
+        LA_ANSWERS.map((text) => ({ activity: personalActivity(officer, serviceUrl, { text }), check: ok200 })),
+      );
+  }
+}
+
+const fmt = (n: number, digits = 1): string => (Number.isFinite(n) ? n.toFixed(digits) : '-');
+
+function printTable(rows: readonly Row[]): void {
+  const head = ['scenario', 'conc', 'bot', 'req', 'err', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'CPU ms/req', 'req/s ÷ echo', 'p50 × echo', 'p99 × echo'];
+  const lines: string[][] = [head];
+  for (const r of rows) {
+    lines.push([SCENARIO_LABEL[r.scenario], String(r.concurrency), 'echo', String(r.echo.requests), String(r.echo.errors), fmt(r.echo.rps, 0), fmt(r.echo.p50), fmt(r.echo.p95), fmt(r.echo.p99), fmt(r.echoCpuMsPerRequest, 2), '', '', '']);
+    lines.push(['', '', 'product', String(r.product.requests), String(r.product.errors), fmt(r.product.rps, 0), fmt(r.product.p50), fmt(r.product.p95), fmt(r.product.p99), fmt(r.productCpuMsPerRequest, 2), fmt(r.rpsRatio, 2), fmt(r.p50Ratio, 1), fmt(r.p99Ratio, 1)]);
+  }
+  const widths = head.map((_, c) => Math.max(...lines.map((l) => l[c]!.length)));
+  for (const l of lines) console.log(l.map((cell, c) => (c < 3 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '));
+}
+
+async function drainBackground(connector: FakeConnector, expectedPuts: number, timeoutMs = 60_000): Promise<number> {
+  const started = Date.now();
+  const puts = () => connector.calls.filter((c) => c.method === 'PUT').length;
+  try {
+    await connector.waitFor(() => puts() >= expectedPuts, timeoutMs);
+  } catch {
+    console.log(`  (only ${puts()} of ${expectedPuts} case-card updates arrived within ${timeoutMs} ms)`);
+  }
+  return Date.now() - started;
+}
+
+async function loadPhase(): Promise<{ rows: Row[]; productRssAfterKb: number; setup: Record<string, number> }> {
+  const connector = await FakeConnector.start();
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bench-product-'));
+  const termsVersion = (await readTerms()).version;
+  const totalPerScenario = REQUESTS * LEVELS.length + WARM_UP;
+  const t0 = Date.now();
+  const seeded = await seedBenchCases(dataDir, connector.url, {
+    termsCases: Math.ceil(totalPerScenario / 2),
+    prepCases: Math.ceil(totalPerScenario / LA_ANSWERS.length) + LEVELS.length + 1,
+  });
+  const seedMs = Date.now() - t0;
+  console.log(`seeded ${seeded.terms.length / 2 + seeded.officers.length} cases in ${(seedMs / 1000).toFixed(1)} s`);
+
+  const echo = await spawnServer('echo bot', 'scripts/bench/echoBot.ts', {});
+  // The reminder scheduler is off for the load run, so the figures are the request paths' own.
+  const product = await spawnServer('product', 'bot/index.ts', { DATA_DIR: dataDir, REMINDER_POLL_SECONDS: '0' }, CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF] : []);
+  const bots: Record<'echo' | 'product', Child> = { echo, product };
+  const rows: Row[] = [];
+  try {
+    // Every LA officer types `prep` in their 1:1 chat: the dialog starts at the first question.
+    const t1 = Date.now();
+    const prepSetup = await runLoad(
+      product.url,
+      seeded.officers.map((o) => () => [{ activity: personalActivity(o, connector.url, { text: 'prep' }), check: ok200 }]),
+      10,
+    );
+    if (prepSetup.errors) throw new Error(`preparation set-up failed: ${prepSetup.problems.join('; ')}`);
+    const firstQuestions = connector.messages().length;
+    console.log(`started ${seeded.officers.length} LA preparation dialogs in ${((Date.now() - t1) / 1000).toFixed(1)} s (${firstQuestions} bot messages)`);
+    if (firstQuestions < seeded.officers.length) throw new Error('some preparation dialogs did not ask their first question');
+    connector.reset();
+
+    const pools = {
+      echo: { terms: new Pool(seeded.terms, 'terms'), officers: new Pool(seeded.officers, 'officers') },
+      product: { terms: new Pool(seeded.terms, 'terms'), officers: new Pool(seeded.officers, 'officers') },
+    };
+    for (const scenario of SCENARIOS) {
+      if (ONLY !== 'all' && ONLY !== scenario) continue;
+      for (const target of ['echo', 'product'] as const) {
+        const warm = await runLoad(bots[target].url, unitsFor(scenario, WARM_UP, pools[target], connector.url, termsVersion, target), 10);
+        if (warm.errors) console.log(`warm-up ${scenario} on ${target}: ${warm.errors} errors: ${warm.problems.join('; ')}`);
+      }
+    }
+    if (ONLY === 'all' || ONLY === 'terms') await drainBackground(connector, WARM_UP);
+    connector.reset();
+
+    for (const concurrency of LEVELS) {
+      for (const scenario of SCENARIOS) {
+        if (ONLY !== 'all' && ONLY !== scenario) continue;
+        const result: Partial<Record<'echo' | 'product', LoadResult>> = {};
+        const cpu: Partial<Record<'echo' | 'product', number>> = {};
+        let backgroundDrainMs: number | undefined;
+        for (const target of ['echo', 'product'] as const) {
+          connector.reset();
+          const cpuBefore = await bots[target].cpuMs();
+          result[target] = await runLoad(bots[target].url, unitsFor(scenario, REQUESTS, pools[target], connector.url, termsVersion, target), concurrency);
+          if (target === 'product' && scenario === 'terms') backgroundDrainMs = await drainBackground(connector, result[target].requests);
+          if (target === 'product' && scenario === 'dialog') await drainBackground(connector, result[target].requests);
+          cpu[target] = ((await bots[target].cpuMs()) - cpuBefore) / result[target].requests;
+          if (target === 'product' && scenario !== 'terms') {
+            const replies = connector.messages().length;
+            if (replies < result[target].requests) console.log(`  ${scenario} c=${concurrency}: only ${replies} replies for ${result[target].requests} messages`);
+          }
+          for (const p of result[target].problems) console.log(`  ${scenario} c=${concurrency} ${target}: ${p}`);
+        }
+        const e = result.echo!;
+        const p = result.product!;
+        rows.push({ scenario, concurrency, echo: e, product: p, echoCpuMsPerRequest: cpu.echo!, productCpuMsPerRequest: cpu.product!, rpsRatio: p.rps / e.rps, p50Ratio: p.p50 / e.p50, p99Ratio: p.p99 / e.p99, backgroundDrainMs });
+        console.log(`${SCENARIO_LABEL[scenario]} c=${concurrency}: echo ${fmt(e.rps, 0)} req/s p50 ${fmt(e.p50)} ms; product ${fmt(p.rps, 0)} req/s p50 ${fmt(p.p50)} ms p99 ${fmt(p.p99)} ms; CPU/request echo ${fmt(cpu.echo!, 2)} ms, product ${fmt(cpu.product!, 2)} ms`);
+      }
+    }
+    connector.reset();
+    const productRssAfterKb = await product.rssKb();
+    await product.stop();
+    if (ONLY === 'all') await verifyStore(dataDir, seeded);
+    return { rows, productRssAfterKb, setup: { seedMs } };
+  } finally {
+    await echo.stop();
+    await product.stop();
+    await connector.stop();
+    await fs.rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** After the run, the store must hold what the users did: every agreement and every answer. */
+async function verifyStore(dataDir: string, seeded: BenchPools): Promise<void> {
+  const store = await openStore({ kind: 'embedded', dataDir });
+  try {
+    const caseIds = [...new Set(seeded.terms.map((t) => t.caseId))];
+    const acks = await store.acknowledgements.listForCases(caseIds);
+    const expectedAcks = WARM_UP + REQUESTS * LEVELS.length;
+    let answered = 0;
+    for (const o of seeded.officers) {
+      const [c] = await store.cases.listForUser(o.aadObjectId, 1);
+      const party = c?.parties.find((p) => p.role === 'la_officer');
+      const record = c && party ? await store.preparation.getRecord(c.id, party.partyId) : null;
+      if (record?.answers.kind === 'la' && Object.keys(record.answers).length - 1 >= LA_ANSWERS.length) answered++;
+    }
+    const expectedOfficers = Math.ceil(WARM_UP / LA_ANSWERS.length) + LEVELS.length * Math.ceil(REQUESTS / LA_ANSWERS.length);
+    console.log(`check: ${acks.length} acknowledgements stored (expected ${expectedAcks}); ${answered} officers with ${LA_ANSWERS.length} answers saved (expected ${expectedOfficers})`);
+    if (acks.length !== expectedAcks || answered !== expectedOfficers) process.exitCode = 1;
+  } finally {
+    await store.close();
+  }
+}
+
+interface StartupFigures {
+  emptyStartupMs: number[];
+  emptyStartupMedianMs: number;
+  emptyRssKb: number;
+  echoStartupMs: number;
+  echoRssKb: number;
+  seeded: Awaited<ReturnType<typeof seedRealisticStore>>;
+  seedMs: number;
+  seededStartupMs: number;
+  seededRssKb: number;
+  dataBytes: number;
+}
+
+const SETTLE_MS = 5000;
+
+async function startupPhase(): Promise<StartupFigures> {
+  const connector = await FakeConnector.start();
+  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'bench-start-'));
+  try {
+    // The first start fills tsx's transform cache; it is not counted.
+    const emptyStartupMs: number[] = [];
+    let emptyRssKb = 0;
+    for (let i = 0; i < 4; i++) {
+      const child = await spawnServer('product', 'bot/index.ts', { DATA_DIR: path.join(tmp, `empty-${i}`) });
+      if (i > 0) emptyStartupMs.push(child.startupMs);
+      if (i === 3) {
+        await new Promise((r) => setTimeout(r, SETTLE_MS));
+        emptyRssKb = await child.rssKb();
+      }
+      await child.stop();
+    }
+    const echo = await spawnServer('echo bot', 'scripts/bench/echoBot.ts', {});
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
+    const echoRssKb = await echo.rssKb();
+    await echo.stop();
+    const dir = path.join(tmp, 'seeded');
+    const t0 = Date.now();
+    const seeded = await seedRealisticStore(dir, connector.url, MEMORY_CASES);
+    const seedMs = Date.now() - t0;
+    let dataBytes = 0;
+    for (const f of await fs.readdir(dir)) dataBytes += (await fs.stat(path.join(dir, f))).size;
+    const child = await spawnServer('product', 'bot/index.ts', { DATA_DIR: dir });
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
+    const seededRssKb = await child.rssKb();
+    await child.stop();
+    return { emptyStartupMs, emptyStartupMedianMs: median(emptyStartupMs), emptyRssKb, echoStartupMs: echo.startupMs, echoRssKb, seeded, seedMs, seededStartupMs: child.startupMs, seededRssKb, dataBytes };
+  } finally {
+    await connector.stop();
+    await fs.rm(tmp, { recursive: true, force: true });
+  }
+}
+
+function machine(): Record<string, string | number> {
+  const cpus = os.cpus();
+  return {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    nproc: execFileSync('nproc').toString().trim(),
+    loadAverageAtStart: os.loadavg()[0]!.toFixed(2),
+  };
+}
+
+async function main(): Promise<void> {
+  const m = machine();
+  console.log(`bench${QUICK ? ' --quick' : ''}: ${m.cpus} CPU (${m.cpuModel}), ${m.memoryGb} GB, Node ${m.node}; ${REQUESTS} requests per scenario, bot and concurrency after ${WARM_UP} warm-up requests`);
+  const load = ONLY === 'startup' ? undefined : await loadPhase();
+  if (load) {
+    console.log('');
+    printTable(load.rows);
+    const terms = load.rows.filter((r) => r.backgroundDrainMs !== undefined).map((r) => `c=${r.concurrency}: ${r.backgroundDrainMs} ms`);
+    console.log(`case-card updates after terms agreed (background) finished after the last response: ${terms.join(', ')}`);
+    console.log(`product RSS after the load run: ${(load.productRssAfterKb / 1024).toFixed(0)} MB`);
+  }
+  const startup = ONLY === 'all' || ONLY === 'startup' ? await startupPhase() : undefined;
+  if (startup) {
+    console.log('');
+    console.log(`start-up to a healthy /healthz (node --import tsx bot/index.ts, empty store): median ${fmt(startup.emptyStartupMedianMs, 0)} ms of ${startup.emptyStartupMs.map((x) => x.toFixed(0)).join(', ')}`);
+    console.log(`echo bot start-up ${fmt(startup.echoStartupMs, 0)} ms, resident memory ${(startup.echoRssKb / 1024).toFixed(0)} MB (the floor of Node + botbuilder + restify + tsx)`);
+    console.log(`resident memory, empty store: ${(startup.emptyRssKb / 1024).toFixed(0)} MB`);
+    const s = startup.seeded;
+    console.log(
+      `resident memory with ${s.cases} cases (${s.parties} parties, ${s.acknowledgements} agreements, ${s.preparationRecords} preparation records, ${s.changes} requested changes, ${s.reminders} reminders; ${(startup.dataBytes / 2 ** 20).toFixed(0)} MB on disk, seeded in ${(startup.seedMs / 1000).toFixed(0)} s): ${(startup.seededRssKb / 1024).toFixed(0)} MB; start-up ${fmt(startup.seededStartupMs, 0)} ms`,
+    );
+  }
+  // Other work on the machine skews every figure: say how busy it was.
+  console.log(`1-minute load average: ${m.loadAverageAtStart} at the start, ${os.loadavg()[0]!.toFixed(2)} at the end (${m.cpus} CPUs)`);
+  await fs.mkdir(path.dirname(OUT), { recursive: true });
+  await fs.writeFile(OUT, JSON.stringify({ at: new Date().toISOString(), loadAverageAtEnd: os.loadavg()[0], quick: QUICK, machine: m, requestsPerRun: REQUESTS, warmUp: WARM_UP, load, startup }, null, 2));
+  console.log(`\nfigures written to ${path.relative(ROOT, OUT)}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,118 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+
+export interface Child {
+  readonly name: string;
+  readonly url: string;
+  readonly pid: number;
+  /** Milliseconds from spawn to the first 200 from /healthz. */
+  readonly startupMs: number;
+  rssKb(): Promise<number>;
+  /** CPU time (user + system, all threads) used so far, in ms. */
+  cpuMs(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Environment without anything that would turn on Teams authentication or change the store. */
+function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (/^Microsoft|^MONGODB_|^PORT$|^HOST$|^DATA_DIR$|^TERMS_FILE$|^MEDIATOR_ALLOWLIST$|^NODE_OPTIONS$/.test(k)) continue;
+    env[k] = v;
+  }
+  return { ...env, NODE_ENV: 'development', LOG_LEVEL: 'silent', ...extra };
+}
+
+/**
+ * Spawns `node --import tsx <entry>` (TypeScript run through tsx, as `npm start` does) and
+ * polls GET /healthz every 5 ms until it answers 200.
+ */
+export async function spawnServer(name: string, entry: string, env: Record<string, string>, nodeArgs: readonly string[] = []): Promise<Child> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const started = performance.now();
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
+    cwd: ROOT,
+    env: cleanEnv({ PORT: String(port), HOST: '127.0.0.1', ...env }),
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (b: Buffer) => {
+    stderr = (stderr + b.toString('utf8')).slice(-4000);
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let done = false;
+  void exited.then(() => {
+    done = true;
+  });
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    if (done) throw new Error(`${name} exited before it was healthy:\n${stderr}`);
+    if (Date.now() > deadline) {
+      await kill(child, exited);
+      throw new Error(`${name} was not healthy within 180 s:\n${stderr}`);
+    }
+    try {
+      const res = await fetch(`${url}/healthz`);
+      await res.arrayBuffer();
+      if (res.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  const startupMs = performance.now() - started;
+  const pid = child.pid!;
+  return {
+    name,
+    url,
+    pid,
+    startupMs,
+    rssKb: () => rssKb(pid),
+    cpuMs: () => cpuMs(pid),
+    stop: () => kill(child, exited),
+  };
+}
+
+async function kill(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** VmRSS from /proc/<pid>/status, in kB. */
+export async function rssKb(pid: number): Promise<number> {
+  const status = await fs.readFile(`/proc/${pid}/status`, 'utf8');
+  const m = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
+  if (!m) throw new Error(`no VmRSS for ${pid}`);
+  return Number(m[1]);
+}
+
+const TICKS_PER_SECOND = 100;
+
+/** utime + stime from /proc/<pid>/stat (fields 14 and 15, in clock ticks of 10 ms). */
+export async function cpuMs(pid: number): Promise<number> {
+  const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8');
+  // The command name (field 2) may hold spaces; count fields after its closing parenthesis.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+}
