@@ -25,7 +25,7 @@ import {
 import { MeetingStore, MEETINGS_COLLECTION, meetingIndexes, type MeetingDoc } from './meetingStore';
 import { OutcomeStore, OUTCOMES_COLLECTION, outcomeIndexes, type OutcomeDoc } from './outcomeStore';
 import { CertificateStore, CERTIFICATES_COLLECTION, certificateIndexes, type CertificateDoc } from './certificateStore';
-import { announcing, CaseChangeFeed } from './caseChanges';
+import { announcing, announcingWhenChanged, CaseChangeFeed } from './caseChanges';
 import {
   ReminderStore,
   DEADLINES_COLLECTION,
@@ -110,11 +110,18 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
   const feed = new CaseChangeFeed();
   const caseStore = new CaseStore(cases, hooks.onCorruptDocument);
   caseStore.create = announcing(feed, caseStore.create.bind(caseStore), (c) => c.id);
-  caseStore.update = announcing(feed, caseStore.update.bind(caseStore), (id) => id);
+  // What deadlinesForCase reads of a case and a meeting: a write that changes none of it (most do not) moves no deadline.
+  caseStore.update = announcingWhenChanged(feed, caseStore.update.bind(caseStore), (id) => id, (r) =>
+    r.status === 'updated'
+      ? JSON.stringify([r.case.dates, r.case.state, r.case.caseType, r.case.isYoungPerson, r.case.parties.map((p) => [p.partyId, p.role]), r.case.mediators.length])
+      : undefined,
+  );
   const meetingStore = new MeetingStore(meetings, hooks.onCorruptDocument);
   meetingStore.create = announcing(feed, meetingStore.create.bind(meetingStore), (m) => m.caseId);
   meetingStore.start = announcing(feed, meetingStore.start.bind(meetingStore), (caseId) => caseId);
-  meetingStore.update = announcing(feed, meetingStore.update.bind(meetingStore), (caseId) => caseId);
+  meetingStore.update = announcingWhenChanged(feed, meetingStore.update.bind(meetingStore), (caseId) => caseId, (r) =>
+    r.status === 'updated' ? JSON.stringify([r.meeting.meetingId, r.meeting.startedAt, r.meeting.close ?? null, r.meeting.actions]) : undefined,
+  );
   const outcomeStore = new OutcomeStore(outcomes);
   outcomeStore.open = announcing(feed, outcomeStore.open.bind(outcomeStore), (r) => r.caseId);
   outcomeStore.update = announcing(feed, outcomeStore.update.bind(outcomeStore), (caseId) => caseId);

@@ -56,11 +56,46 @@ export function notice(title: string, text: string, tone: MessageTone = 'info'):
   return cardActivity(messageCard({ title, text, tone }));
 }
 
+/** Per store (one per bot app): the refresh running for each case, and the one queued behind it. */
+const refreshes = new WeakMap<object, { running: Map<string, Promise<void>>; queued: Map<string, Promise<void>> }>();
+
 /**
  * Edits the case's root card in its channel thread so everyone sees the latest state
  * (the Approvals pattern). A failure is logged, not shown: the change itself is stored.
+ * A burst of changes (preparation answers, checklist ticks) costs at most two edits: requests
+ * that arrive while one is running share a single follow-up, which re-reads the case so it
+ * shows every change made meanwhile.
  */
-export async function refreshRootCard(c: Case, deps: CardDeps): Promise<void> {
+export function refreshRootCard(c: Case, deps: CardDeps): Promise<void> {
+  let slots = refreshes.get(deps.store);
+  if (!slots) {
+    slots = { running: new Map(), queued: new Map() };
+    refreshes.set(deps.store, slots);
+  }
+  const { running, queued } = slots;
+  const waiting = queued.get(c.id);
+  if (waiting) return waiting;
+  const current = running.get(c.id);
+  const next = current
+    ? current
+        .catch(() => undefined)
+        .then(async () => {
+          queued.delete(c.id);
+          const fresh = await deps.store.cases.get(c.id);
+          if (fresh) await editRootCard(fresh, deps);
+        })
+    : editRootCard(c, deps);
+  if (current) queued.set(c.id, next);
+  running.set(c.id, next);
+  void next
+    .finally(() => {
+      if (running.get(c.id) === next) running.delete(c.id);
+    })
+    .catch(() => undefined);
+  return next;
+}
+
+async function editRootCard(c: Case, deps: CardDeps): Promise<void> {
   if (!c.thread) return;
   const card = await caseCardFor(c, deps);
   await deps.proactive.update(c.thread.conversationId, c.thread.rootActivityId, cardActivity(card));
