@@ -1,4 +1,5 @@
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
+import { isCaseError } from '../domain/cases';
 
 /** Replaces the card for the person who clicked. */
 export function cardResponse(card: object): AdaptiveCardInvokeResponse {
@@ -11,4 +12,9 @@ export function errorResponse(statusCode: 400 | 401 | 403 | 404 | 409 | 500, mes
     statusCode
   ];
   return { statusCode, type: 'application/vnd.microsoft.error', value: { code, message } as unknown as Record<string, unknown> };
+}
+
+/** A domain refusal as the clicker sees it: 403 when they may not, 400 for anything else. */
+export function refusal(error: Error): AdaptiveCardInvokeResponse {
+  return errorResponse(isCaseError(error) && error.code === 'not_allowed' ? 403 : 400, error.message);
 }

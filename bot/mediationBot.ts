@@ -5,13 +5,12 @@ import {
   type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
+import { CARD_ACTION_INVOKE } from '../dialogs/cardReply';
 import type { CardActionRouter } from './cardActionRouter';
 import type { CommandRouter } from './commandRouter';
 import type { BotDeps } from './deps';
 import { scopeOf } from './turnInfo';
 import { welcomeText } from './welcome';
-
-const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
 
 /**
  * Thin: routes each kind of activity to its handler. Business rules live in
@@ -51,7 +50,7 @@ export class MediationBot extends TeamsActivityHandler {
    * rather than botbuilder's 501, so bad input never looks like a server failure.
    */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    if (context.activity.name === ADAPTIVE_CARD_ACTION) return super.onInvokeActivity(context);
+    if (context.activity.name === CARD_ACTION_INVOKE) return super.onInvokeActivity(context);
     return { status: 400, body: { code: 'BadRequest', message: 'This bot only answers card actions (adaptiveCard/action).' } };
   }
 

@@ -4,7 +4,9 @@ import {
   execute,
   facts,
   fieldError,
+  fieldProblemCount,
   heading,
+  problemsBanner,
   text,
   type AdaptiveCard,
   type CardElement,
@@ -12,7 +14,8 @@ import {
   type Choice,
 } from './adaptive';
 import type { ActionErrors, ActionField, ActionFormValues } from '../domain/meeting';
-import { fieldProblemCount, problemsBanner, STRUCTURE_ONLY } from './meetingCardParts';
+import { isIsoDate } from '../domain/timescales';
+import { STRUCTURE_ONLY } from './meetingCardParts';
 import { VERBS } from './verbs';
 
 /**
@@ -53,7 +56,7 @@ function inputs(view: ActionFormCardView): CardElement[] {
   const v = view.values ?? {};
   const e = view.errors ?? {};
   const value = (f: ActionField) => (v[f] !== undefined ? { value: v[f] } : {});
-  const date = v.agreedDueDate !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(v.agreedDueDate) ? { value: v.agreedDueDate } : {};
+  const date = isIsoDate(v.agreedDueDate) ? { value: v.agreedDueDate } : {};
   const fields: [ActionField, CardInput][] = [
     ['owner', {
       type: 'Input.ChoiceSet', id: ACTION_INPUT_IDS.owner, label: 'Who will do it?', choices: view.ownerChoices, style: 'compact',

@@ -21,11 +21,12 @@ import {
   type Meeting,
 } from '../domain/meeting';
 import { defaultCalendar, isTimescaleError, type Calendar, type IsoDate } from '../domain/timescales';
+import { nonEmptyChoices } from './adaptive';
 import type { ActionFormCardView } from './actionFormCard';
 import type { ActionRowView, ActionsListCardView, ChangeRowView } from './actionsListCard';
 import type { ChangeResultCardView } from './meetingChangeResultCard';
-import { nonEmptyChoices } from './meetingCardParts';
-import { agreementText, shorten, timeOf } from './meetingViewParts';
+import { shorten } from '../domain/meeting/plainText';
+import { agreementText, timeOf } from './meetingViewParts';
 
 /**
  * From a meeting record to the view models of what the meeting agrees: the action form, the

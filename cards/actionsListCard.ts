@@ -1,16 +1,19 @@
 import {
   actionSet,
   card,
+  CARD_BYTES_MAX,
+  cardBytes,
   container,
   execute,
   heading,
+  nonEmptyChoices,
   text,
   type AdaptiveCard,
   type CardAction,
   type CardElement,
   type ChoiceSetInput,
 } from './adaptive';
-import { nonEmptyChoices, STRUCTURE_ONLY } from './meetingCardParts';
+import { STRUCTURE_ONLY } from './meetingCardParts';
 import { VERBS } from './verbs';
 
 /**
@@ -124,9 +127,6 @@ function fallback(view: ActionsListCardView): string {
   return lines.join('\n');
 }
 
-/** Below Teams' limit (about 25 KB) with room for what Teams adds around the card. */
-export const CARD_BUDGET = 24 * 1024;
-
 function build(view: ActionsListCardView, shownActions: number, shownChanges: number): AdaptiveCard {
   const rowButtons = view.canEdit && view.actions.length <= ROW_BUTTONS_MAX;
   const body: CardElement[] = [
@@ -160,10 +160,6 @@ function build(view: ActionsListCardView, shownActions: number, shownChanges: nu
   return card(body, actions, { fallbackText: fallback(view) });
 }
 
-function bytes(c: AdaptiveCard): number {
-  return Buffer.byteLength(JSON.stringify(c), 'utf8');
-}
-
 /**
  * The read-back card. Whatever does not fit the size budget is left out with a note, change
  * results first (each has its own card), then actions from the end.
@@ -172,7 +168,7 @@ export function actionsListCard(view: ActionsListCardView): AdaptiveCard {
   let shownActions = view.actions.length;
   let shownChanges = view.changes.length;
   let built = build(view, shownActions, shownChanges);
-  while (bytes(built) > CARD_BUDGET && shownChanges > 0) built = build(view, shownActions, --shownChanges);
-  while (bytes(built) > CARD_BUDGET && shownActions > 0) built = build(view, --shownActions, shownChanges);
+  while (cardBytes(built) > CARD_BYTES_MAX && shownChanges > 0) built = build(view, shownActions, --shownChanges);
+  while (cardBytes(built) > CARD_BYTES_MAX && shownActions > 0) built = build(view, --shownActions, shownChanges);
   return built;
 }

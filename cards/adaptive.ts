@@ -8,6 +8,9 @@
 export const CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
 export const CARD_VERSION = '1.5';
 
+/** Below Teams' limit (about 25 KB) with room for what Teams adds around the card. */
+export const CARD_BYTES_MAX = 24 * 1024;
+
 export type Spacing = 'none' | 'small' | 'default' | 'medium' | 'large' | 'extraLarge';
 export type TextColor = 'default' | 'dark' | 'light' | 'accent' | 'good' | 'warning' | 'attention';
 export type ContainerStyle = 'default' | 'emphasis' | 'good' | 'attention' | 'warning' | 'accent';
@@ -190,6 +193,11 @@ export function card(body: readonly CardElement[], actions: readonly CardAction[
   };
 }
 
+/** The card's size as Teams measures it: the UTF-8 bytes of its JSON. */
+export function cardBytes(c: AdaptiveCard): number {
+  return Buffer.byteLength(JSON.stringify(c), 'utf8');
+}
+
 export function heading(text: string, size: TextBlock['size'] = 'medium'): TextBlock {
   return { type: 'TextBlock', text, wrap: true, style: 'heading', size, weight: 'bolder' };
 }
@@ -224,4 +232,27 @@ export function execute(
 /** An attention-coloured line under a field, for errors shown when a form comes back. */
 export function fieldError(message: string | undefined): TextBlock[] {
   return message ? [text(message, { color: 'attention', size: 'small', spacing: 'none' })] : [];
+}
+
+/** The banner at the top of a form sent back with problems. */
+export function problemsBanner(fieldProblems: number, formProblem: string | undefined): CardElement[] {
+  const lines: CardElement[] = [];
+  if (fieldProblems > 0) {
+    const which = fieldProblems === 1 ? 'the field marked below' : 'the fields marked below';
+    lines.push(text(`Please check ${which}.`, { weight: 'bolder', color: 'attention' }));
+  }
+  if (formProblem) lines.push(text(formProblem, { color: 'attention' }));
+  return lines.length > 0 ? [container(lines, { style: 'attention' })] : [];
+}
+
+/** The number of field errors, leaving out the one for the whole form. */
+export function fieldProblemCount(errors: Readonly<Record<string, string | undefined>> | undefined): number {
+  return Object.entries(errors ?? {}).filter(([k, v]) => k !== 'form' && v !== undefined).length;
+}
+
+/** Choice sets refuse an empty list, and so does the type. */
+export function nonEmptyChoices(choices: readonly Choice[], what: string): readonly [Choice, ...Choice[]] {
+  const [first, ...rest] = choices;
+  if (!first) throw new Error(`No ${what} to choose from`);
+  return [first, ...rest];
 }

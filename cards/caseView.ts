@@ -5,6 +5,7 @@ import {
   caseDatesOf,
   isLeadMediator,
   isMediator,
+  meetingWhenText,
   nextTaskFor,
   partyFor,
   roleLabel,
@@ -83,13 +84,13 @@ export interface CaseViewOptions {
 
 function keyDates(c: Case): KeyDateView[] {
   const out: KeyDateView[] = [];
-  const { decisionNoticeSent, laInformed, meetingDate, meetingTime } = c.dates;
+  const { decisionNoticeSent, laInformed } = c.dates;
   if (decisionNoticeSent) out.push({ label: 'Decision notice sent', text: formatDate(decisionNoticeSent) });
   if (laInformed) out.push({ label: 'Local authority told mediation is wanted', text: formatDate(laInformed) });
   const format = MEETING_FORMAT_LABELS[c.meetingFormat].toLowerCase();
   out.push({
     label: 'Meeting',
-    text: meetingDate ? `${formatDate(meetingDate)}${meetingTime ? ` at ${meetingTime}` : ''} (${format})` : `Not fixed yet (${format})`,
+    text: `${meetingWhenText(c.dates) ?? 'Not fixed yet'} (${format})`,
   });
   return out;
 }

@@ -1,4 +1,5 @@
 import { card, container, execute, fieldError, heading, text, type AdaptiveCard, type CardAction, type CardElement, type CardInput, type Choice } from './adaptive';
+import { isIsoDate } from '../domain/timescales';
 import { VERBS } from './verbs';
 
 /**
@@ -30,8 +31,6 @@ export interface CertificateFormCardView {
   readonly errors?: Readonly<Partial<Record<'variant' | 'noMediationOn' | 'laInformed' | 'cannotMeetOn' | 'form', string>>>;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 function inputs(view: CertificateFormCardView): CardElement[] {
   const v = view.values ?? {};
   const e = view.errors ?? {};
@@ -40,7 +39,7 @@ function inputs(view: CertificateFormCardView): CardElement[] {
     id,
     label,
     max: view.today,
-    ...(v[id] !== undefined && DATE.test(v[id] ?? '') ? { value: v[id] } : {}),
+    ...(isIsoDate(v[id]) ? { value: v[id] } : {}),
   });
   return [
     {

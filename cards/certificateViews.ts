@@ -19,9 +19,9 @@ import {
 } from '../domain/certificate';
 import { concludedOn, type Meeting } from '../domain/meeting';
 import { defaultCalendar, formatDate, isTimescaleError, type Calendar, type IsoDate } from '../domain/timescales';
+import { nonEmptyChoices } from './adaptive';
 import type { CertificateCardView } from './certificateCard';
 import type { CertificateFormCardView } from './certificateFormCard';
-import { nonEmptyChoices } from './meetingCardParts';
 
 /** From certificate records to the view models of the certificate cards. */
 

@@ -11,7 +11,7 @@ import {
   type ChangeFormValues,
   type RequestedChange,
 } from '../domain/preparation';
-import { card, container, execute, fieldError, heading, text, type AdaptiveCard, type CardElement, type CardInput, type Choice } from './adaptive';
+import { card, execute, fieldError, fieldProblemCount, heading, nonEmptyChoices, problemsBanner, text, type AdaptiveCard, type CardElement, type CardInput, type Choice } from './adaptive';
 import { VERBS } from './verbs';
 
 /** Enter or edit one requested change (domain.md §9.2); shown again with messages beside the fields. */
@@ -42,22 +42,18 @@ export function changeFormValuesOf(change: RequestedChange): ChangeFormValues {
   };
 }
 
-const SECTION_CHOICES = PLAN_SECTIONS.map((s): Choice => ({ title: `${s}: ${PLAN_SECTION_LABELS[s]}`, value: s }));
+const SECTION_CHOICES = nonEmptyChoices(PLAN_SECTIONS.map((s) => ({ title: `${s}: ${PLAN_SECTION_LABELS[s]}`, value: s })), 'plan sections');
 
 function fields(view: ChangeFormView): CardElement[] {
   const v = view.values ?? {};
   const e = view.errors ?? {};
   const value = (f: ChangeField) => (v[f] !== undefined ? { value: v[f] } : {});
-  const [firstSection, ...otherSections] = SECTION_CHOICES;
-  const inputs: [ChangeField, CardInput][] = [];
-  if (firstSection) {
-    inputs.push(['section', {
-      type: 'Input.ChoiceSet', id: 'section', label: 'Section of the plan', choices: [firstSection, ...otherSections],
+  const inputs: [ChangeField, CardInput][] = [
+    ['section', {
+      type: 'Input.ChoiceSet', id: 'section', label: 'Section of the plan', choices: SECTION_CHOICES,
       style: 'compact', placeholder: 'Choose a section', wrap: true, isRequired: true,
       errorMessage: 'Choose the section of the plan the change is in.', ...value('section'),
-    }]);
-  }
-  inputs.push(
+    }],
     ['location', {
       type: 'Input.Text', id: 'location', label: 'Where in the section', placeholder: 'e.g. paragraph 3, or outcome 2',
       maxLength: LOCATION_MAX, isRequired: true, errorMessage: 'Say where in the section the change is.', ...value('location'),
@@ -78,7 +74,7 @@ function fields(view: ChangeFormView): CardElement[] {
       type: 'Input.Text', id: 'evidenceRefs', label: `Evidence, such as reports (optional; up to ${EVIDENCE_REFS_MAX}, separated by semicolons)`,
       maxLength: EVIDENCE_REFS_MAX * (EVIDENCE_REF_MAX + 2), placeholder: 'e.g. SALT report, March 2026; EP report', ...value('evidenceRefs'),
     }],
-  );
+  ];
   const [firstRequester, ...otherRequesters] = (view.requesters ?? []).map((r): Choice => ({ title: r.displayName, value: r.partyId }));
   if (firstRequester) {
     inputs.push(['requestedBy', {
@@ -99,12 +95,7 @@ export function changeFormCard(view: ChangeFormView): AdaptiveCard {
   if (view.sent) {
     body.push(text('This change has already been sent to the local authority. Saving sends the new version; if you change the wording, their position on it is cleared.', { color: 'warning' }));
   }
-  const fieldProblems = Object.keys(view.errors ?? {}).filter((k) => k !== 'form').length;
-  const lines: CardElement[] = [];
-  if (fieldProblems > 0) lines.push(text(`Please check ${fieldProblems === 1 ? 'the field marked below' : 'the fields marked below'}.`, { weight: 'bolder', color: 'attention' }));
-  if (view.errors?.form) lines.push(text(view.errors.form, { color: 'attention' }));
-  if (lines.length > 0) body.push(container(lines, { style: 'attention' }));
-  body.push(...fields(view));
+  body.push(...problemsBanner(fieldProblemCount(view.errors), view.errors?.form), ...fields(view));
   const data = { caseId: view.caseId, ...(view.changeId ? { changeId: view.changeId } : {}) };
   return card(body, [execute(editing ? 'Save the change' : 'Add the change', VERBS.changesSave, data, { style: 'positive' })], {
     fallbackText: `Requested change form for case ${view.caseReference}. If you cannot use the form, send the change to the mediator.`,

@@ -1,5 +1,6 @@
 import type { Case } from '../domain/cases';
 import { formatLondonDateTime } from '../domain/londonTime';
+import { shorten } from '../domain/meeting/plainText';
 import {
   LA_POSITIONS,
   LA_POSITION_LABELS,
@@ -82,10 +83,6 @@ export function toChangeReviewView(
     ...(previous ? { previousChangeId: previous.changeId } : {}),
     ...(next ? { nextChangeId: next.changeId } : {}),
   };
-}
-
-function shorten(value: string, max: number): string {
-  return value.length <= max ? value : `${value.slice(0, max - 1)}…`;
 }
 
 function wording(label: string, value: string, empty: string): CardElement[] {

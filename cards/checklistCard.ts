@@ -4,13 +4,15 @@ import {
   container,
   execute,
   heading,
+  nonEmptyChoices,
   text,
   type AdaptiveCard,
   type CardAction,
   type CardElement,
   type ChoiceSetInput,
 } from './adaptive';
-import { guardBlock, guardText, nonEmptyChoices, plural, STRUCTURE_ONLY, type GuardView } from './meetingCardParts';
+import { plural } from '../domain/plural';
+import { guardBlock, guardText, STRUCTURE_ONLY, type GuardView } from './meetingCardParts';
 import { VERBS } from './verbs';
 
 /**

@@ -5,6 +5,7 @@ import {
   execute,
   facts,
   heading,
+  nonEmptyChoices,
   text,
   type AdaptiveCard,
   type CardElement,
@@ -44,9 +45,7 @@ const HOW_DATES_ARE_COUNTED: readonly string[] = [
 const DISCLAIMER = 'This is guidance, not legal advice. Check important dates against the letters you have received.';
 
 function ruleChoices(): readonly [Choice, ...Choice[]] {
-  const [first, ...rest] = RULE_LIST.map((r) => ({ title: `${r.title} (${r.tNumber})`, value: r.id }));
-  if (!first) throw new Error('The rule table is empty');
-  return [first, ...rest];
+  return nonEmptyChoices(RULE_LIST.map((r) => ({ title: `${r.title} (${r.tNumber})`, value: r.id })), 'rules');
 }
 
 function resultBlock(result: DatesResultView): CardElement {

@@ -1,4 +1,4 @@
-import { container, text, type CardElement, type Choice, type TextBlock } from './adaptive';
+import { text, type TextBlock } from './adaptive';
 
 /**
  * Pieces the meeting cards share. Status is always said in words as well as by a symbol
@@ -25,32 +25,4 @@ export function guardBlock(g: GuardView): TextBlock {
   if (g.status === 'ok') return text(guardText(g), { color: 'good', spacing: 'small' });
   if (g.status === 'failed') return text(guardText(g), { color: 'attention', spacing: 'small' });
   return text(guardText(g), { isSubtle: true, spacing: 'small' });
-}
-
-/** The banner at the top of a form sent back with problems. */
-export function problemsBanner(fieldProblems: number, formProblem: string | undefined): CardElement[] {
-  const lines: CardElement[] = [];
-  if (fieldProblems > 0) {
-    const which = fieldProblems === 1 ? 'the field marked below' : 'the fields marked below';
-    lines.push(text(`Please check ${which}.`, { weight: 'bolder', color: 'attention' }));
-  }
-  if (formProblem) lines.push(text(formProblem, { color: 'attention' }));
-  return lines.length > 0 ? [container(lines, { style: 'attention' })] : [];
-}
-
-/** The number of field errors, leaving out the one for the whole form. */
-export function fieldProblemCount(errors: Readonly<Record<string, string | undefined>> | undefined): number {
-  return Object.entries(errors ?? {}).filter(([k, v]) => k !== 'form' && v !== undefined).length;
-}
-
-/** Choice sets refuse an empty list, and so does the type. */
-export function nonEmptyChoices(choices: readonly Choice[], what: string): readonly [Choice, ...Choice[]] {
-  const [first, ...rest] = choices;
-  if (!first) throw new Error(`No ${what} to choose from`);
-  return [first, ...rest];
-}
-
-/** "1 action", "3 actions". */
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
 }

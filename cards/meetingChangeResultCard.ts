@@ -4,7 +4,9 @@ import {
   execute,
   facts,
   fieldError,
+  fieldProblemCount,
   heading,
+  problemsBanner,
   text,
   type AdaptiveCard,
   type CardElement,
@@ -13,7 +15,6 @@ import {
   type TextInput,
 } from './adaptive';
 import type { ChangeResultErrors, ChangeResultField, ChangeResultFormValues } from '../domain/meeting';
-import { fieldProblemCount, problemsBanner } from './meetingCardParts';
 import { VERBS } from './verbs';
 
 /**

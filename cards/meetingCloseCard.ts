@@ -3,7 +3,9 @@ import {
   container,
   execute,
   fieldError,
+  fieldProblemCount,
   heading,
+  problemsBanner,
   text,
   type AdaptiveCard,
   type CardElement,
@@ -11,7 +13,9 @@ import {
   type Choice,
 } from './adaptive';
 import type { CloseErrors, CloseField, CloseFormValues } from '../domain/meeting';
-import { fieldProblemCount, plural, problemsBanner, STRUCTURE_ONLY } from './meetingCardParts';
+import { plural } from '../domain/plural';
+import { isIsoDate } from '../domain/timescales';
+import { STRUCTURE_ONLY } from './meetingCardParts';
 import { VERBS } from './verbs';
 
 /**
@@ -55,7 +59,7 @@ function inputs(view: CloseMeetingCardView): CardElement[] {
   const v = view.values ?? {};
   const e = view.errors ?? {};
   const value = (f: CloseField) => (v[f] !== undefined ? { value: v[f] } : {});
-  const date = v.nextDate !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(v.nextDate) ? { value: v.nextDate } : {};
+  const date = isIsoDate(v.nextDate) ? { value: v.nextDate } : {};
   const fields: [CloseField, CardInput][] = [
     ['outcome', {
       type: 'Input.ChoiceSet', id: CLOSE_INPUT_IDS.outcome, label: 'How did the meeting end?', choices: view.outcomeChoices,

@@ -18,9 +18,9 @@ import {
   type StartGuards,
 } from '../domain/meeting';
 import type { IsoDate } from '../domain/timescales';
+import { nonEmptyChoices } from './adaptive';
 import type { ChecklistCardView, ChecklistItemView } from './checklistCard';
 import type { CloseMeetingCardView } from './meetingCloseCard';
-import { nonEmptyChoices } from './meetingCardParts';
 import type { StartMeetingCardView } from './meetingStartCard';
 import { mediatorName, timeOf } from './meetingViewParts';
 

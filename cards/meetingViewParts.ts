@@ -14,12 +14,6 @@ export function timeOf(instant: string): string {
   return londonTime(new Date(instant));
 }
 
-/** One line, cut with an ellipsis at `max` characters. */
-export function shorten(value: string, max: number): string {
-  const oneLine = value.replace(/\s+/g, ' ').trim();
-  return oneLine.length <= max ? oneLine : `${oneLine.slice(0, max - 1)}…`;
-}
-
 /** "Thu 17 Dec 2026 (today; final when the meeting closes)", or the closing date once closed. */
 export function agreementText(meeting: Meeting, today: IsoDate): string {
   const date = formatDate(agreementDateOf(meeting, today));

@@ -3,10 +3,12 @@ import { CASE_REFERENCE_PATTERN, type NewCaseErrors, type NewCaseField, type New
 import { isIsoDate } from '../domain/timescales';
 import {
   card,
-  container,
   execute,
   fieldError,
+  fieldProblemCount,
   heading,
+  nonEmptyChoices,
+  problemsBanner,
   text,
   type AdaptiveCard,
   type CardElement,
@@ -21,12 +23,10 @@ export interface NewCaseFormView {
 }
 
 function caseTypeChoices(): readonly [Choice, ...Choice[]] {
-  const [first, ...rest] = CASE_TYPE_LIST.map((t) => ({
-    title: `${t.isDrs ? 'Disagreement resolution' : 'Mediation'}: ${t.label}`,
-    value: t.code,
-  }));
-  if (!first) throw new Error('No case types');
-  return [first, ...rest];
+  return nonEmptyChoices(
+    CASE_TYPE_LIST.map((t) => ({ title: `${t.isDrs ? 'Disagreement resolution' : 'Mediation'}: ${t.label}`, value: t.code })),
+    'case types',
+  );
 }
 
 /** Each input followed by its error, so a returned form says what to fix where. */
@@ -78,14 +78,6 @@ export function newCaseFormCard(view: NewCaseFormView = {}): AdaptiveCard {
     heading('Open a new case'),
     text('Record as little as you need: initials, not names; no dates of birth or addresses. The person who opens the case becomes its lead mediator.', { isSubtle: true }),
   ];
-  const fieldProblems = Object.keys(view.errors ?? {}).filter((k) => k !== 'form').length;
-  const lines: CardElement[] = [];
-  if (fieldProblems > 0) {
-    const which = fieldProblems === 1 ? 'the field marked below' : 'the fields marked below';
-    lines.push(text(`Please check ${which}.`, { weight: 'bolder', color: 'attention' }));
-  }
-  if (view.errors?.form) lines.push(text(view.errors.form, { color: 'attention' }));
-  if (lines.length > 0) body.push(container(lines, { style: 'attention' }));
-  body.push(...fields(view));
+  body.push(...problemsBanner(fieldProblemCount(view.errors), view.errors?.form), ...fields(view));
   return card(body, [execute('Open the case', VERBS.caseCreate, undefined, { style: 'positive' })]);
 }

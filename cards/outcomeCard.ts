@@ -1,10 +1,10 @@
 import { actionSet, card, container, execute, heading, text, type AdaptiveCard, type CardAction, type CardElement } from './adaptive';
+import { shorten } from '../domain/meeting/plainText';
 import {
   actionsSection,
   attendeesSection,
   changesSection,
   confidentialitySection,
-  cut,
   fitToBudget,
   issuesSection,
   nextStepsSection,
@@ -68,7 +68,7 @@ const MARK: Readonly<Record<AnswerViewStatus, string>> = { content: '✓', corre
 
 function answersSection(view: OutcomeCardView, k: Compaction): CardElement[] {
   const lines = view.answers.map((a) => {
-    const reason = a.reason !== undefined ? `: "${cut(a.reason, k.reasonMax)}"` : '';
+    const reason = a.reason !== undefined ? `: "${shorten(a.reason, k.reasonMax)}"` : '';
     const when = a.whenText ? ` (${a.whenText})` : '';
     return `- ${MARK[a.status]} **${a.name}** (${a.roleText}): ${a.statusText}${reason}${when}`;
   });
@@ -83,9 +83,9 @@ function amendedPlanSection(view: OutcomeCardView): CardElement[] {
   if (view.amendedPlans.length === 0 && !view.amendedPlanWaitingText) return [];
   const out: CardElement[] = [heading('Amended plan', 'default')];
   if (view.amendedPlanWaitingText) out.push(text(view.amendedPlanWaitingText, { color: 'warning' }));
-  for (const p of view.amendedPlans) out.push(text(`${cut(p.title, 120)}. ${p.suppliedText}.`, { size: 'small', spacing: 'small' }));
+  for (const p of view.amendedPlans) out.push(text(`${shorten(p.title, 120)}. ${p.suppliedText}.`, { size: 'small', spacing: 'small' }));
   if (view.amendedPlans.length > 0) {
-    out.push(actionSet(view.amendedPlans.map((p): CardAction => ({ type: 'Action.OpenUrl', title: `Open ${cut(p.title, 60)}`, url: p.url }))));
+    out.push(actionSet(view.amendedPlans.map((p): CardAction => ({ type: 'Action.OpenUrl', title: `Open ${shorten(p.title, 60)}`, url: p.url }))));
   }
   return out;
 }

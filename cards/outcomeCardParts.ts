@@ -1,4 +1,5 @@
-import { container, facts, heading, text, type AdaptiveCard, type CardElement } from './adaptive';
+import { CARD_BYTES_MAX, cardBytes, container, facts, heading, text, type AdaptiveCard, type CardElement } from './adaptive';
+import { shorten } from '../domain/meeting/plainText';
 
 /**
  * What the draft and the published outcome cards share: the summary sections and the way
@@ -66,19 +67,6 @@ export interface Compaction {
   readonly actionRows: number;
 }
 
-/** Below Teams' limit (about 25 KB) with room for what Teams adds around the card. */
-export const OUTCOME_CARD_BUDGET = 24 * 1024;
-
-export function cut(value: string, max: number): string {
-  const oneLine = value.replace(/\s+/g, ' ').trim();
-  if (max <= 1) return '…';
-  return oneLine.length <= max ? oneLine : `${oneLine.slice(0, max - 1)}…`;
-}
-
-function bytes(c: AdaptiveCard): number {
-  return Buffer.byteLength(JSON.stringify(c), 'utf8');
-}
-
 /**
  * Builds the card with as much detail as fits the budget: wording is shortened step by step,
  * then rows are left out from the end, a plan change and an action in turn, so neither list
@@ -97,10 +85,10 @@ export function fitToBudget(build: (k: Compaction) => AdaptiveCard, counts: { re
   for (const [wordingMax, whatMax, titleMax, reasonMax] of levels) {
     k = { ...k, wordingMax, whatMax, titleMax, reasonMax };
     built = build(k);
-    if (bytes(built) <= OUTCOME_CARD_BUDGET) return built;
+    if (cardBytes(built) <= CARD_BYTES_MAX) return built;
   }
   let dropChange = true;
-  while (bytes(built) > OUTCOME_CARD_BUDGET && (k.changeRows > 0 || k.actionRows > 0)) {
+  while (cardBytes(built) > CARD_BYTES_MAX && (k.changeRows > 0 || k.actionRows > 0)) {
     if ((dropChange && k.changeRows > 0) || k.actionRows === 0) k = { ...k, changeRows: k.changeRows - 1 };
     else k = { ...k, actionRows: k.actionRows - 1 };
     dropChange = !dropChange;
@@ -124,7 +112,7 @@ export function issuesSection(view: OutcomeSummaryView, k: Compaction): CardElem
   return [
     heading('Result per issue', 'default'),
     ...view.issues.map((i) =>
-      text(`**${cut(i.title, k.titleMax)}**: ${i.resultText}${i.derivedText ? ` (${i.derivedText})` : ''}`, { spacing: 'small' }),
+      text(`**${shorten(i.title, k.titleMax)}**: ${i.resultText}${i.derivedText ? ` (${i.derivedText})` : ''}`, { spacing: 'small' }),
     ),
   ];
 }
@@ -136,7 +124,7 @@ export function actionsSection(view: OutcomeSummaryView, k: Compaction): CardEle
     out.push(
       container(
         [
-          text(`**${a.number}. ${cut(a.owner, 120)}**: ${cut(a.what, k.whatMax)}`),
+          text(`**${a.number}. ${shorten(a.owner, 120)}**: ${shorten(a.what, k.whatMax)}`),
           text(`Due ${a.byText}${a.detailText ? ` (${a.detailText})` : ''}`, { size: 'small', spacing: 'none' }),
         ],
         { separator: true, spacing: 'small' },
@@ -151,11 +139,11 @@ export function changesSection(view: OutcomeSummaryView, k: Compaction): CardEle
   const out: CardElement[] = [heading('Changes to the plan', 'default')];
   for (const ch of view.changes.slice(0, k.changeRows)) {
     const rows: (readonly [string, string])[] = [
-      ['Requested', cut(ch.requestedWording, k.wordingMax)],
+      ['Requested', shorten(ch.requestedWording, k.wordingMax)],
       ['Result', ch.resultText],
     ];
-    if (ch.agreedWording !== undefined) rows.push(['Agreed wording', cut(ch.agreedWording, k.wordingMax)]);
-    out.push(container([text(`**${cut(ch.label, k.titleMax)}**`), facts(rows, { spacing: 'none' })], { separator: true, spacing: 'small' }));
+    if (ch.agreedWording !== undefined) rows.push(['Agreed wording', shorten(ch.agreedWording, k.wordingMax)]);
+    out.push(container([text(`**${shorten(ch.label, k.titleMax)}**`), facts(rows, { spacing: 'none' })], { separator: true, spacing: 'small' }));
   }
   return out;
 }

@@ -1,10 +1,10 @@
 import { card, container, execute, fieldError, heading, text, type AdaptiveCard, type CardElement, type Choice, type TextInput } from './adaptive';
+import { shorten } from '../domain/meeting/plainText';
 import {
   actionsSection,
   attendeesSection,
   changesSection,
   confidentialitySection,
-  cut,
   fitToBudget,
   nextStepsSection,
   omittedNote,
@@ -58,7 +58,7 @@ function issuePickers(view: OutcomeDraftCardView, k: Compaction): CardElement[] 
     out.push({
       type: 'Input.ChoiceSet',
       id: issue.inputId,
-      label: `${cut(issue.title, k.titleMax)} (${issue.derivedText})`,
+      label: `${shorten(issue.title, k.titleMax)} (${issue.derivedText})`,
       choices: view.resultChoices,
       value: issue.value,
       style: 'compact',
@@ -102,7 +102,7 @@ function build(view: OutcomeDraftCardView, k: Compaction): AdaptiveCard {
   }
   if (view.corrections.length > 0) {
     body.push(
-      container([text('Corrections asked for', { weight: 'bolder' }), ...view.corrections.map((c) => text(`- ${cut(c, 400)}`, { spacing: 'none' }))], {
+      container([text('Corrections asked for', { weight: 'bolder' }), ...view.corrections.map((c) => text(`- ${shorten(c, 400)}`, { spacing: 'none' }))], {
         style: 'emphasis',
       }),
     );

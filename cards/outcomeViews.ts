@@ -29,11 +29,12 @@ import {
   type OutcomeRecord,
 } from '../domain/outcome';
 import { formatDate } from '../domain/timescales';
+import { nonEmptyChoices } from './adaptive';
 import type { AmendedPlanRequestCardView } from './outcomeAmendedPlanCard';
 import type { ActionView, AttendeeView, ChangeRowView, IssueView, OutcomeSummaryView } from './outcomeCardParts';
 import type { AnswerView, OutcomeCardView } from './outcomeCard';
 import type { OutcomeDraftCardView } from './outcomeDraftCard';
-import { nonEmptyChoices } from './meetingCardParts';
+import { plural } from '../domain/plural';
 
 /**
  * From the outcome record to the view models of the outcome cards. Kept apart from the
@@ -158,10 +159,6 @@ export function toOutcomeDraftView(c: Case, draft: OutcomeContent, record: Outco
 export interface OutcomeCardViewOptions {
   /** Who the card is for; without one (a shared post) every button shows and each handler authorises the clicker. */
   readonly viewer?: string;
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** The published outcome's card, or undefined before the first version is published. */

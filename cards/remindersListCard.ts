@@ -11,7 +11,7 @@ import {
   type TrackedReminder,
 } from '../domain/reminders';
 import { defaultCalendar, type Calendar } from '../domain/timescales';
-import { actionSet, card, container, execute, heading, text, type AdaptiveCard, type CardElement } from './adaptive';
+import { actionSet, card, CARD_BYTES_MAX, cardBytes, container, execute, heading, text, type AdaptiveCard, type CardElement } from './adaptive';
 import { VERBS } from './verbs';
 
 /**
@@ -55,8 +55,6 @@ export interface RemindersListCardView {
 export const ROWS_SHOWN = 12;
 /** Deadlines with their own button; more would crowd the card. */
 export const DONE_BUTTONS_MAX = 6;
-/** Below Teams' limit (about 25 KB) with room for what Teams adds around the card. */
-export const CARD_BUDGET = 24 * 1024;
 
 function deadlineRow(c: Pick<Case, 'parties'>, d: TrackedDeadline, now: Date, calendar: Calendar): DeadlineRowView {
   const open = isDeadlineOpen(d);
@@ -154,6 +152,6 @@ function build(view: RemindersListCardView, shown: number): AdaptiveCard {
 export function remindersListCard(view: RemindersListCardView): AdaptiveCard {
   let shown = ROWS_SHOWN;
   let built = build(view, shown);
-  while (Buffer.byteLength(JSON.stringify(built), 'utf8') > CARD_BUDGET && shown > 1) built = build(view, --shown);
+  while (cardBytes(built) > CARD_BYTES_MAX && shown > 1) built = build(view, --shown);
   return built;
 }

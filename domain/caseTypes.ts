@@ -1,3 +1,5 @@
+import { isOneOf } from './oneOf';
+
 /**
  * The kinds of case the product handles (domain.md §3). Statutory mediation cases start
  * with `M-`; disagreement resolution (DRS) cases start with `D-` and carry no statutory
@@ -192,11 +194,7 @@ export const CASE_TYPES: Readonly<Record<CaseTypeCode, CaseTypeInfo>> = {
 /** In the order of domain.md §3, mediation first. */
 export const CASE_TYPE_LIST: readonly CaseTypeInfo[] = CASE_TYPE_CODES.map((code) => CASE_TYPES[code]);
 
-const CODES: ReadonlySet<string> = new Set(CASE_TYPE_CODES);
-
-export function isCaseTypeCode(value: unknown): value is CaseTypeCode {
-  return typeof value === 'string' && CODES.has(value);
-}
+export const isCaseTypeCode = isOneOf(CASE_TYPE_CODES);
 
 export function getCaseType(code: CaseTypeCode): CaseTypeInfo {
   return CASE_TYPES[code];

@@ -41,6 +41,8 @@ import {
   type DeadlineDoc,
   type ReminderDoc,
 } from '../storage/reminderStore';
+import { mulberry32 } from './bench/seededRandom';
+import { median } from './bench/stats';
 
 const HEAP_MB = 8192;
 if (v8.getHeapStatistics().heap_size_limit < 6000 * 1024 * 1024 && !process.env.BENCH_REMINDERS_CHILD) {
@@ -62,17 +64,6 @@ const PROVIDERS = 500;
 const SCHEDULES = reminderSchedules();
 const MEDIATOR = { aadObjectId: '00000000-0000-0000-0000-00000000000a', displayName: 'Morgan Mediator' };
 
-// ---- a fixed-seed generator, so runs are comparable ----
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = mulberry32(20270316);
 let idCounter = 0;
 /** Deterministic 12-byte ids (the shape newId makes), so runs are repeatable. */
@@ -195,11 +186,6 @@ const plan = (d: TrackedDeadline) => remindersFor(d, SCHEDULES, defaultCalendar)
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
-}
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? 0;
 }
 
 interface CaseDocs {

@@ -5,20 +5,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import { computeRule, isoFromDayNumber, parseIsoDate, RULE_LIST } from '../domain/timescales';
+import { mulberry32 } from './bench/seededRandom';
 
 const TOTAL = 1_000_000;
-
-// A fixed-seed generator so runs are comparable.
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = mulberry32(20260101);
 const first = parseIsoDate('2020-03-01');

@@ -5,7 +5,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -47,22 +46,6 @@ const STOP_GRACE_MS = 3000;
  */
 const PARENT_WATCHDOG =
   'data:text/javascript,process.stdin.on("end",()=>process.exit(0)).on("error",()=>process.exit(0)).resume()';
-
-/** A port that was free a moment ago on 127.0.0.1 (another process may still take it). */
-export function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => {
-        if (address && typeof address === 'object') resolve(address.port);
-        else reject(new Error('could not read the port of a listening socket'));
-      });
-    });
-  });
-}
 
 /** Walks up from this file so it works from scripts/ (tsx) and from dist/scripts/ (tsc build). */
 function findDefaultConfigPath(): string {

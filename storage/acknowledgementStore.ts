@@ -1,6 +1,6 @@
 import { AcknowledgementSchema, acknowledgementKey, type Acknowledgement } from '../domain/terms';
 import type { DocCollection, IndexSpec } from './collection';
-import { CorruptDocumentError, parseStored, type OnCorruptDocument } from './corruptDocument';
+import { parseEach, parseStored, type OnCorruptDocument } from './corruptDocument';
 
 export interface AcknowledgementDoc extends Acknowledgement {
   /** caseId|partyId|termsVersion: the uniqueness rule is the primary key itself. */
@@ -41,15 +41,6 @@ export class AcknowledgementStore {
 
   /** A corrupt acknowledgement is reported and left out: the party shows as not agreed, the safe side. */
   private parseAll(docs: readonly AcknowledgementDoc[]): Acknowledgement[] {
-    const out: Acknowledgement[] = [];
-    for (const doc of docs) {
-      try {
-        out.push(parseStored(AcknowledgementSchema, ACKNOWLEDGEMENTS_COLLECTION, String(doc._id), doc));
-      } catch (error) {
-        if (!(error instanceof CorruptDocumentError)) throw error;
-        this.onCorrupt(error);
-      }
-    }
-    return out;
+    return parseEach(docs, (doc) => parseStored(AcknowledgementSchema, ACKNOWLEDGEMENTS_COLLECTION, String(doc._id), doc), this.onCorrupt);
   }
 }

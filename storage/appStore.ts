@@ -1,7 +1,7 @@
 import type { Backend } from './collection';
 import { EmbeddedBackend } from './embedded/embeddedBackend';
 import { MongoBackend } from './mongo/mongoBackend';
-import { ConversationStore, conversationIndexes, type ConversationRecord } from './conversationStore';
+import { ConversationStore, CONVERSATIONS_COLLECTION, conversationIndexes, type ConversationRecord } from './conversationStore';
 import { ProcessedActivityStore, processedActivityIndexes, type ProcessedActivityDoc } from './processedActivityStore';
 import { StateStore, type StateDoc } from './stateStore';
 import { CaseStore, CASES_COLLECTION, caseIndexes, type CaseDoc } from './caseStore';
@@ -93,7 +93,7 @@ export async function createAppStore(backend: Backend, hooks: StoreHooks = {}): 
 }
 
 async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> {
-  const conversations = await backend.collection<ConversationRecord>('conversations', conversationIndexes);
+  const conversations = await backend.collection<ConversationRecord>(CONVERSATIONS_COLLECTION, conversationIndexes);
   const processed = await backend.collection<ProcessedActivityDoc>('processed_activities', processedActivityIndexes);
   const state = await backend.collection<StateDoc>('bot_state', []);
   const cases = await backend.collection<CaseDoc>(CASES_COLLECTION, caseIndexes);

@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import {
   CertificateSchema,
   certificateNumber,
@@ -9,6 +8,7 @@ import {
 } from '../domain/certificate';
 import type { DocCollection, IndexSpec } from './collection';
 import { parseEach, parseStored, type OnCorruptDocument } from './corruptDocument';
+import { backoff, updateOptimistically } from './optimistic';
 
 /**
  * Issued certificates, one document per issue (a re-issue is a new document, so every
@@ -79,9 +79,8 @@ function fromDoc(doc: CertificateDoc): Certificate {
   return parseStored(CertificateSchema, CERTIFICATES_COLLECTION, String(doc._id), doc);
 }
 
-function backoff(attempt: number): Promise<void> {
-  return sleep(Math.floor(Math.random() * Math.min(5 * attempt, 50)));
-}
+/** What an update may not touch: the certificate's identity, number and issue. */
+const FIXED_FIELDS: readonly (keyof Certificate)[] = ['certificateId', 'caseId', 'providerKey', 'number', 'sequence', 'variant', 'issueNumber', 'issueDate'];
 
 export class CertificateStore {
   constructor(
@@ -145,22 +144,23 @@ export class CertificateStore {
 
   /** Version-conditional change (renewAccessToken). Identity, number and issue cannot change. */
   async update(caseId: string, certificateId: string, mutate: (c: Certificate) => Certificate | Error): Promise<CertificateUpdateResult> {
-    for (let attempt = 1; attempt <= MAX_CERTIFICATE_ATTEMPTS; attempt++) {
-      const current = await this.get(caseId, certificateId);
-      if (!current) return { status: 'not_found' };
-      const result = mutate(current);
-      if (result instanceof Error) return { status: 'rejected', error: result, certificate: current };
-      if (result === current) return { status: 'unchanged', certificate: current };
-      const fixed: readonly (keyof Certificate)[] = ['certificateId', 'caseId', 'providerKey', 'number', 'sequence', 'variant', 'issueNumber', 'issueDate'];
-      if (fixed.some((k) => result[k] !== current[k])) {
-        return { status: 'rejected', error: new Error('A certificate update cannot change its identity, number or issue.'), certificate: current };
-      }
-      const next = CertificateSchema.parse({ ...result, version: current.version + 1 });
-      if ((await this.docs.replaceOne({ _id: certificateId, version: current.version }, toDoc(next))) === 1) {
-        return { status: 'updated', certificate: next };
-      }
-      await backoff(attempt);
+    const r = await updateOptimistically<Certificate>({
+      attempts: MAX_CERTIFICATE_ATTEMPTS,
+      read: () => this.get(caseId, certificateId),
+      mutate,
+      identityProblem: (next, current) =>
+        FIXED_FIELDS.some((k) => next[k] !== current[k]) ? 'A certificate update cannot change its identity, number or issue.' : undefined,
+      finish: (next, current) => CertificateSchema.parse({ ...next, version: current.version + 1 }),
+      write: async (next, current) => (await this.docs.replaceOne({ _id: certificateId, version: current.version }, toDoc(next))) === 1,
+    });
+    switch (r.status) {
+      case 'not_found':
+      case 'conflict':
+        return r;
+      case 'rejected':
+        return { status: 'rejected', error: r.error, certificate: r.value };
+      default:
+        return { status: r.status, certificate: r.value };
     }
-    return { status: 'conflict' };
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DocCollection, IndexSpec } from './collection';
+import { parseStored } from './corruptDocument';
 
 /**
  * What the bot needs to reach a conversation outside a turn (proactive sends):
@@ -35,6 +36,8 @@ export interface ConversationRecord {
   welcomedAt?: Date;
   updatedAt: Date;
 }
+
+export const CONVERSATIONS_COLLECTION = 'conversations';
 
 export const conversationIndexes: readonly IndexSpec[] = [{ field: 'userAadObjectId' }, { field: 'teamId' }];
 
@@ -77,7 +80,7 @@ export class ConversationStore {
     const doc = await this.docs.findById(conversationId);
     if (!doc) return null;
     // Stored references feed proactive sends; a malformed one must fail here, not in the connector.
-    return { ...doc, reference: ConversationReferenceSchema.parse(doc.reference) };
+    return { ...doc, reference: parseStored(ConversationReferenceSchema, CONVERSATIONS_COLLECTION, conversationId, doc.reference) };
   }
 
   async findPersonalChat(userAadObjectId: string): Promise<ConversationRecord | null> {

@@ -73,8 +73,4 @@ export class InviteStore implements InvitePort {
     );
     return n === 1;
   }
-
-  async listForCase(caseId: string): Promise<Invite[]> {
-    return (await this.docs.find({ caseId }, { sort: { createdAt: 1 } })).map(toInvite);
-  }
 }

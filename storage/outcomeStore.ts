@@ -1,9 +1,9 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { isDeepStrictEqual } from 'node:util';
 import type { AuditInput } from '../domain/cases';
 import { appendOutcomeAudit, OutcomeRecordSchema, type OutcomeRecord } from '../domain/outcome';
 import type { DocCollection, IndexSpec } from './collection';
 import { parseStored } from './corruptDocument';
+import { updateOptimistically } from './optimistic';
 
 /**
  * One outcome record per case: its published versions, the parties' answers, the amended
@@ -46,10 +46,6 @@ function toDoc(record: OutcomeRecord): OutcomeDoc {
   return { ...record, _id: record.caseId };
 }
 
-function backoff(attempt: number): Promise<void> {
-  return sleep(Math.floor(Math.random() * Math.min(5 * attempt, 50)));
-}
-
 export class OutcomeStore {
   constructor(private readonly docs: DocCollection<OutcomeDoc>) {}
 
@@ -75,26 +71,28 @@ export class OutcomeStore {
    * there is nothing to do; nothing is written in either case.
    */
   async update(caseId: string, mutate: OutcomeMutation, audit: AuditInput, now: Date = new Date()): Promise<OutcomeUpdateResult> {
-    for (let attempt = 1; attempt <= MAX_OUTCOME_ATTEMPTS; attempt++) {
-      const current = await this.get(caseId);
-      if (!current) return { status: 'not_found' };
-      const result = mutate(current);
-      if (result instanceof Error) return { status: 'rejected', error: result, record: current };
-      if (result === current) return { status: 'unchanged', record: current };
-      if (result.caseId !== current.caseId || result.meetingId !== current.meetingId) {
-        return { status: 'rejected', error: new Error('An outcome update cannot change its case or meeting.'), record: current };
-      }
-      // Published versions are immutable: a mutation may only append.
-      const rewritten = current.versions.some((v, i) => !isDeepStrictEqual(v, result.versions[i]));
-      if (rewritten) return { status: 'rejected', error: new Error('A published version of the outcome cannot be changed.'), record: current };
-      const next = OutcomeRecordSchema.parse(
-        appendOutcomeAudit({ ...result, version: current.version + 1, updatedAt: now.toISOString() }, audit, now),
-      );
-      if ((await this.docs.replaceOne({ _id: caseId, version: current.version }, toDoc(next))) === 1) {
-        return { status: 'updated', record: next };
-      }
-      await backoff(attempt);
+    const r = await updateOptimistically<OutcomeRecord>({
+      attempts: MAX_OUTCOME_ATTEMPTS,
+      read: () => this.get(caseId),
+      mutate,
+      identityProblem: (next, current) => {
+        if (next.caseId !== current.caseId || next.meetingId !== current.meetingId) return 'An outcome update cannot change its case or meeting.';
+        // Published versions are immutable: a mutation may only append.
+        const rewritten = current.versions.some((v, i) => !isDeepStrictEqual(v, next.versions[i]));
+        return rewritten ? 'A published version of the outcome cannot be changed.' : undefined;
+      },
+      finish: (next, current) =>
+        OutcomeRecordSchema.parse(appendOutcomeAudit({ ...next, version: current.version + 1, updatedAt: now.toISOString() }, audit, now)),
+      write: async (next, current) => (await this.docs.replaceOne({ _id: caseId, version: current.version }, toDoc(next))) === 1,
+    });
+    switch (r.status) {
+      case 'not_found':
+      case 'conflict':
+        return r;
+      case 'rejected':
+        return { status: 'rejected', error: r.error, record: r.value };
+      default:
+        return { status: r.status, record: r.value };
     }
-    return { status: 'conflict' };
   }
 }

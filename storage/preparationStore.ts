@@ -86,9 +86,8 @@ export class PreparationStore {
 
   /** Every party's record in a case; a corrupt one is reported and left out (shown as not started). */
   async listRecords(caseId: string): Promise<PreparationRecord[]> {
-    return this.parseAll(await this.records.find({ caseId }), (doc) =>
-      parseStored(PreparationRecordSchema, PREPARATION_RECORDS_COLLECTION, String(doc._id), doc),
-    );
+    const docs = await this.records.find({ caseId });
+    return parseEach(docs, (doc) => parseStored(PreparationRecordSchema, PREPARATION_RECORDS_COLLECTION, String(doc._id), doc), this.onCorrupt);
   }
 
   /**
@@ -142,9 +141,7 @@ export class PreparationStore {
   /** In number order; a corrupt change is reported and left out. */
   async listChanges(caseId: string): Promise<RequestedChange[]> {
     const docs = await this.changes.find({ caseId }, { sort: { number: 1 } });
-    return this.parseAll(docs, (doc) =>
-      parseStored(RequestedChangeSchema, REQUESTED_CHANGES_COLLECTION, String(doc._id), doc),
-    );
+    return parseEach(docs, (doc) => parseStored(RequestedChangeSchema, REQUESTED_CHANGES_COLLECTION, String(doc._id), doc), this.onCorrupt);
   }
 
   /**
@@ -188,9 +185,5 @@ export class PreparationStore {
       if (r.status === 'updated') sent.push(r.change);
     }
     return { sent };
-  }
-
-  private parseAll<D, T>(docs: readonly D[], parse: (doc: D) => T): T[] {
-    return parseEach(docs, parse, this.onCorrupt);
   }
 }

@@ -18,7 +18,7 @@ import {
 } from '../domain/reminders';
 import type { RuleId } from '../domain/timescales';
 import type { DocCollection, IndexSpec } from './collection';
-import { CorruptDocumentError, parseStored, type OnCorruptDocument } from './corruptDocument';
+import { CorruptDocumentError, parseEach, parseStored, type OnCorruptDocument } from './corruptDocument';
 
 /**
  * Deadlines and their reminders, on both backends through DocCollection only.
@@ -467,32 +467,12 @@ export class ReminderStore {
   /** Everything the reminders list shows for a case; damaged documents are reported and left out. */
   async listForCase(caseId: string): Promise<CaseReminders> {
     const docs = await this.reminders.find({ caseId }, { sort: { sendAt: 1 } });
-    const reminders: TrackedReminder[] = [];
-    for (const doc of docs) {
-      const r = this.parseOrReport(() => fromReminderDoc(doc));
-      if (r) reminders.push(r);
-    }
-    return { deadlines: await this.deadlinesOf(caseId), reminders };
+    return { deadlines: await this.deadlinesOf(caseId), reminders: parseEach(docs, fromReminderDoc, this.onCorrupt) };
   }
 
   private async deadlinesOf(caseId: string): Promise<TrackedDeadline[]> {
     const docs = await this.deadlines.find({ caseId }, { sort: { due: 1 } });
-    const out: TrackedDeadline[] = [];
-    for (const doc of docs) {
-      const d = this.parseOrReport(() => fromDeadlineDoc(doc));
-      if (d) out.push(d);
-    }
-    return out;
-  }
-
-  private parseOrReport<T>(parse: () => T): T | undefined {
-    try {
-      return parse();
-    } catch (error) {
-      if (!(error instanceof CorruptDocumentError)) throw error;
-      this.onCorrupt(error);
-      return undefined;
-    }
+    return parseEach(docs, fromDeadlineDoc, this.onCorrupt);
   }
 
   private async cancelPendingOf(deadlineId: string, reason: string, at: Date): Promise<number> {

@@ -10,6 +10,12 @@ const CaseIdData = z.looseObject({ caseId: z.string().min(1).max(100) });
 
 export type Loaded = { readonly ok: true; readonly c: Case } | { readonly ok: false; readonly response: AdaptiveCardInvokeResponse };
 
+/** Why `aadObjectId` may not act on the case with the access `need`, or undefined when they may. */
+export function caseAccessDenied(c: Case, aadObjectId: string, need: 'mediator' | 'member'): string | undefined {
+  if (need === 'mediator') return assertMediator(c, aadObjectId)?.message;
+  return canViewCase(c, aadObjectId) ? undefined : `Only the mediators and parties of case ${c.caseReference} can do that.`;
+}
+
 /**
  * Re-reads the case named by a card and checks the clicker against it. Who may act is
  * decided from the stored case and the caller's Teams identity, never from the card.
@@ -19,12 +25,6 @@ export async function loadCase(data: unknown, caller: Caller, deps: BotDeps, nee
   if (!parsed.success) return { ok: false, response: errorResponse(400, 'This card is missing its case. Ask for a new one.') };
   const c = await deps.store.cases.get(parsed.data.caseId);
   if (!c) return { ok: false, response: errorResponse(404, 'This case no longer exists.') };
-  const me = caller.aadObjectId ?? '';
-  if (need === 'mediator') {
-    const denied = assertMediator(c, me);
-    if (denied) return { ok: false, response: errorResponse(403, denied.message) };
-  } else if (!canViewCase(c, me)) {
-    return { ok: false, response: errorResponse(403, `Only the mediators and parties of case ${c.caseReference} can do that.`) };
-  }
-  return { ok: true, c };
+  const denied = caseAccessDenied(c, caller.aadObjectId ?? '', need);
+  return denied ? { ok: false, response: errorResponse(403, denied) } : { ok: true, c };
 }

@@ -8,8 +8,7 @@ import { londonDate } from '../../domain/londonTime';
 import type { AdaptiveCard } from '../../cards/adaptive';
 import { issueCertificate } from '../certificate/issue';
 import type { BotDeps } from '../deps';
-import { cardResponse } from '../invokeResponses';
-import { refusal } from '../meeting/meetingAction';
+import { cardResponse, refusal } from '../invokeResponses';
 import type { ActionContext, CardAction } from './action';
 import { loadCase } from './caseAction';
 

@@ -8,7 +8,7 @@ import { messageCard } from '../../cards/messageCard';
 import { refreshRootCard } from '../cases/caseCards';
 import { changeFormFor, changesSummaryFor, mayReview, reviewCardFor } from '../preparation/changeCards';
 import { sendChangesFor } from '../preparation/sendChanges';
-import { cardResponse, errorResponse } from '../invokeResponses';
+import { cardResponse, errorResponse, refusal } from '../invokeResponses';
 import type { ActionContext, CardAction } from './action';
 import { loadCase, type Loaded } from './caseAction';
 
@@ -119,7 +119,7 @@ export const changesPositionAction: CardAction = {
       case 'conflict':
         return errorResponse(409, 'The change is busy with other edits. Please try again.');
       case 'rejected':
-        return errorResponse(403, r.error.message);
+        return refusal(r.error);
       default: {
         if (r.status === 'updated') deps.background.run('refresh case card', () => refreshRootCard(c, deps));
         const changes = await deps.store.preparation.listChanges(c.id);

@@ -27,9 +27,9 @@ import {
   validateCloseSubmission,
 } from '../../domain/meeting';
 import { cardActivity } from '../cases/caseCards';
-import { cardResponse, errorResponse } from '../invokeResponses';
+import { cardResponse, errorResponse, refusal } from '../invokeResponses';
 import { actionsListFor, changeSummaries, checklistFor } from '../meeting/meetingCards';
-import { changeMeeting, loadMeeting, refusal } from '../meeting/meetingAction';
+import { changeMeeting, loadMeeting } from '../meeting/meetingAction';
 import { afterClose } from '../meeting/afterClose';
 import { startMeetingFor } from '../meeting/startMeeting';
 import type { ActionContext, CardAction } from './action';
@@ -81,10 +81,13 @@ export const meetingTickAction: CardAction = {
   },
 };
 
+/** The break form's fields, read by the domain; any other shape reads as "no choice made". */
+const BreakData = z.looseObject({ kind: z.unknown().optional(), breakParties: z.unknown().optional() }).catch({});
+
 export const meetingBreakStartAction: CardAction = {
   verb: VERBS.meetingBreakStart,
   async handle(ctx: ActionContext) {
-    const data = (ctx.data ?? {}) as Record<string, unknown>;
+    const data = BreakData.parse(ctx.data);
     const request = parseBreakRequest(data.kind, data.breakParties);
     if (request instanceof Error) return refusal(request);
     return changeMeeting(ctx, 'meeting.breakStarted', (c, m) => startBreak(c, m, ctx.caller.aadObjectId ?? '', request, ctx.deps.now()), (c, m) =>

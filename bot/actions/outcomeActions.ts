@@ -3,7 +3,7 @@ import { messageCard } from '../../cards/messageCard';
 import { VERBS } from '../../cards/verbs';
 import { amendedPlanRequestCard } from '../../cards/outcomeAmendedPlanCard';
 import { toAmendedPlanRequestView } from '../../cards/outcomeViews';
-import { canTransition, isCaseError, isMediator, moveCase, type Case } from '../../domain/cases';
+import { canTransition, isCaseError, isMediator, moveCase, partyFor, type Case } from '../../domain/cases';
 import {
   attachAmendedPlan,
   outcomeDraftFormValues,
@@ -16,8 +16,7 @@ import {
   type ResponseKind,
 } from '../../domain/outcome';
 import { notice, postInThread, refreshRootCard } from '../cases/caseCards';
-import { cardResponse, errorResponse } from '../invokeResponses';
-import { refusal } from '../meeting/meetingAction';
+import { cardResponse, errorResponse, refusal } from '../invokeResponses';
 import { deliverOutcome } from '../outcome/afterPublish';
 import { draftCardFor, draftFor, publishedCardFor } from '../outcome/outcomeCards';
 import type { ActionContext, CardAction } from './action';
@@ -110,7 +109,7 @@ function respondAction(verb: string, kind: ResponseKind): CardAction {
       if (r.status === 'updated') {
         ctx.deps.background.run('outcome answered', async () => {
           if (kind === 'correction') {
-            const who = c.parties.find((p) => p.aadObjectId?.toLowerCase() === me.toLowerCase())?.displayName ?? 'A party';
+            const who = partyFor(c, me)?.displayName ?? 'A party';
             await postInThread(c, ctx.deps, notice(`Correction requested: case ${c.caseReference}`, `${who} asks for a correction to the outcome. Mention me with **outcome** to publish a revised version.`, 'warning'));
           }
         });

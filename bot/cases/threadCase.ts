@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
-import { assertMediator, type Case } from '../../domain/cases';
+import type { Case } from '../../domain/cases';
+import { caseAccessDenied } from '../actions/caseAction';
 import type { BotDeps } from '../deps';
 import type { Caller } from '../turnInfo';
 import { notice } from './caseCards';
@@ -9,22 +10,37 @@ export function caseOfThread(turn: TurnContext, deps: BotDeps): Promise<Case | n
   return deps.store.cases.findByThreadConversation(turn.activity.conversation.id);
 }
 
+const NOT_IN_A_CASE_THREAD = 'This command works in the thread of a case. Open the case’s thread in the channel and mention me there.';
+
 /**
- * For commands that act on the thread's case as a mediator: finds the case and checks
- * the caller, replying with the reason when either fails.
+ * For commands: `c` when there is one and the caller has the access `need` to it; otherwise
+ * replies with the reason (`noCase` says where the command works) and gives null.
  */
-export async function mediatorCaseOfThread(turn: TurnContext, deps: BotDeps, caller: Caller): Promise<Case | null> {
-  const c = await caseOfThread(turn, deps);
+export async function checkedCase(
+  turn: TurnContext,
+  c: Case | null,
+  caller: Caller,
+  need: 'mediator' | 'member',
+  noCase: string = NOT_IN_A_CASE_THREAD,
+): Promise<Case | null> {
   if (!c) {
-    await turn.sendActivity(
-      notice('No case here', 'This command works in the thread of a case. Open the case’s thread in the channel and mention me there.', 'warning'),
-    );
+    await turn.sendActivity(notice('No case here', noCase, 'warning'));
     return null;
   }
-  const denied = assertMediator(c, caller.aadObjectId ?? '');
+  const denied = caseAccessDenied(c, caller.aadObjectId ?? '', need);
   if (denied) {
-    await turn.sendActivity(notice('Not allowed', denied.message, 'warning'));
+    await turn.sendActivity(notice('Not allowed', denied, 'warning'));
     return null;
   }
   return c;
+}
+
+/** The thread's case, when the caller is one of its mediators; else replies why not. */
+export async function mediatorCaseOfThread(turn: TurnContext, deps: BotDeps, caller: Caller): Promise<Case | null> {
+  return checkedCase(turn, await caseOfThread(turn, deps), caller, 'mediator');
+}
+
+/** The thread's case, when the caller is one of its mediators or parties; else replies why not. */
+export async function memberCaseOfThread(turn: TurnContext, deps: BotDeps, caller: Caller): Promise<Case | null> {
+  return checkedCase(turn, await caseOfThread(turn, deps), caller, 'member');
 }

@@ -1,9 +1,8 @@
 import { startMeetingCard } from '../../cards/meetingStartCard';
 import { toStartMeetingView } from '../../cards/meetingView';
-import { assertMediator } from '../../domain/cases';
 import { cardActivity, notice } from '../cases/caseCards';
 import { checklistFor } from '../meeting/meetingCards';
-import { caseOfMeetingPlace } from '../meeting/meetingPlace';
+import { mediatorCaseOfMeetingPlace } from '../meeting/meetingPlace';
 import { startMeetingFor } from '../meeting/startMeeting';
 import type { Command, CommandContext } from './command';
 
@@ -11,16 +10,8 @@ import type { Command, CommandContext } from './command';
 export const startMeetingCommand: Command = {
   name: 'start meeting',
   async run({ turn, caller, deps }: CommandContext): Promise<void> {
-    const c = await caseOfMeetingPlace(turn, deps);
-    if (!c) {
-      await turn.sendActivity(notice('No case here', 'Use this in a case’s thread, or link this group chat first with **link <case reference>**.', 'warning'));
-      return;
-    }
-    const denied = assertMediator(c, caller.aadObjectId ?? '');
-    if (denied) {
-      await turn.sendActivity(notice('Not allowed', denied.message, 'warning'));
-      return;
-    }
+    const c = await mediatorCaseOfMeetingPlace(turn, deps, caller);
+    if (!c) return;
     const outcome = await startMeetingFor(c, caller.aadObjectId ?? '', deps);
     if (outcome.kind === 'refused') await turn.sendActivity(notice('Cannot start the meeting', outcome.error.message, 'warning'));
     else if (outcome.kind === 'needs_reason') await turn.sendActivity(cardActivity(startMeetingCard(toStartMeetingView(c, outcome.guards))));

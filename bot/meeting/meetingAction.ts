@@ -1,12 +1,12 @@
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import { z } from 'zod';
-import { isCaseError, type Case } from '../../domain/cases';
+import type { Case } from '../../domain/cases';
 import type { Meeting } from '../../domain/meeting';
 import type { AdaptiveCard } from '../../cards/adaptive';
 import type { ActionContext } from '../actions/action';
 import { loadCase } from '../actions/caseAction';
 import { cardActivity } from '../cases/caseCards';
-import { cardResponse, errorResponse } from '../invokeResponses';
+import { cardResponse, errorResponse, refusal } from '../invokeResponses';
 
 const MeetingData = z.looseObject({ meetingId: z.string().min(1).max(100) });
 
@@ -20,10 +20,6 @@ export async function loadMeeting(ctx: ActionContext): Promise<LoadedMeeting> {
   const m = ids.success ? await ctx.deps.store.meetings.get(loaded.c.id, ids.data.meetingId) : null;
   if (!m) return { ok: false, response: errorResponse(404, 'This meeting card is out of date: ask for the checklist again with **start meeting**.') };
   return { ok: true, c: loaded.c, m };
-}
-
-export function refusal(error: Error): AdaptiveCardInvokeResponse {
-  return errorResponse(isCaseError(error) && error.code === 'not_allowed' ? 403 : 400, error.message);
 }
 
 /**

@@ -8,7 +8,6 @@
 import { createPublicKey, verify, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
 
-export const MICROSOFT_JWKS_URL = 'https://login.microsoftonline.com/common/discovery/v2.0/keys';
 const CLOCK_SKEW_SECONDS = 300;
 const MAX_TOKEN_CHARS = 16_384;
 

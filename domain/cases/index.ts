@@ -26,7 +26,6 @@ export {
   PARTICIPANT_ROLES,
   PARTY_ROLE_LABELS,
   isPartyRole,
-  isParticipantRole,
   roleLabel,
   type PartyRole,
   type ParticipantRole,
@@ -56,7 +55,7 @@ export {
   type NewCaseValidation,
 } from './newCase';
 export { createCase, type TeamsPerson } from './createCase';
-export { caseDatesOf } from './caseDates';
+export { caseDatesOf, meetingWhenText } from './caseDates';
 export { AUDIT_LIMIT, appendAudit, type AuditInput } from './audit';
 export {
   isMediator,

@@ -1,6 +1,6 @@
-import { formatDate } from '../timescales';
 import type { PartyTermsStatus } from '../terms/termsStatus';
 import { isMediator, partyFor } from './authorisation';
+import { meetingWhenText } from './caseDates';
 import type { Case } from './caseSchema';
 import { TERMINAL_STATES } from './lifecycle';
 
@@ -11,10 +11,7 @@ import { TERMINAL_STATES } from './lifecycle';
 export function nextTaskFor(c: Case, aadObjectId: string, statuses: readonly PartyTermsStatus[], today?: string): string {
   if (TERMINAL_STATES.has(c.state)) return 'Nothing: the case is closed.';
   const meeting = c.dates.meetingDate;
-  const meetingText =
-    meeting && (today === undefined || meeting >= today)
-      ? `Meeting on ${formatDate(meeting)}${c.dates.meetingTime ? ` at ${c.dates.meetingTime}` : ''}`
-      : undefined;
+  const meetingText = meeting && (today === undefined || meeting >= today) ? `Meeting on ${meetingWhenText(c.dates) ?? ''}` : undefined;
 
   if (isMediator(c, aadObjectId)) {
     if (c.parties.length === 0) return 'Add the parties to the case.';

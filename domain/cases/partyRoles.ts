@@ -1,3 +1,5 @@
+import { isOneOf } from '../oneOf';
+
 /**
  * The roles a person can hold in a case (domain.md §1.1, §3.1). `co_mediator` is offered
  * alongside the others in the roster so one picker serves both, but a co-mediator is
@@ -37,15 +39,7 @@ export const PARTY_ROLE_LABELS: Readonly<Record<PartyRole, string>> = {
   co_mediator: 'Co-mediator',
 };
 
-const ROLES: ReadonlySet<string> = new Set(PARTY_ROLES);
-
-export function isPartyRole(value: unknown): value is PartyRole {
-  return typeof value === 'string' && ROLES.has(value);
-}
-
-export function isParticipantRole(value: unknown): value is ParticipantRole {
-  return isPartyRole(value) && value !== 'co_mediator';
-}
+export const isPartyRole = isOneOf(PARTY_ROLES);
 
 export function roleLabel(role: PartyRole): string {
   return PARTY_ROLE_LABELS[role];

@@ -1,6 +1,5 @@
 import { formatDate, type IsoDate } from '../timescales';
 import type { Certificate } from './certificateSchema';
-import { CERTIFICATE_VARIANT_INFO } from './certificateVariant';
 
 /**
  * The certificate's sentences, shared by the printable page and the card so both say the
@@ -65,8 +64,4 @@ export function appealByText(cert: Certificate, format: DateFormatter = formatDa
   if (cert.appeal.kind === 'not_appealable') return 'No appeal: this kind of decision cannot be appealed on its own.';
   if (cert.appeal.appealBy === undefined) return 'The appeal date cannot be worked out (see the certificate).';
   return `${format(cert.appeal.appealBy)} (${APPEAL_GUIDANCE_LABEL.toLowerCase()})`;
-}
-
-export function variantStatement(cert: Certificate): string {
-  return CERTIFICATE_VARIANT_INFO[cert.variant].statement;
 }

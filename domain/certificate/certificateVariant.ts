@@ -1,4 +1,5 @@
 import type { RuleId } from '../timescales';
+import { isOneOf } from '../oneOf';
 
 /**
  * The three kinds of mediation certificate (domain.md §10.2). Codes are stored with every
@@ -67,8 +68,4 @@ export const CERTIFICATE_VARIANT_INFO: Readonly<Record<CertificateVariant, Certi
   },
 };
 
-const VARIANT_SET: ReadonlySet<string> = new Set(CERTIFICATE_VARIANTS);
-
-export function isCertificateVariant(value: unknown): value is CertificateVariant {
-  return typeof value === 'string' && VARIANT_SET.has(value);
-}
+export const isCertificateVariant = isOneOf(CERTIFICATE_VARIANTS);

@@ -66,7 +66,6 @@ export {
   appealStatement,
   appealExplanation,
   appealByText,
-  variantStatement,
   type DateFormatter,
 } from './certificateTexts';
 export { escapeHtml } from './htmlEscape';

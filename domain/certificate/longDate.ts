@@ -1,4 +1,4 @@
-import { parseIsoDate, type IsoDate } from '../timescales';
+import { civilFromDayNumber, monthName, parseIsoDate, weekdayOf, type IsoDate } from '../timescales/dates';
 
 /**
  * "Friday 2 January 2026": the long en-GB form for a document the family keeps and may hand
@@ -6,11 +6,9 @@ import { parseIsoDate, type IsoDate } from '../timescales';
  * itself, not a time zone, so it never shifts by a day.
  */
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 
 export function formatLongDate(date: IsoDate): string {
-  parseIsoDate(date);
-  const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
-  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  return `${WEEKDAYS[weekday] ?? ''} ${d} ${MONTHS[m - 1] ?? ''} ${y}`;
+  const dayNumber = parseIsoDate(date);
+  const { year, month, day } = civilFromDayNumber(dayNumber);
+  return `${WEEKDAYS[weekdayOf(dayNumber)] ?? ''} ${day} ${monthName(month)} ${year}`;
 }

@@ -1,5 +1,5 @@
 import { CASE_TYPES } from '../caseTypes';
-import { CASE_STATE_LABELS, isMediator, mediatorFor, nextTaskFor, partyFor, roleLabel, type Case, type CaseState } from '../cases';
+import { CASE_STATE_LABELS, isMediator, mediatorFor, meetingWhenText, nextTaskFor, partyFor, roleLabel, type Case, type CaseState } from '../cases';
 import { londonDate } from '../londonTime';
 import type { Meeting } from '../meeting';
 import type { PreparationBoard } from '../preparation';
@@ -140,8 +140,7 @@ function preparationOf(source: DashboardSource, viewer: string): PreparationProg
 }
 
 function meetingText(c: Case): string {
-  const { meetingDate, meetingTime } = c.dates;
-  return meetingDate ? `${formatDate(meetingDate)}${meetingTime ? ` at ${meetingTime}` : ''}` : 'Not fixed yet';
+  return meetingWhenText(c.dates) ?? 'Not fixed yet';
 }
 
 /** Overdue first (oldest first), then by date. */

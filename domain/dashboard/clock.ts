@@ -1,6 +1,7 @@
 import type { Deadline } from '../reminders';
 import type { CountUnit, DeadlineStatus } from './types';
-import { RULES, defaultCalendar, parseIsoDate, type Calendar, type IsoDate } from '../timescales';
+import { RULES, defaultCalendar, parseIsoDate, weekdayOf, type Calendar, type IsoDate } from '../timescales';
+import { plural } from '../plural';
 
 /**
  * How far off a deadline is, counted the way its rule counts: working days for a
@@ -29,18 +30,6 @@ export interface DaysLeft {
 
 const HOUR = 3_600_000;
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-/** Working days after `from` up to and including `to` (negative when `to` is earlier). */
-export function workingDaysBetween(from: number, to: number, calendar: Calendar): number {
-  const sign = to >= from ? 1 : -1;
-  let n = 0;
-  for (let d = Math.min(from, to) + 1; d <= Math.max(from, to); d++) if (calendar.isWorking(d)) n++;
-  return sign * n;
-}
-
 /** The unit a deadline is counted in: its rule's, or calendar days for an agreed date. */
 export function countUnitOf(d: Pick<Deadline, 'ruleId' | 'dueAt'>): CountUnit {
   if (d.dueAt !== undefined) return 'hours';
@@ -61,7 +50,7 @@ export function daysLeft(d: Pick<Deadline, 'ruleId' | 'due' | 'dueAt'>, today: I
   let word: [string, string] = ['day', 'days'];
   if (unit === 'working_days') {
     try {
-      amount = workingDaysBetween(from, to, calendar);
+      amount = calendar.workingDaysBetween(from, to);
       word = ['working day', 'working days'];
     } catch {
       // Beyond the calendar's trusted years: the calendar-day count is still true.
@@ -74,9 +63,7 @@ export function daysLeft(d: Pick<Deadline, 'ruleId' | 'due' | 'dueAt'>, today: I
 /** Sunday of the Monday-to-Sunday week that holds `today`. */
 export function endOfWeek(today: IsoDate): number {
   const day = parseIsoDate(today);
-  // Day 0 of the day-number scale is 1970-01-01, a Thursday: (day + 3) % 7 is 0 on Mondays.
-  const mondayBased = (((day + 3) % 7) + 7) % 7;
-  return day + (6 - mondayBased);
+  return day + ((7 - weekdayOf(day)) % 7);
 }
 
 export interface StatusInput {

@@ -119,12 +119,6 @@ export const ACTION_CATEGORY_INFO: Readonly<Record<AgreedActionCategory, ActionC
   },
 };
 
-const CATEGORY_SET: ReadonlySet<string> = new Set(ACTION_CATEGORIES);
-
-export function isActionCategory(value: unknown): value is AgreedActionCategory {
-  return typeof value === 'string' && CATEGORY_SET.has(value);
-}
-
 /** "Amend the plan and issue it (T13d)": the picker shows the rule so the mediator can check it. */
 export function categoryLabel(category: AgreedActionCategory): string {
   const info = ACTION_CATEGORY_INFO[category];

@@ -1,3 +1,5 @@
+import { isOneOf } from '../oneOf';
+
 /**
  * The mediator's checklist (domain.md §7) as data: the ordered agenda, then the items that
  * run through the whole meeting. Ids are stored in meeting records, so they never change;
@@ -116,15 +118,4 @@ export const CHECKLIST: readonly ChecklistItem[] = [
   },
 ];
 
-const ITEM_IDS: ReadonlySet<string> = new Set(CHECKLIST_ITEM_IDS);
-
-export function isChecklistItemId(value: unknown): value is ChecklistItemId {
-  return typeof value === 'string' && ITEM_IDS.has(value);
-}
-
-export function checklistItem(id: ChecklistItemId): ChecklistItem {
-  const item = CHECKLIST.find((i) => i.id === id);
-  // CHECKLIST lists every id (a test checks it), so this cannot happen.
-  if (!item) throw new Error(`Checklist item ${id} is missing from CHECKLIST`);
-  return item;
-}
+export const isChecklistItemId = isOneOf(CHECKLIST_ITEM_IDS);

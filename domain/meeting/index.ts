@@ -10,7 +10,6 @@ export {
   CHECKLIST_ITEM_IDS,
   CHECKLIST,
   isChecklistItemId,
-  checklistItem,
   type AgendaItemId,
   type CrossCuttingItemId,
   type ChecklistItemId,
@@ -89,7 +88,6 @@ export {
 export {
   ACTION_CATEGORIES,
   ACTION_CATEGORY_INFO,
-  isActionCategory,
   categoryLabel,
   timelineCategories,
   type AgreedActionCategory,

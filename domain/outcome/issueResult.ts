@@ -1,4 +1,5 @@
 import type { ChangeResultCode, CloseOutcome } from '../meeting';
+import { isOneOf } from '../oneOf';
 
 /**
  * The result the outcome statement gives each mediation issue (domain.md §10.1: resolved,
@@ -14,11 +15,7 @@ export const ISSUE_RESULT_LABELS: Readonly<Record<IssueResult, string>> = {
   unresolved: 'Not resolved',
 };
 
-const RESULT_SET: ReadonlySet<string> = new Set(ISSUE_RESULTS);
-
-export function isIssueResult(value: unknown): value is IssueResult {
-  return typeof value === 'string' && RESULT_SET.has(value);
-}
+export const isIssueResult = isOneOf(ISSUE_RESULTS);
 
 /**
  * A requested change's meeting result as an issue result. A deferred change was neither

@@ -1,6 +1,7 @@
 import { CASE_TYPES } from '../caseTypes';
 import type { Case } from '../cases';
 import { changeResultOf, type Meeting } from '../meeting';
+import { shorten } from '../meeting/plainText';
 import { APPEALABLE_SECTIONS, PLAN_SECTION_LABELS, type RequestedChange } from '../preparation';
 import { resultOfChange, resultOfMeeting, type ConcludedOutcome } from './issueResult';
 import { DECISION_ISSUE_ID, ISSUE_TITLE_MAX, type OutcomeIssue } from './outcomeSchema';
@@ -15,19 +16,14 @@ import { DECISION_ISSUE_ID, ISSUE_TITLE_MAX, type OutcomeIssue } from './outcome
  *   with its result from how the meeting ended.
  */
 
-function cut(value: string, max: number): string {
-  const oneLine = value.replace(/\s+/g, ' ').trim();
-  return oneLine.length <= max ? oneLine : `${oneLine.slice(0, max - 1)}…`;
-}
-
 /** "Change 3: section F (Special educational provision), paragraph 2.1". */
 export function changeIssueTitle(change: Pick<RequestedChange, 'number' | 'section' | 'location'>): string {
-  return cut(`Change ${change.number}: section ${change.section} (${PLAN_SECTION_LABELS[change.section]}), ${change.location}`, ISSUE_TITLE_MAX);
+  return shorten(`Change ${change.number}: section ${change.section} (${PLAN_SECTION_LABELS[change.section]}), ${change.location}`, ISSUE_TITLE_MAX);
 }
 
 /** "The local authority's decision: Refusal to carry out an EHC needs assessment". */
 export function decisionIssueTitle(c: Case): string {
-  return cut(`The local authority's decision: ${CASE_TYPES[c.caseType].label}`, ISSUE_TITLE_MAX);
+  return shorten(`The local authority's decision: ${CASE_TYPES[c.caseType].label}`, ISSUE_TITLE_MAX);
 }
 
 /** The requested changes the outcome is about, in their number order. */

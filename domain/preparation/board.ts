@@ -10,6 +10,7 @@ import type { PreparationRecord } from './preparationRecord';
 import { REQUIRED_ATTENDEE_LABELS, missingAttendees } from './requiredAttendees';
 import type { RequestedChange } from './requestedChange';
 import { preparationKindFor, type QuestionContext } from './subject';
+import { plural } from '../plural';
 
 /**
  * The mediator's view of who is ready for the meeting and what stands in the way. Pure: the
@@ -73,10 +74,6 @@ export interface PreparationBoard {
 
 const AUTHORITY_ROLES: ReadonlySet<ParticipantRole> = new Set<ParticipantRole>(['la_officer', 'health_icb']);
 const SHORT_ROLE: Partial<Record<ParticipantRole, string>> = { la_officer: 'LA officer', health_icb: 'ICB representative' };
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 function contextOf(c: Case, party: Party): QuestionContext {
   return { caseType: c.caseType, isYoungPerson: c.isYoungPerson, role: party.role };

@@ -52,8 +52,6 @@ export {
   POSITION_HISTORY_MAX,
   PositionEntrySchema,
   RequestedChangeSchema,
-  isSent,
-  changeLabel,
   type PlanSection,
   type LaPosition,
   type PositionEntry,

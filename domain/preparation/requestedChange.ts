@@ -92,12 +92,3 @@ export type RequestedChange = z.infer<typeof RequestedChangeSchema>;
 
 /** A change before storage numbers it. */
 export type NewRequestedChange = Omit<RequestedChange, 'number'>;
-
-export function isSent(change: Pick<RequestedChange, 'sentAt'>): boolean {
-  return change.sentAt !== undefined;
-}
-
-/** "Change 3, section F (Special educational provision), paragraph 2.1". */
-export function changeLabel(change: Pick<RequestedChange, 'number' | 'section' | 'location'>): string {
-  return `Change ${change.number}, section ${change.section} (${PLAN_SECTION_LABELS[change.section]}), ${change.location}`;
-}

@@ -1,6 +1,7 @@
-import { londonDate, londonTime } from '../londonTime';
+import { formatLondonDateTime, londonDate } from '../londonTime';
 import { defaultCalendar, formatDate, parseIsoDate, type Calendar } from '../timescales';
 import type { Deadline } from './deadline';
+import { plural } from '../plural';
 
 /**
  * The words a reminder uses for "by when": always with the weekday (a date alone is too easy
@@ -9,15 +10,9 @@ import type { Deadline } from './deadline';
 
 const MINUTE = 60_000;
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /** "Thu 24 Dec 2026", or "Fri 18 Dec 2026 at 14:05" for a target counted in hours. */
 export function dueText(d: Pick<Deadline, 'due' | 'dueAt'>): string {
-  if (d.dueAt === undefined) return formatDate(d.due);
-  const at = new Date(d.dueAt);
-  return `${formatDate(londonDate(at))} at ${londonTime(at)}`;
+  return d.dueAt === undefined ? formatDate(d.due) : formatLondonDateTime(new Date(d.dueAt));
 }
 
 function hoursText(ms: number): string {
@@ -26,13 +21,6 @@ function hoursText(ms: number): string {
   const m = minutes % 60;
   if (h === 0) return plural(Math.max(1, m), 'minute', 'minutes');
   return m === 0 ? plural(h, 'hour', 'hours') : `${plural(h, 'hour', 'hours')} ${plural(m, 'minute', 'minutes')}`;
-}
-
-/** Working days after `from` up to and including `to`. */
-function workingDaysBetween(from: number, to: number, calendar: Calendar): number {
-  let n = 0;
-  for (let d = from + 1; d <= to; d++) if (calendar.isWorking(d)) n++;
-  return n;
 }
 
 /**
@@ -51,7 +39,7 @@ export function timeLeftText(d: Pick<Deadline, 'due' | 'dueAt'>, now: Date, cale
   if (days === 1) return 'tomorrow';
   if (days < 0) return `overdue by ${plural(-days, 'day', 'days')}`;
   try {
-    return `in ${plural(days, 'day', 'days')} (${plural(workingDaysBetween(today, due, calendar), 'working day', 'working days')})`;
+    return `in ${plural(days, 'day', 'days')} (${plural(calendar.workingDaysBetween(today, due), 'working day', 'working days')})`;
   } catch {
     // A date beyond the calendar's trusted years: the plain count is still right.
     return `in ${plural(days, 'day', 'days')}`;

@@ -25,10 +25,9 @@ export {
   type ReminderSchedules,
   type ScheduleKey,
 } from './schedules';
-export { DEFAULT_SEND_TIME, londonInstant, londonOffsetMs, type WallTime } from './londonClock';
+export { DEFAULT_SEND_TIME, londonInstant, type WallTime } from '../londonTime';
 export { deadlinesForCase, type DeadlineOptions } from './deadlinesForCase';
 export { timelineEntries, type OnSkipped } from './ruleDeadlines';
-export { OUTCOME_TARGET_HOURS } from './meetingDeadlines';
 export { remindersFor, type Reminder, type ReminderOptions } from './remindersFor';
 export { planReminderChanges, CANCEL_REASONS, type ReminderChanges, type StoredReminderState } from './reconcile';
 export {

@@ -2,15 +2,12 @@ import { CASE_TYPES } from '../caseTypes';
 import type { Case } from '../cases';
 import { londonDate } from '../londonTime';
 import { ACTION_CATEGORY_INFO, actionDueDates, type AgreedAction, type Meeting } from '../meeting';
+import { outcomeDueAt } from '../outcome';
 import { RULES, type Calendar, type IsoDate } from '../timescales';
 import { actionDeadlineId, ruleDeadlineId, type Deadline, type DeadlineFacts } from './deadline';
 import { responsibleForOwner } from './responsibility';
 import type { OnSkipped } from './ruleDeadlines';
 import { actionStepWhy, agreedDateWhy, AMENDED_PLAN_WHY, AT_ONCE_WHY, OUTCOME_WHY } from './whyText';
-
-const HOUR = 60 * 60 * 1000;
-/** T8: the outcome within about 24 hours of the close (domain.md §5) [P]. */
-export const OUTCOME_TARGET_HOURS = 24;
 
 /** Outcomes that end the mediation with agreed actions to track. */
 const AGREEMENT_OUTCOMES: ReadonlySet<string> = new Set(['full', 'partial']);
@@ -22,10 +19,9 @@ const AGREEMENT_OUTCOMES: ReadonlySet<string> = new Set(['full', 'partial']);
 export function practiceDeadlines(c: Case, meeting: Meeting | null | undefined, facts: DeadlineFacts): Deadline[] {
   const close = meeting?.close;
   if (!close || close.outcome === 'adjourned') return [];
-  const closedAt = new Date(close.closedAt);
   const trigger = { what: 'meeting closed', date: close.agreementDate, at: close.closedAt };
-  const outcomeDueAt = new Date(closedAt.getTime() + OUTCOME_TARGET_HOURS * HOUR);
-  const outcomeDue = londonDate(outcomeDueAt);
+  const dueAt = outcomeDueAt(close.closedAt);
+  const outcomeDue = londonDate(dueAt);
   const out: Deadline[] = [
     {
       deadlineId: ruleDeadlineId(c.id, 'OUTCOME_STATEMENT'),
@@ -36,7 +32,7 @@ export function practiceDeadlines(c: Case, meeting: Meeting | null | undefined, 
       title: 'Send the outcome statement',
       why: OUTCOME_WHY,
       due: outcomeDue,
-      dueAt: outcomeDueAt.toISOString(),
+      dueAt: dueAt.toISOString(),
       lastWorkingDay: outcomeDue,
       trigger,
       responsible: { kind: 'mediators' },

@@ -1,6 +1,6 @@
-import { defaultCalendar, type Calendar, type IsoDate } from '../timescales';
+import { defaultCalendar, isoFromDayNumber, parseIsoDate, type Calendar, type IsoDate } from '../timescales';
 import type { Deadline } from './deadline';
-import { DEFAULT_SEND_TIME, londonInstant, type WallTime } from './londonClock';
+import { DEFAULT_SEND_TIME, londonInstant, type WallTime } from '../londonTime';
 import { offsetCode, type ReminderKind, type ReminderOffset, type ReminderSchedules } from './schedules';
 
 /** One message the bot will send about a deadline. */
@@ -30,8 +30,7 @@ export interface ReminderOptions {
 const HOUR = 60 * 60 * 1000;
 
 function addDays(date: IsoDate, days: number): IsoDate {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + days)).toISOString().slice(0, 10);
+  return isoFromDayNumber(parseIsoDate(date) + days);
 }
 
 function dayOf(deadline: Deadline, offset: ReminderOffset, calendar: Calendar): IsoDate | undefined {

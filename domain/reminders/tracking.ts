@@ -1,6 +1,7 @@
 import { formatLondonDateTime } from '../londonTime';
 import type { Deadline } from './deadline';
 import type { Reminder } from './remindersFor';
+import { plural } from '../plural';
 
 /**
  * A deadline and its reminders as the store keeps them: the computed record plus what has
@@ -59,10 +60,6 @@ export interface TrackedReminder extends Reminder {
   /** Why a cancelled reminder was not sent. */
   readonly cancelReason?: string;
   readonly updatedAt: string;
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** The delivery status in words, for the reminders list. */

@@ -176,6 +176,16 @@ export class Calendar {
     return d;
   }
 
+  /**
+   * Working days after `from` up to and including `to`: how many working days away `to` is.
+   * Negative when `to` is earlier. Throws beyond the trusted years, like `isWorking`.
+   */
+  workingDaysBetween(from: DayNumber, to: DayNumber): number {
+    let n = 0;
+    for (let d = Math.min(from, to) + 1; d <= Math.max(from, to); d += 1) if (this.isWorking(d)) n += 1;
+    return to >= from ? n : -n;
+  }
+
   /** Non-working days strictly between `after` and `before`, in order. */
   nonWorkingBetween(after: DayNumber, before: DayNumber): { day: DayNumber; reason: NonWorkingReason }[] {
     const out: { day: DayNumber; reason: NonWorkingReason }[] = [];

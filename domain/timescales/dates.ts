@@ -201,7 +201,3 @@ export function addCalendarMonths(dayNumber: DayNumber, months: number): DayNumb
   const targetMonth = zeroBased - targetYear * 12 + 1;
   return dayNumberFromCivil(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth)));
 }
-
-export function yearOf(dayNumber: DayNumber): number {
-  return civilFromDayNumber(dayNumber).year;
-}

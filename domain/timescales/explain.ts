@@ -11,6 +11,7 @@ import {
   type IsoDate,
 } from './dates';
 import type { RuleDefinition } from './rules';
+import { plural } from '../plural';
 
 interface SkippedDay {
   readonly day: DayNumber;
@@ -39,10 +40,6 @@ export function describeNonWorkingDays(skipped: readonly SkippedDay[]): string {
 function notWorkingClause(skipped: readonly SkippedDay[]): string {
   const list = describeNonWorkingDays(skipped);
   return skipped.length === 1 ? `${list} is not a working day` : `${list} are not working days`;
-}
-
-function plural(amount: number, one: string, many: string): string {
-  return `${amount} ${amount === 1 ? one : many}`;
 }
 
 function explainWorkingDays(rule: RuleDefinition, from: DayNumber, due: DayNumber, calendar: Calendar): string {

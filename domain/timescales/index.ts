@@ -10,6 +10,7 @@ export {
   parseIsoDate,
   isoFromDayNumber,
   formatDayNumber,
+  weekdayOf,
   addCalendarMonths,
   daysInMonth,
   isLeapYear,

@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { ROOT } from './processes';
 
 interface ProfileNode {
   id: number;
@@ -16,7 +17,6 @@ interface Profile {
   timeDeltas: number[];
 }
 
-const ROOT = path.resolve(__dirname, '..', '..');
 
 function where(url: string): string {
   if (!url) return '(native/idle)';

@@ -14,6 +14,7 @@ import { ReminderSync } from '../../bot/reminders/reminderSync';
 import { createCalendar } from '../../domain/timescales';
 import { openStore, type AppStore } from '../../storage/appStore';
 import { readTerms } from '../../storage/termsFile';
+import { LA_COMPLETE_CONTENT } from '../../test/preparation/prepFixtures';
 import { BOT_ID, CHANNEL_ID, KIND, TEAM_ID, TENANT_ID, person, threadOf, type Person } from './people';
 
 const PROVIDER = providerKeyOf(TENANT_ID, TEAM_ID);
@@ -155,19 +156,6 @@ export async function seedBenchCases(dataDir: string, serviceUrl: string, counts
   return pools;
 }
 
-const LA_FULL: PreparationPatch = {
-  kind: 'la',
-  answers: {
-    attendeeName: 'Lee Officer',
-    attendeeRole: 'SEN case officer',
-    knowsFamily: 'both',
-    fullAuthority: true,
-    careRepresentatives: 'none',
-    otherProfessionals: '',
-    editablePlanReady: true,
-    wordingRecording: 'la_edits_on_screen',
-  },
-};
 const LA_PART: PreparationPatch = { kind: 'la', answers: { attendeeName: 'Priya Shah', attendeeRole: 'SEN team manager', knowsFamily: 'case_only' } };
 const FAMILY: PreparationPatch = { kind: 'family', answers: { childViews: 'written', advocate: false, adjustments: 'A quiet room and breaks every hour', expenses: 'none' } };
 
@@ -238,7 +226,7 @@ export async function seedRealisticStore(dataDir: string, serviceUrl: string, co
 }
 
 function preparationFor(p: Party, n: number): PreparationPatch | undefined {
-  if (p.role === 'la_officer') return n % 2 === 0 ? LA_FULL : n % 3 === 0 ? LA_PART : undefined;
+  if (p.role === 'la_officer') return n % 2 === 0 ? LA_COMPLETE_CONTENT : n % 3 === 0 ? LA_PART : undefined;
   if (p.role === 'parent_carer' || p.role === 'young_person') return n % 5 < 2 ? FAMILY : undefined;
   return undefined;
 }

@@ -97,12 +97,15 @@ export class EmbeddedBackend implements Backend {
 
   async close(): Promise<void> {
     for (const db of this.stores) db.stopAutocompaction();
+    // Before the compactions, so that no write after them can open a handle again.
+    for (const a of this.appenders) a.stopKeepingOpen();
     for (const db of this.stores) {
       // Compaction only tidies the file; every write is already appended, so a failure here loses nothing.
+      // It also closes the kept handle, in NeDB's queue behind any write still running.
       await db.compactDatafileAsync().catch(() => undefined);
     }
     this.stores.length = 0;
-    // Compaction released each handle; a failed compaction may not have.
+    // In case a compaction never ran (its handle is otherwise already closed; nothing reopens one now).
     for (const a of this.appenders) await a.release().catch(() => undefined);
     this.appenders.length = 0;
   }

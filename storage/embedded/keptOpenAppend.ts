@@ -21,10 +21,16 @@ const FILE_MODE = 0o644;
  * before it and reopened on the next append (NeDB's executor runs both one at a time per
  * data file, so no append can slip in between). Durability is what appendFile gave: the
  * data is handed to the kernel before the write resolves, with no fsync either way.
+ *
+ * At shutdown, stopKeepingOpen() is called before the final compaction: that compaction closes
+ * the handle in NeDB's queue, after every write queued before it, and any write that still
+ * arrives later goes through a one-off appendFile as NeDB's own would. So closing the store
+ * leaves no handle open and loses no late write.
  */
 export class KeptOpenAppend {
   private handle: FileHandle | undefined;
   private opening: Promise<FileHandle> | undefined;
+  private keepOpen = true;
 
   private constructor(private readonly filename: string) {}
 
@@ -46,6 +52,10 @@ export class KeptOpenAppend {
   }
 
   private async append(lines: string): Promise<void> {
+    if (!this.keepOpen) {
+      await fs.appendFile(this.filename, lines, { encoding: 'utf8', mode: FILE_MODE });
+      return;
+    }
     const handle = this.handle ?? (await this.open());
     try {
       await handle.appendFile(lines, 'utf8');
@@ -71,7 +81,12 @@ export class KeptOpenAppend {
     return this.opening;
   }
 
-  /** Closes the handle (before compaction, and at shutdown); the next append reopens it. */
+  /** From now on every append opens and closes the file; the next compaction closes the kept handle. */
+  stopKeepingOpen(): void {
+    this.keepOpen = false;
+  }
+
+  /** Closes the handle (before compaction); the next append reopens it unless stopKeepingOpen() was called. */
   async release(): Promise<void> {
     const h = this.handle;
     this.handle = undefined;

@@ -25,9 +25,22 @@ async function getJson<T>(url: string, credentials?: Credentials): Promise<T> {
     headers.authorization = `Bearer ${token}`;
   }
   if (credentials?.kind === 'local') headers['x-dashboard-user'] = credentials.userId;
-  const res = await fetch(url, { headers, credentials: 'omit', cache: 'no-store' });
-  const body = (await res.json().catch(() => ({}))) as { error?: string };
-  if (!res.ok) throw new ApiError(res.status, body.error ?? `The server answered ${res.status}.`);
+  // A variable, not a literal: Node's RequestInit (the tests' type-check) has no `cache`.
+  const init = { headers, credentials: 'omit', cache: 'no-store' } as const;
+  let res: Response;
+  try {
+    res = await fetch(url, init);
+  } catch {
+    // No answer at all: the bot is down, or the network is.
+    throw new ApiError(0, 'The dashboard could not reach the bot. Check your connection and try again in a moment.');
+  }
+  const body: unknown = await res.json().catch(() => undefined);
+  if (!res.ok) {
+    const error = typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined;
+    throw new ApiError(res.status, typeof error === 'string' ? error : `The server answered ${res.status}. Try again in a moment.`);
+  }
+  // A proxy's or a sign-in page's HTML instead of our JSON must not reach the page as data.
+  if (typeof body !== 'object' || body === null) throw new ApiError(res.status, 'The dashboard got an answer it could not read. Try again in a moment.');
   return body as T;
 }
 

@@ -347,4 +347,7 @@ function renderLocalToolbar(
   toolbar.hidden = false;
 }
 
-void boot();
+boot().catch(() => {
+  // Whatever failed (the host, a render), the page must not stay on "Loading…".
+  setStatus('The dashboard could not start. Reload the tab to try again.', true);
+});

@@ -3,12 +3,13 @@
  * choose: it saves the dashboard's channel view as the tab's content.
  */
 import { app, pages } from '@microsoft/teams-js';
+import { initializeWithin } from './teamsHost';
 
 const status = document.getElementById('status') as HTMLElement;
 
 async function configure(): Promise<void> {
   try {
-    await app.initialize();
+    await initializeWithin(app);
   } catch {
     status.textContent = 'Open this page from Microsoft Teams, when adding the Cases tab to a channel.';
     return;

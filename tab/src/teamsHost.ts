@@ -24,19 +24,24 @@ function themeOf(value: string | undefined): HostInfo['theme'] {
   return value === 'dark' || value === 'contrast' ? value : 'default';
 }
 
+/** app.initialize() waits about a minute outside Teams before failing: give up sooner. */
+export async function initializeWithin(app: { initialize(): Promise<void> }, ms: number = INIT_TIMEOUT_MS): Promise<void> {
+  let timer: number | undefined;
+  await Promise.race([
+    app.initialize(),
+    new Promise<never>((_, reject) => {
+      timer = window.setTimeout(() => reject(new Error('Teams did not answer')), ms);
+    }),
+  ]).finally(() => window.clearTimeout(timer));
+}
+
 export async function connectToHost(): Promise<HostInfo> {
   // A page that is not in a frame cannot be in Teams: skip the wait.
   if (window.parent === window) return { inTeams: false, theme: 'default', locale: navigator.language || 'en-GB' };
   try {
     teams = await import('@microsoft/teams-js');
     const { app } = teams;
-    let timer: number | undefined;
-    await Promise.race([
-      app.initialize(),
-      new Promise<never>((_, reject) => {
-        timer = window.setTimeout(() => reject(new Error('Teams did not answer')), INIT_TIMEOUT_MS);
-      }),
-    ]).finally(() => window.clearTimeout(timer));
+    await initializeWithin(app);
     const context = await app.getContext();
     return {
       inTeams: true,

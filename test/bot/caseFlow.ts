@@ -1,4 +1,5 @@
 import { activity, mention, USERS, type TestBot } from '../helpers/testBot';
+import { caseFormData } from '../helpers/caseForm';
 
 type Person = (typeof USERS)[keyof typeof USERS];
 
@@ -25,17 +26,7 @@ export function caseFlow(t: TestBot, threadRoot = 'root-1') {
     /** Posts `new case` and submits a valid form; returns the stored case. */
     async openCase(reference = 'SM-2026-041') {
       await this.say('new case');
-      const res = await this.clickInThread('case.create', {
-        caseReference: reference,
-        caseType: 'M-CONTENT',
-        childInitials: 'JS',
-        isYoungPerson: 'false',
-        localAuthority: 'Northshire County Council',
-        laInformed: '2026-11-16',
-        meetingDate: '2026-12-10',
-        meetingTime: '10:00',
-        meetingFormat: 'online',
-      });
+      const res = await this.clickInThread('case.create', caseFormData({ caseReference: reference }));
       if (res.status !== 200) throw new Error(`case.create answered ${res.status}`);
       await t.bot.app.deps.background.idle();
       const c = await t.bot.store.cases.findByThreadConversation(thread);

@@ -1,3 +1,4 @@
+import { removeDir } from '../helpers/tempDir';
 import { activity, startTestBot, USERS, type TestBot } from '../helpers/testBot';
 import { bodyText, caseFlow } from './caseFlow';
 
@@ -165,14 +166,22 @@ describe('terms of engagement', () => {
     await fs.writeFile(file, '# Our terms\n\n## Courtesy\n\n- Be kind.\n');
     const connector = t.connector;
     await t.bot.close();
-    t = await startTestBot({ DATA_DIR: dataDir, TERMS_FILE: file }, { connector });
+    const restarted = await startTestBot({ DATA_DIR: dataDir, TERMS_FILE: file }, { connector });
+    // Given a data dir and a connector, the restarted bot owns neither: afterEach's stop() frees them too.
+    t = {
+      ...restarted,
+      async stop() {
+        await restarted.stop();
+        await connector.stop();
+        await removeDir(dataDir);
+      },
+    };
     const again = caseFlow(t);
     await again.say('status');
     expect(JSON.stringify(t.connector.messages())).toMatch(/Sam Jones, Parent or carer: Agreed to an earlier version: needs to agree again/);
     t.connector.reset();
     await again.say('send terms');
     expect(JSON.stringify(t.connector.messages())).toMatch(/I sent the Terms of Engagement to (Priya Shah, )?Sam Jones/);
-    await connector.stop();
   });
 });
 

@@ -64,5 +64,6 @@ it('refuses an unknown verb with a message', async () => {
   const res = await t.post(
     activity('personal', { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'nope', data: {} } } }),
   );
-  expect((res.body as { statusCode: number }).statusCode).toBe(400);
+  expect(res.body).toMatchObject({ statusCode: 400, value: { message: expect.stringMatching(/not recognised.*ask for a new one/) } });
+  expect(t.connector.calls).toEqual([]);
 });

@@ -49,8 +49,11 @@ it('answers unknown routes with 404', async () => {
 
 it('reports 503 when the store is unreachable', async () => {
   const other = await startTestBot();
-  await fs.rm(other.config.dataDir, { recursive: true, force: true });
-  const res = await fetch(`${other.bot.url}/healthz`);
-  expect(res.status).toBe(503);
-  await other.stop();
+  try {
+    await fs.rm(other.config.dataDir, { recursive: true, force: true });
+    const res = await fetch(`${other.bot.url}/healthz`);
+    expect(res.status).toBe(503);
+  } finally {
+    await other.stop();
+  }
 });

@@ -65,7 +65,12 @@ it('never offers a free-text notes field on any meeting card', async () => {
     await flow.clickInThread('meeting.closeForm', { caseId: c.id, meetingId: m.meetingId }),
     await flow.clickInThread('action.form', { caseId: c.id, meetingId: m.meetingId }),
   ];
-  for (const card of cards) expect(bodyText(card)).not.toMatch(/"id":"notes?"|minutes of|notes of the meeting/i);
+  for (const card of cards) {
+    // Each is the form itself (with inputs), not a refusal that would pass for having no notes field.
+    expect(card.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    expect(bodyText(card)).toMatch(/"type":"Input\./);
+    expect(bodyText(card)).not.toMatch(/"id":"notes?"|minutes of|notes of the meeting/i);
+  }
 });
 
 it('adjourns back to preparation with the next date, and the next start is session 2', async () => {

@@ -17,8 +17,15 @@ function question(id: string): PreparationQuestion {
 describe('preparation question card', () => {
   it('is valid for every question of both dialogs', () => {
     for (const [subject, kind] of [[officer, 'la'], [parent, 'family']] as const) {
-      questionsFor(kind).forEach((q, i) => {
-        expectValidCard(prepQuestionCard(toPrepQuestionView(subject, q, emptyAnswers(kind), { number: i + 1, total: 9 })));
+      const questions = questionsFor(kind);
+      expect(questions.length).toBeGreaterThan(1);
+      questions.forEach((q, i) => {
+        const view = toPrepQuestionView(subject, q, emptyAnswers(kind), { number: i + 1, total: 9 });
+        const card = prepQuestionCard(view);
+        expectValidCard(card);
+        // The person sees which question this is and what it asks.
+        expect(cardText(card)).toContain(`question ${i + 1} of 9`);
+        expect(cardText(card)).toContain(view.prompt);
       });
     }
   });

@@ -1,5 +1,5 @@
 import { termsCard, type TermsCardView } from '../../cards/termsCard';
-import { PARTICIPANT_ROLES, type ParticipantRole } from '../../domain/cases';
+import { PARTICIPANT_ROLES, roleLabel, type ParticipantRole } from '../../domain/cases';
 import { validateAgreement } from '../../domain/terms';
 import { TERMS } from './cardFixtures';
 import { cardParts, cardText, expectValidCard } from './validateCard';
@@ -15,9 +15,13 @@ const base = (role: ParticipantRole, over: Partial<TermsCardView> = {}): TermsCa
 });
 
 describe('terms card', () => {
-  it.each(PARTICIPANT_ROLES)('is valid for %s', (role) => {
-    expectValidCard(termsCard(base(role)));
-    expectValidCard(termsCard(base(role, { onBehalf: true })));
+  it.each(PARTICIPANT_ROLES)('is valid for %s, and names the party and their role', (role) => {
+    const own = termsCard(base(role));
+    expectValidCard(own);
+    expect(cardText(own)).toContain(`For Pat Parent, ${roleLabel(role)}.`);
+    const recorded = termsCard(base(role, { onBehalf: true }));
+    expectValidCard(recorded);
+    expect(cardText(recorded)).toContain(`You are recording the agreement of Pat Parent, ${roleLabel(role)}.`);
   });
 
   it('renders the headings as headings and the agree button with ids only', () => {

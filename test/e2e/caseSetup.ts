@@ -1,6 +1,7 @@
 import { defaultCalendar } from '../../domain/timescales';
 import { londonDate } from '../../domain/londonTime';
 import type { Case } from '../../domain/cases';
+import { caseFormData } from '../helpers/caseForm';
 import { visibleText, type BotMessage, type PlaygroundSession } from './playgroundDriver';
 import type { ProductSession } from './productSession';
 
@@ -28,18 +29,7 @@ export async function openCaseWithParties(
   const thread = post.conversationId;
   const form = await pg.waitForBotMessage((m) => m.conversationId === thread && /Case reference/.test(visibleText(m)));
   await pg.clickAction(form, 'Open the case', {
-    inputs: {
-      caseReference: reference,
-      caseType: 'M-CONTENT',
-      childInitials: 'JS',
-      isYoungPerson: 'false',
-      localAuthority: 'Northshire County Council',
-      laInformed: workingDaysFromToday(-8),
-      meetingDate,
-      meetingTime: '10:00',
-      meetingFormat: 'online',
-      ...extra.inputs,
-    },
+    inputs: caseFormData({ caseReference: reference, laInformed: workingDaysFromToday(-8), meetingDate, ...extra.inputs }),
   });
   const card = await pg.waitForBotMessage((m) => m.kind === 'update' && m.messageId === form.messageId);
   const created = (await s.bot.store.cases.findByThreadConversation(thread))!;

@@ -23,7 +23,15 @@ export async function startTestBot(
   const dataDir = env.DATA_DIR ?? (await makeTempDir());
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
   const connector = options.connector ?? (await FakeConnector.start());
-  const bot = await startBot(config, { log: options.log ?? createLogger('silent'), now, delivery: options.delivery });
+  let bot: RunningBot;
+  try {
+    bot = await startBot(config, { log: options.log ?? createLogger('silent'), now, delivery: options.delivery });
+  } catch (error) {
+    // Nothing is returned to stop, so free here what this call started.
+    if (!options.connector) await connector.stop();
+    if (!env.DATA_DIR) await removeDir(dataDir);
+    throw error;
+  }
   return {
     bot,
     connector,

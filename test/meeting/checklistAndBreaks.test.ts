@@ -81,7 +81,9 @@ describe('breaks', () => {
     const ended = ok(endBreak(c, first, LEAD.aadObjectId, firstId, later(25)));
     const second = ok(startBreak(c, ended, LEAD.aadObjectId, { kind: 'all' }, later(40), random));
     expect(endBreak(c, second, LEAD.aadObjectId, firstId, later(41))).toBe(second);
-    expect(openBreak(second)).toBeDefined();
+    // The old card's click did not end the break that is running now.
+    expect(openBreak(second)).toMatchObject({ kind: 'all', startedAt: later(40).toISOString() });
+    expect(openBreak(second)?.breakId).not.toBe(firstId);
     expect(endBreak(c, second, LEAD.aadObjectId, 'no-such-break', later(41))).toMatchObject({ code: 'invalid_input' });
   });
 

@@ -7,9 +7,10 @@ import {
   closeMeeting,
   concludedOn,
   setChangeResult,
+  startMeeting,
   validateCloseSubmission,
 } from '../../domain/meeting';
-import { GUARDS_OK, LEAD, MEETING_DAY, PARENT, later, meetingCase, ok, runningMeeting } from './meetingFixtures';
+import { LEAD, MEETING_DAY, PARENT, later, meetingCase, ok, runningMeeting } from './meetingFixtures';
 
 describe('validateCloseSubmission', () => {
   const today = MEETING_DAY;
@@ -118,7 +119,10 @@ describe('closeMeeting', () => {
     ]);
   });
 
-  it('keeps the guards a meeting started with', () => {
-    expect(runningMeeting(c).guards).toEqual(GUARDS_OK);
+  it('keeps the guards and the started-anyway reason a meeting started with', () => {
+    const guards = { termsAgreed: true, authorityConfirmed: false };
+    const started = ok(startMeeting(c, null, LEAD.aadObjectId, { guards, startedAnywayReason: 'Officer confirmed by phone' }, later(0)));
+    const closed = ok(closeMeeting(c, started, LEAD.aadObjectId, { outcome: 'full' }, later(60)));
+    expect(closed).toMatchObject({ state: 'closed', guards, startedAnywayReason: 'Officer confirmed by phone' });
   });
 });

@@ -1,45 +1,33 @@
-import { EmbeddedBackend } from '../../storage/embedded/embeddedBackend';
-import { openStore, type AppStore } from '../../storage/appStore';
 import { CorruptDocumentError } from '../../storage/corruptDocument';
 import {
   PREPARATION_RECORDS_COLLECTION,
   REQUESTED_CHANGES_COLLECTION,
   preparationRecordIndexes,
   requestedChangeIndexes,
-  type PreparationRecordDoc,
-  type RequestedChangeDoc,
 } from '../../storage/preparationStore';
-import { makeTempDir, removeDir } from '../helpers/tempDir';
+import { useDamagedStore } from '../helpers/damagedStore';
 import { LA_COMPLETE_CONTENT, OFFICER, prepCase, recordFor, storedChange } from './prepFixtures';
 
 /** Documents validated on read: a damaged one fails clearly, and lists leave it out and report it. */
 describe('preparation store with damaged documents', () => {
-  let dir: string;
-  let store: AppStore | undefined;
-  const reported: CorruptDocumentError[] = [];
-
-  beforeEach(async () => {
-    dir = await makeTempDir();
-    reported.length = 0;
-  });
-  afterEach(async () => {
-    await store?.close();
-    await removeDir(dir);
-  });
+  const damaged = useDamagedStore();
+  const { reported } = damaged;
 
   it('fails a read naming the problem, and skips the document in lists', async () => {
     const c = prepCase();
     const good = recordFor(c, OFFICER, LA_COMPLETE_CONTENT);
     const change = storedChange(c, 1);
-    const backend = await EmbeddedBackend.open(dir);
-    const records = await backend.collection<PreparationRecordDoc>(PREPARATION_RECORDS_COLLECTION, preparationRecordIndexes);
-    const changes = await backend.collection<RequestedChangeDoc>(REQUESTED_CHANGES_COLLECTION, requestedChangeIndexes);
-    await records.insertOne({ ...good, _id: `${c.id}|${good.partyId}` });
-    await records.insertOne({ ...good, partyId: 'p2', status: 'finished', _id: `${c.id}|p2` } as unknown as PreparationRecordDoc);
-    await changes.insertOne({ ...change, _id: change.changeId, numberKey: `${c.id}|1`, section: 'Z' } as unknown as RequestedChangeDoc);
-    await backend.close();
-
-    store = await openStore({ kind: 'embedded', dataDir: dir, onCorruptDocument: (e) => reported.push(e) });
+    const store = await damaged.open([
+      {
+        name: PREPARATION_RECORDS_COLLECTION,
+        indexes: preparationRecordIndexes,
+        docs: [
+          { ...good, _id: `${c.id}|${good.partyId}` },
+          { ...good, partyId: 'p2', status: 'finished', _id: `${c.id}|p2` },
+        ],
+      },
+      { name: REQUESTED_CHANGES_COLLECTION, indexes: requestedChangeIndexes, docs: [{ ...change, _id: change.changeId, numberKey: `${c.id}|1`, section: 'Z' }] },
+    ]);
     await expect(store.preparation.getRecord(c.id, 'p2')).rejects.toThrow(/status/);
     expect((await store.preparation.listRecords(c.id)).map((r) => r.partyId)).toEqual([good.partyId]);
     await expect(store.preparation.getChange(c.id, change.changeId)).rejects.toThrow(CorruptDocumentError);

@@ -1,4 +1,5 @@
 import { CHECKLIST_ITEM_IDS } from '../../domain/meeting';
+import { caseFormData } from '../helpers/caseForm';
 import { startTestBot, type TestBot } from '../helpers/testBot';
 import { Journey, type Payload } from './helpers/journey';
 import { PEOPLE, type Person } from './helpers/people';
@@ -51,10 +52,7 @@ it(`${CLICKS} agreements from ${PARTIES.length} parties and ${TICKS} ticks at on
   await must(
     {
       verb: 'case.create',
-      data: {
-        caseReference: 'SM-CONC-0001', caseType: 'M-CONTENT', childInitials: 'JS', isYoungPerson: 'false',
-        localAuthority: 'Northshire County Council', laInformed: '2026-11-16', meetingDate: '2027-02-10', meetingTime: '10:00', meetingFormat: 'online',
-      },
+      data: caseFormData({ caseReference: 'SM-CONC-0001', meetingDate: '2027-02-10' }),
     },
     'thread',
   );

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { openStore } from '../../storage/appStore';
+import { caseFormData } from '../helpers/caseForm';
 import { FakeConnector } from '../helpers/fakeConnector';
 import { makeTempDir, removeDir } from '../helpers/tempDir';
 import { activity, USERS } from '../helpers/testBot';
@@ -54,17 +55,7 @@ function inThread(n: number, verb: string, data: Record<string, unknown>): Recor
 }
 
 const createCase = (n: number) =>
-  inThread(n, 'case.create', {
-    caseReference: reference(n),
-    caseType: 'M-CONTENT',
-    childInitials: 'JS',
-    isYoungPerson: 'false',
-    localAuthority: 'Northshire County Council',
-    laInformed: '2026-11-16',
-    meetingDate: '2027-02-10',
-    meetingTime: '10:00',
-    meetingFormat: 'online',
-  });
+  inThread(n, 'case.create', caseFormData({ caseReference: reference(n), meetingDate: '2027-02-10' }));
 
 interface Acked {
   readonly created: Set<number>;
@@ -179,7 +170,7 @@ it('still refuses to open a file corrupted anywhere but its last line, rather th
   try {
     const good = (id: string) => JSON.stringify({ _id: id, note: 'x' });
     await fs.writeFile(path.join(dir, 'cases.db'), `${good('a')}\n{"_id":"broken\n${good('b')}\n`);
-    await expect(openStore({ kind: 'embedded', dataDir: dir })).rejects.toThrow();
+    await expect(openStore({ kind: 'embedded', dataDir: dir })).rejects.toThrow(/corrupt/);
   } finally {
     await removeDir(dir);
   }

@@ -222,7 +222,11 @@ describe(`fuzzing POST /api/messages (seed ${SEED})`, () => {
     expect(total).toBeGreaterThanOrEqual(3000);
     expect(await healthz()).toBe(200);
     expect(diffSnapshots(baseline, await storeSnapshot(t.config.dataDir))).toEqual([]);
+    const chat = j.conversationId('personal', PEOPLE.parent);
+    const before = t.connector.texts(chat).length;
     const res = await j.post(build({ text: 'help' }, 'personal', PEOPLE.parent));
     expect(res.status).toBe(200);
+    // The parent got the command list.
+    expect(t.connector.texts(chat).slice(before).join('\n')).toContain('**help**');
   });
 });

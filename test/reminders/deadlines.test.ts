@@ -100,7 +100,7 @@ describe('deadlinesForCase', () => {
     });
     const map = new Map(ds.map((d) => [d.ruleId ?? d.scheduleKey, d]));
     expect(map.get('OUTCOME_STATEMENT')?.satisfied?.reason).toBe('the outcome statement was sent');
-    expect(map.get('AMENDED_PLAN')?.satisfied).toBeDefined();
+    expect(map.get('AMENDED_PLAN')?.satisfied).toEqual({ at: '2026-12-17T13:00:00.000Z', reason: 'the amended plan was supplied' });
     expect(map.get('CERT_AFTER_MEDIATION')?.satisfied?.reason).toBe('the certificate was issued on Mon 21 Dec 2026');
     // With the certificate, the appeal clock starts; it is the family's right: never escalated.
     expect(map.get('APPEAL')).toMatchObject({ due: '2027-01-21', escalates: false, responsible: { kind: 'role', role: 'parent_carer' } });

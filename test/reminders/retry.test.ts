@@ -80,6 +80,7 @@ describe('withRetry', () => {
       const clock = steppingClock(0);
       const { send } = scripted([429, 429, 429, 429, 429, 429, 429]);
       await expect(withRetry(send, { baseMs: 1000, maxMs: 5000, maxAttempts: 8, random: () => r, sleep: clock.sleep, now: clock.now })).resolves.toBe('act-8');
+      expect(clock.sleeps).toHaveLength(7);
       clock.sleeps.forEach((ms, i) => {
         expect(ms).toBeGreaterThanOrEqual(0);
         expect(ms).toBeLessThan(Math.min(5000, 1000 * 2 ** i));

@@ -42,6 +42,6 @@ describe('embedded store files', () => {
     await store.close();
     const file = path.join(dataDir, 'bot_state.db');
     await fs.writeFile(file, `not json\n${await fs.readFile(file, 'utf8')}`);
-    await expect(openStore({ kind: 'embedded', dataDir })).rejects.toThrow();
+    await expect(openStore({ kind: 'embedded', dataDir })).rejects.toThrow(/corrupt/);
   });
 });

@@ -112,7 +112,13 @@ describe('dashboard API with Teams credentials (SSO tokens)', () => {
 
   it('accepts the v1 issuer and the plain app id audience', async () => {
     const token = signToken(ssoClaims(PG.maya, NOW, { iss: `https://sts.windows.net/${TENANT}/`, aud: APP_ID }), key);
-    expect((await get(t, '/tab/api/cases', bearer(token))).status).toBe(200);
+    const res = await get(t, '/tab/api/cases', bearer(token));
+    expect(res.status).toBe(200);
+    // Read as Maya: her cases, as a v2 token for her gets them.
+    const references = (r: { body: unknown }) => (r.body as CaseListAnswer).cases.map((c) => c.caseReference);
+    const v2 = await get(t, '/tab/api/cases', bearer(signToken(ssoClaims(PG.maya, NOW), key)));
+    expect(references(res)).not.toEqual([]);
+    expect(references(res)).toEqual(references(v2));
   });
 
   it('ignores the local-mode header when credentials are configured', async () => {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { buildTab } from '../../scripts/build-tab';
 import { addParty } from '../../domain/cases';
+import { caseFormData } from '../helpers/caseForm';
 import { activity, mention, startTestBot, type TestBot } from '../helpers/testBot';
 import { PG, storeCase } from './tabFixtures';
 
@@ -46,18 +47,7 @@ describe('case dashboard in Chromium (local mode)', () => {
         action: {
           type: 'Action.Execute',
           verb: 'case.create',
-          data: {
-            caseReference: 'SM-2026-041',
-            caseType: 'M-CONTENT',
-            childInitials: 'JS',
-            isYoungPerson: 'false',
-            localAuthority: 'Northshire County Council',
-            decisionNoticeSent: '2026-10-30',
-            laInformed: '2026-11-16',
-            meetingDate: '2026-12-10',
-            meetingTime: '10:00',
-            meetingFormat: 'online',
-          },
+          data: caseFormData({ decisionNoticeSent: '2026-10-30' }),
         },
       },
     });

@@ -46,8 +46,8 @@ describe('JwksKeySource', () => {
     const k = keyPair('k1');
     const f = jwksFetch([[k]]);
     const source = new JwksKeySource({ url: 'https://keys.example/jwks', fetch: f.fetch, now: () => 0 });
-    expect(await source.getKey('k1')).toBeDefined();
-    expect(await source.getKey('k1')).toBeDefined();
+    expect((await source.getKey('k1'))?.equals(k.publicKey)).toBe(true);
+    expect((await source.getKey('k1'))?.equals(k.publicKey)).toBe(true);
     expect(f.calls()).toBe(1);
   });
 
@@ -57,12 +57,12 @@ describe('JwksKeySource', () => {
     const f = jwksFetch([[old], [old, next]]);
     let t = 0;
     const source = new JwksKeySource({ url: 'https://keys.example/jwks', fetch: f.fetch, now: () => t });
-    expect(await source.getKey('old')).toBeDefined();
+    expect((await source.getKey('old'))?.equals(old.publicKey)).toBe(true);
     t = 60_000;
     expect(await source.getKey('new')).toBeUndefined(); // too soon to ask again
     expect(f.calls()).toBe(1);
     t = 6 * 60_000;
-    expect(await source.getKey('new')).toBeDefined();
+    expect((await source.getKey('new'))?.equals(next.publicKey)).toBe(true);
     expect(f.calls()).toBe(2);
   });
 

@@ -13,7 +13,8 @@ interface Run {
 
 function runScript(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'scripts/timescale.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+    // Killed before beforeAll's own limit, so a hung script cannot outlive the run.
+    const child = spawn('npx', ['tsx', 'scripts/timescale.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env }, timeout: 100_000 });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -1,4 +1,5 @@
 import { activity, mention, type TestBot } from '../../helpers/testBot';
+import { caseFormData } from '../../helpers/caseForm';
 import { PEOPLE, MEDIATORS, type Person, type Role } from './people';
 
 /**
@@ -141,18 +142,7 @@ function replyTo(step: Step): string {
   return step.where === 'thread' ? 'form-A' : step.where === 'otherThread' ? 'form-B' : 'card-1';
 }
 
-const caseForm = (reference: string) => ({
-  caseReference: reference,
-  caseType: 'M-CONTENT',
-  childInitials: 'JS',
-  isYoungPerson: 'false',
-  localAuthority: 'Northshire County Council',
-  laInformed: '2026-11-16',
-  decisionNoticeSent: '2026-11-02',
-  meetingDate: '2027-02-10',
-  meetingTime: '10:00',
-  meetingFormat: 'online',
-});
+const caseForm = (reference: string) => caseFormData({ caseReference: reference, decisionNoticeSent: '2026-11-02', meetingDate: '2027-02-10' });
 
 const M = MEDIATORS;
 /** The parties of case A once the advocate has joined. */
