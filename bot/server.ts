@@ -1,6 +1,7 @@
 import restify from 'restify';
 import { openStore, type AppStore } from '../storage/appStore';
 import { readTerms } from '../storage/termsFile';
+import type { NedbImportReport } from '../storage/sqlite/importNedb';
 import { createBotApp, type BotApp } from './app';
 import type { AppConfig } from './config';
 import type { DeliveryPolicy } from './proactive';
@@ -27,6 +28,19 @@ export interface StartOptions {
 
 const HEALTH_TIMEOUT_MS = 2000;
 
+/** Counts and where the old files went: enough for an operator to check the upgrade, no content. */
+function logNedbImport(log: Logger, report: NedbImportReport): void {
+  if (report.status === 'ignored') {
+    log.warn('NeDB files from an earlier version are in DATA_DIR beside the SQLite store, which was not made from them; they were left alone and are not used');
+    return;
+  }
+  const documents = Object.values(report.counts).reduce((a, b) => a + b, 0);
+  log.info({ status: report.status, collections: report.counts, documents, movedTo: report.movedTo }, 'imported the earlier version\'s NeDB store into SQLite (checked by counts); the old files were moved aside');
+  if (report.tornLines.length > 0) {
+    log.warn({ files: report.tornLines }, 'dropped a half-written last line (a write cut short by a crash) while importing');
+  }
+}
+
 export async function startBot(config: AppConfig, options: StartOptions = {}): Promise<RunningBot> {
   const log = options.log ?? createLogger(config.logLevel);
   const store =
@@ -37,7 +51,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
         : {
             kind: 'embedded',
             dataDir: config.dataDir,
-            onRepair: (file, bytes) => log.warn({ file, bytes }, 'repaired a torn write at the end of a store file'),
+            onNedbImport: (report) => logNedbImport(log, report),
           },
     ));
   const terms = await readTerms(config.termsFile);
@@ -54,7 +68,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   listeningOn = port;
-  log.info({ port, store: store.kind, authenticated: config.hasTeamsCredentials }, 'bot listening');
+  log.info({ port, store: store.kind, storeAt: store.location, authenticated: config.hasTeamsCredentials }, 'bot listening');
   app.deps.reminders.start();
 
   return {

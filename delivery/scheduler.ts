@@ -9,7 +9,7 @@ import { DEFAULT_RETRY, withRetry, type RetryOptions } from './retry';
 /** The part of ReminderStore the scheduler uses (tests may pass a wrapper). */
 export type ReminderQueue = Pick<
   ReminderStore,
-  'findDue' | 'claim' | 'getDeadline' | 'markSent' | 'markFailed' | 'release' | 'cancelClaimed'
+  'claimNext' | 'getDeadline' | 'markSent' | 'markFailed' | 'release' | 'cancelClaimed'
 >;
 
 export interface SendResult {
@@ -54,9 +54,7 @@ export interface SchedulerOptions {
   readonly onError?: (error: unknown) => void;
   readonly now?: () => Date;
   readonly sleep?: Sleep;
-  /** Reminders read from the store at a time. Default 50. */
-  readonly batchSize?: number;
-  /** A pass stops after this many reminders, so start() can look up (and stop) in between. Default 20 pages. */
+  /** A pass stops after this many reminders, so start() can look up (and stop) in between. Default 1,000. */
   readonly maxPerPass?: number;
   /** Reminders delivered at once within a pass (different conversations proceed in parallel). Default 8. */
   readonly concurrency?: number;
@@ -73,10 +71,9 @@ export interface SchedulerOptions {
 }
 
 export interface PassResult {
+  /** Reminders this pass claimed (each claim is atomic: no other instance has it). */
   readonly found: number;
   readonly sent: number;
-  /** Another instance claimed it first. */
-  readonly lost: number;
   readonly failed: number;
   readonly gone: number;
   /** Back to pending, to try again later. */
@@ -90,7 +87,7 @@ type Outcome = keyof Omit<PassResult, 'found'>;
 const MINUTE = 60_000;
 
 function emptyTally(): Record<Outcome, number> {
-  return { sent: 0, lost: 0, failed: 0, gone: 0, released: 0, cancelled: 0 };
+  return { sent: 0, failed: 0, gone: 0, released: 0, cancelled: 0 };
 }
 
 /**
@@ -106,7 +103,6 @@ export class ReminderScheduler {
   private readonly options: SchedulerOptions;
   private readonly now: () => Date;
   private readonly sleep: Sleep;
-  private readonly batchSize: number;
   private readonly maxPerPass: number;
   private readonly concurrency: number;
   private readonly leaseMs: number;
@@ -125,8 +121,7 @@ export class ReminderScheduler {
     this.deliver = options.deliver;
     this.now = options.now ?? (() => new Date());
     this.sleep = options.sleep ?? realSleep;
-    this.batchSize = options.batchSize ?? 50;
-    this.maxPerPass = options.maxPerPass ?? 20 * this.batchSize;
+    this.maxPerPass = options.maxPerPass ?? 1000;
     this.concurrency = Math.max(1, options.concurrency ?? 8);
     this.leaseMs = options.leaseMs ?? 10 * MINUTE;
     this.retry = { sleep: this.sleep, now: () => this.now().getTime(), ...options.retry };
@@ -141,38 +136,25 @@ export class ReminderScheduler {
   }
 
   /**
-   * One pass: claim, deliver and record everything due, a page at a time. Workers take the
-   * next reminder as soon as they are free and the next page is fetched when the current one
-   * runs out, so one slow delivery (a long Retry-After) does not hold up the rest of the
-   * queue. The pass ends when the queue is empty, after `maxPerPass` reminders, or on stop().
+   * One pass: claim, deliver and record everything due. Each worker claims the oldest due
+   * reminder as soon as it is free (one atomic claim in the store), so one slow delivery (a
+   * long Retry-After) does not hold up the rest, and two instances never reach for the same
+   * one. The pass ends when nothing is due, after `maxPerPass` reminders, or on stop().
    */
   async runOnce(): Promise<PassResult> {
     const tally = emptyTally();
-    const buffer: TrackedReminder[] = [];
-    const seen = new Set<string>();
+    let claimed = 0;
     let exhausted = false;
-    let fetching: Promise<void> | undefined;
-    const refill = async (): Promise<void> => {
-      fetching ??= (async () => {
-        const page = await this.store.findDue(this.now(), this.batchSize);
-        // A reminder another worker of this pass is about to claim can come back once; skip it.
-        const fresh = page.filter((r) => !seen.has(r.reminderId));
-        for (const r of fresh) seen.add(r.reminderId);
-        buffer.push(...fresh);
-        if (page.length < this.batchSize || fresh.length === 0 || seen.size >= this.maxPerPass) exhausted = true;
-      })().finally(() => {
-        fetching = undefined;
-      });
-      await fetching;
-    };
     const next = async (): Promise<TrackedReminder | undefined> => {
-      for (;;) {
-        if (this.stopping) return undefined;
-        const r = buffer.shift();
-        if (r) return r;
-        if (exhausted) return undefined;
-        await refill();
+      if (this.stopping || exhausted || claimed >= this.maxPerPass) return undefined;
+      claimed += 1;
+      const r = await this.store.claimNext(this.owner, this.now(), this.leaseMs);
+      if (!r) {
+        claimed -= 1;
+        exhausted = true;
+        return undefined;
       }
+      return r;
     };
     const worker = async (): Promise<void> => {
       for (let r = await next(); r; r = await next()) {
@@ -184,9 +166,8 @@ export class ReminderScheduler {
         }
       }
     };
-    await refill();
-    await Promise.all(Array.from({ length: Math.min(this.concurrency, Math.max(1, buffer.length)) }, worker));
-    return { found: seen.size, ...tally };
+    await Promise.all(Array.from({ length: this.concurrency }, worker));
+    return { found: claimed, ...tally };
   }
 
   /** Runs passes every `intervalMs` (at once again when a pass stopped at maxPerPass) until stop(). */
@@ -238,7 +219,6 @@ export class ReminderScheduler {
 
   private async handle(reminder: TrackedReminder): Promise<Outcome> {
     const id = reminder.reminderId;
-    if (!(await this.store.claim(id, this.owner, this.now(), this.leaseMs))) return 'lost';
 
     const deadline = await this.readDeadline(reminder);
     if (deadline === 'corrupt') return 'failed';

@@ -9,7 +9,7 @@ export interface AcknowledgementDoc extends Acknowledgement {
 
 export const ACKNOWLEDGEMENTS_COLLECTION = 'acknowledgements';
 
-export const acknowledgementIndexes: readonly IndexSpec[] = [{ field: 'caseId' }];
+export const acknowledgementIndexes: readonly IndexSpec[] = [{ fields: ['caseId', 'at'] }];
 
 export class AcknowledgementStore {
   constructor(

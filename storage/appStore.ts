@@ -1,6 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Backend } from './collection';
-import { EmbeddedBackend } from './embedded/embeddedBackend';
-import { MongoBackend } from './mongo/mongoBackend';
+import { SqliteBackend } from './sqlite/sqliteBackend';
+import { importNedbIfPresent, type NedbImportReport } from './sqlite/importNedb';
+import type { QueryPlanCheck } from './sqlite/queryPlanCheck';
 import { ConversationStore, CONVERSATIONS_COLLECTION, conversationIndexes, type ConversationRecord } from './conversationStore';
 import { ProcessedActivityStore, processedActivityIndexes, type ProcessedActivityDoc } from './processedActivityStore';
 import { StateStore, type StateDoc } from './stateStore';
@@ -40,6 +43,8 @@ import type { OnCorruptDocument } from './corruptDocument';
 /** Everything the product stores, behind one object; the backend is chosen at start-up. */
 export interface AppStore {
   readonly kind: Backend['kind'];
+  /** The SQLite file or the MongoDB database, for logs. */
+  readonly location: string;
   readonly conversations: ConversationStore;
   readonly processedActivities: ProcessedActivityStore;
   readonly state: StateStore;
@@ -68,18 +73,37 @@ export interface StoreHooks {
   readonly onCorruptDocument?: OnCorruptDocument;
 }
 
+/** The embedded store's file in DATA_DIR. */
+export const SQLITE_FILE = 'send-mediation.sqlite';
+
 export type StoreOptions = StoreHooks &
   (
-    | { readonly kind: 'embedded'; readonly dataDir: string; readonly onRepair?: (file: string, bytes: number) => void }
+    | {
+        readonly kind: 'embedded';
+        readonly dataDir: string;
+        /** An earlier version's NeDB files were found in DATA_DIR on start-up (log it). */
+        readonly onNedbImport?: (report: NedbImportReport) => void;
+        /** Tests: fail on a query that no declared index serves. */
+        readonly checkQueryPlans?: QueryPlanCheck;
+      }
     | { readonly kind: 'mongodb'; readonly uri: string; readonly db: string }
   );
 
 export async function openStore(options: StoreOptions): Promise<AppStore> {
-  const backend: Backend =
-    options.kind === 'embedded'
-      ? await EmbeddedBackend.open(options.dataDir, options.onRepair)
-      : await MongoBackend.open(options.uri, options.db);
-  return createAppStore(backend, options);
+  return createAppStore(await openBackend(options), options);
+}
+
+export async function openBackend(options: StoreOptions): Promise<Backend> {
+  if (options.kind === 'mongodb') {
+    // Loaded only when used: the driver costs about 20 MB of memory in every embedded instance.
+    const { MongoBackend } = await import('./mongo/mongoBackend');
+    return MongoBackend.open(options.uri, options.db);
+  }
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const file = path.join(options.dataDir, SQLITE_FILE);
+  const report = importNedbIfPresent(options.dataDir, file);
+  if (report) options.onNedbImport?.(report);
+  return SqliteBackend.open(file, { checkQueryPlans: options.checkQueryPlans });
 }
 
 export async function createAppStore(backend: Backend, hooks: StoreHooks = {}): Promise<AppStore> {
@@ -132,6 +156,7 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
   preparationStore.sendDrafts = announcing(feed, preparationStore.sendDrafts.bind(preparationStore), (caseId) => caseId);
   return {
     kind: backend.kind,
+    location: backend.location,
     conversations: new ConversationStore(conversations),
     processedActivities: new ProcessedActivityStore(processed),
     state: new StateStore(state),

@@ -16,8 +16,9 @@ export const CASES_COLLECTION = 'cases';
 
 export const caseIndexes: readonly IndexSpec[] = [
   { field: 'refKey', unique: true },
-  { field: 'memberIds' },
-  { field: 'thread.rootActivityId' },
+  // "My cases": a person's cases, most recently changed first.
+  { fields: ['memberIds', 'updatedAt'], array: true },
+  // Also serves the lookup by thread root and conversation together.
   { field: 'thread.conversationId' },
   { field: 'meetingChatId' },
 ];

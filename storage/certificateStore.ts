@@ -30,11 +30,12 @@ export interface CertificateDoc extends Certificate {
 export const CERTIFICATES_COLLECTION = 'certificates';
 
 export const certificateIndexes: readonly IndexSpec[] = [
-  { field: 'caseId' },
+  { fields: ['caseId', 'issuedAt'] },
   { field: 'numberKey', unique: true },
   { field: 'variantKey', unique: true },
-  { field: 'sequenceScope' },
-  { field: 'accessTokenHashes' },
+  // The last number issued in a provider's year: the next is one more.
+  { fields: ['sequenceScope', 'sequence'] },
+  { field: 'accessTokenHashes', array: true },
 ];
 
 /** Enough for a provider's whole team issuing in the same second; each round has one winner. */

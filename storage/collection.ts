@@ -1,18 +1,37 @@
 /**
  * The few document operations the product needs, implemented once per backend
- * (embedded NeDB and MongoDB). The product's stores are written against this
+ * (embedded SQLite and MongoDB). The product's stores are written against this
  * interface only, so both backends share every line of business logic and the
  * contract tests exercise the same code paths.
  */
 
-/** Mongo-style filter subset that NeDB also understands: equality, $lt/$lte/$gt/$gte, $in, $ne, $exists. */
+/** Mongo-style filter subset both backends implement: equality, $lt/$lte/$gt/$gte, $in, $ne, $exists. */
 export type Filter = Record<string, unknown>;
 
-export interface IndexSpec {
-  readonly field: string;
-  readonly unique?: boolean;
-  /** TTL: documents are removed this many seconds after the (Date) field's value. */
-  readonly expireAfterSeconds?: number;
+/**
+ * Every query a store issues must be served by one of its collection's declared indexes
+ * (a test runs the stores with SQLite's query planner checking it). The same declarations
+ * build the SQLite expression indexes and the MongoDB indexes.
+ */
+export type IndexSpec =
+  | {
+      readonly field: string;
+      readonly unique?: boolean;
+      /** TTL: documents are removed this many seconds after the (Date) field's value. */
+      readonly expireAfterSeconds?: number;
+      /** The field holds a list and equality means "contains" (MongoDB's multikey index). */
+      readonly array?: boolean;
+    }
+  | {
+      /** A compound index, in this order: the equality fields of a query first, then its sort. */
+      readonly fields: readonly [string, string, ...string[]];
+      readonly unique?: boolean;
+      /** The first field holds a list (SQLite indexes that field alone, MongoDB the whole compound). */
+      readonly array?: boolean;
+    };
+
+export function indexFields(ix: IndexSpec): readonly string[] {
+  return 'fields' in ix ? ix.fields : [ix.field];
 }
 
 export interface FindOptions {
@@ -31,12 +50,19 @@ export interface DocCollection<T extends { _id: string }> {
   replaceOne(filter: Filter, doc: T): Promise<number>;
   /** $set on the first match; with upsert, creates it from the filter's equality fields plus `set`. */
   updateOne(filter: Filter, set: Partial<T>, options?: { upsert?: boolean }): Promise<number>;
+  /**
+   * $set on the first match in `sort` order, atomically, returning the document as written
+   * (MongoDB's findOneAndUpdate): several instances claiming work each get a different one.
+   */
+  findOneAndUpdate(filter: Filter, set: Partial<T>, options?: { sort?: FindOptions['sort'] }): Promise<T | null>;
   deleteOne(filter: Filter): Promise<number>;
   deleteMany(filter: Filter): Promise<number>;
 }
 
 export interface Backend {
   readonly kind: 'embedded' | 'mongodb';
+  /** Where the data lives, for logs: the SQLite file, or the MongoDB database name. */
+  readonly location: string;
   collection<T extends { _id: string }>(name: string, indexes: readonly IndexSpec[]): Promise<DocCollection<T>>;
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -39,7 +39,7 @@ export interface ConversationRecord {
 
 export const CONVERSATIONS_COLLECTION = 'conversations';
 
-export const conversationIndexes: readonly IndexSpec[] = [{ field: 'userAadObjectId' }, { field: 'teamId' }];
+export const conversationIndexes: readonly IndexSpec[] = [{ fields: ['userAadObjectId', 'scope'] }];
 
 /** How stale `updatedAt` may get before an unchanged reference is written again anyway. */
 const REFRESH_AFTER_MS = 60 * 60 * 1000;

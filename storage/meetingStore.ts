@@ -25,7 +25,7 @@ export interface MeetingDoc extends Meeting {
 
 export const MEETINGS_COLLECTION = 'meetings';
 
-export const meetingIndexes: readonly IndexSpec[] = [{ field: 'caseId' }, { field: 'sessionKey', unique: true }];
+export const meetingIndexes: readonly IndexSpec[] = [{ fields: ['caseId', 'session'] }, { field: 'sessionKey', unique: true }];
 
 /** Every tick is a write to the same document; allow for a burst from two mediators at once. */
 export const MAX_MEETING_ATTEMPTS = 40;

@@ -34,7 +34,7 @@ export const PREPARATION_RECORDS_COLLECTION = 'preparation_records';
 export const REQUESTED_CHANGES_COLLECTION = 'requested_changes';
 
 export const preparationRecordIndexes: readonly IndexSpec[] = [{ field: 'caseId' }];
-export const requestedChangeIndexes: readonly IndexSpec[] = [{ field: 'caseId' }, { field: 'numberKey', unique: true }];
+export const requestedChangeIndexes: readonly IndexSpec[] = [{ fields: ['caseId', 'number'] }, { field: 'numberKey', unique: true }];
 
 /** Enough for a burst of simultaneous clicks; each round has one winner. */
 const MAX_ATTEMPTS = 30;

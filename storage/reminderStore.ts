@@ -92,11 +92,11 @@ export interface ReminderDoc {
   updatedAt: Date;
 }
 
-export const deadlineIndexes: readonly IndexSpec[] = [{ field: 'caseId' }];
+export const deadlineIndexes: readonly IndexSpec[] = [{ fields: ['caseId', 'due'] }];
 export const reminderIndexes: readonly IndexSpec[] = [
+  // The scheduler's one range query: due, or lease run out.
   { field: 'queueAt' },
-  { field: 'sendAt' },
-  { field: 'caseId' },
+  { fields: ['caseId', 'sendAt'] },
   { field: 'deadlineId' },
 ];
 
@@ -374,6 +374,31 @@ export class ReminderStore {
       }
     }
     return out;
+  }
+
+  /**
+   * Claims the oldest reminder that is due (or whose lease ran out) in one atomic write
+   * (findOneAndUpdate), and returns it; null when nothing is due. Several instances calling
+   * this at once each get a different reminder: none fetches a page that another is claiming.
+   */
+  async claimNext(owner: string, now: Date, leaseMs: number): Promise<TrackedReminder | null> {
+    const leaseUntil = new Date(now.getTime() + leaseMs);
+    for (;;) {
+      const doc = await this.reminders.findOneAndUpdate(
+        { queueAt: { $gte: QUEUE_FLOOR, $lte: now }, status: { $in: ['pending', 'claimed'] } },
+        { status: 'claimed', owner, leaseUntil, queueAt: leaseUntil, updatedAt: now },
+        { sort: { queueAt: 1 } },
+      );
+      if (!doc) return null;
+      try {
+        return fromReminderDoc(doc);
+      } catch (error) {
+        if (!(error instanceof CorruptDocumentError)) throw error;
+        this.onCorrupt(error);
+        // Out of the queue for good, so that it cannot be claimed again and block the rest.
+        await this.reminders.updateOne({ _id: doc._id }, { status: 'failed', queueAt: null, leaseUntil: null, lastError: 'The stored reminder is damaged.', updatedAt: now });
+      }
+    }
   }
 
   /**

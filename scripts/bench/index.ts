@@ -4,15 +4,19 @@
  * start-up time and its resident memory with 10,000 cases stored. Prints plain tables and
  * writes the figures as JSON (test-output/bench.json unless --out says otherwise).
  *
- * Both bots run as child processes (`node --import tsx`), each replying to one loopback fake
- * Bot Connector in this process (test/helpers/fakeConnector.ts); this process also drives
- * them, so on a 2-core machine the figures include the driver's share of the CPU.
+ * Both bots are compiled first (tsc -p tsconfig.build.json) and run as production runs them
+ * (`node dist/…js`), each replying to one loopback fake Bot Connector in this process
+ * (test/helpers/fakeConnector.ts); this process also drives them, so on a 2-core machine the
+ * figures include the driver's share of the CPU. Each measurement runs in interleaved rounds
+ * (echo, product, echo, product, …) so that a change in the machine's load hits both bots
+ * alike; ratios are given per round (median and range) beside the pooled latencies.
  *
  * Options: --quick (fewer requests, 2,000 cases for the memory figure), --out <file>,
  * --only help|terms|dialog|startup (one part), --levels 1,50 (concurrency levels),
  * --cpu-prof <dir> (profile the product under load).
  */
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,7 +27,7 @@ import { runLoad, type LoadResult, type Unit } from './load';
 import { KIND, cardInvoke, person, personalActivity } from './people';
 import { ROOT, spawnServer, type Child } from './processes';
 import { seedBenchCases, seedRealisticStore, type BenchPools } from './seed';
-import { median } from './stats';
+import { median, summarise } from './stats';
 
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
@@ -38,6 +42,10 @@ const WARM_UP = QUICK ? 50 : 200;
 const MEMORY_CASES = QUICK ? 2000 : 10_000;
 /** The LA officer's first five answers: each saves one answer and asks the next question. */
 const LA_ANSWERS = ['Lee Officer', 'SEN case officer', 'yes', 'yes', 'none'] as const;
+/** Interleaved rounds per measurement: echo, product, echo, product, … */
+const ROUNDS = QUICK ? 2 : 4;
+const PRODUCT_ENTRY = 'dist/bot/index.js';
+const ECHO_ENTRY = 'dist/scripts/bench/echoBot.js';
 const SCENARIOS = ['help', 'terms', 'dialog'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 const SCENARIO_LABEL: Record<Scenario, string> = {
@@ -62,8 +70,13 @@ interface Row {
   echoCpuMsPerRequest: number;
   productCpuMsPerRequest: number;
   rpsRatio: number;
+  /** Pooled over the rounds. */
   p50Ratio: number;
   p99Ratio: number;
+  cpuRatio: number;
+  /** Per interleaved round: [median, min, max] of product ÷ echo. */
+  p50RatioRounds: [number, number, number];
+  p99RatioRounds: [number, number, number];
   /** For invokes: how long after the last response the product's background card updates finished. */
   backgroundDrainMs?: number;
 }
@@ -104,11 +117,12 @@ function unitsFor(scenario: Scenario, requests: number, pools: { terms: Pool<Ben
 const fmt = (n: number, digits = 1): string => (Number.isFinite(n) ? n.toFixed(digits) : '-');
 
 function printTable(rows: readonly Row[]): void {
-  const head = ['scenario', 'conc', 'bot', 'req', 'err', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'CPU ms/req', 'req/s ÷ echo', 'p50 × echo', 'p99 × echo'];
+  const head = ['scenario', 'conc', 'bot', 'req', 'err', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'CPU ms/req', 'p50 × echo (rounds)', 'p99 × echo (rounds)', 'CPU × echo'];
   const lines: string[][] = [head];
+  const rounds = (x: [number, number, number]) => `${fmt(x[0], 2)} (${fmt(x[1], 2)}-${fmt(x[2], 2)})`;
   for (const r of rows) {
-    lines.push([SCENARIO_LABEL[r.scenario], String(r.concurrency), 'echo', String(r.echo.requests), String(r.echo.errors), fmt(r.echo.rps, 0), fmt(r.echo.p50), fmt(r.echo.p95), fmt(r.echo.p99), fmt(r.echoCpuMsPerRequest, 2), '', '', '']);
-    lines.push(['', '', 'product', String(r.product.requests), String(r.product.errors), fmt(r.product.rps, 0), fmt(r.product.p50), fmt(r.product.p95), fmt(r.product.p99), fmt(r.productCpuMsPerRequest, 2), fmt(r.rpsRatio, 2), fmt(r.p50Ratio, 1), fmt(r.p99Ratio, 1)]);
+    lines.push([SCENARIO_LABEL[r.scenario], String(r.concurrency), 'echo', String(r.echo.requests), String(r.echo.errors), fmt(r.echo.rps, 0), fmt(r.echo.p50, 2), fmt(r.echo.p95, 2), fmt(r.echo.p99, 2), fmt(r.echoCpuMsPerRequest, 2), '', '', '']);
+    lines.push(['', '', 'product', String(r.product.requests), String(r.product.errors), fmt(r.product.rps, 0), fmt(r.product.p50, 2), fmt(r.product.p95, 2), fmt(r.product.p99, 2), fmt(r.productCpuMsPerRequest, 2), rounds(r.p50RatioRounds), rounds(r.p99RatioRounds), fmt(r.cpuRatio, 2)]);
   }
   const widths = head.map((_, c) => Math.max(...lines.map((l) => l[c]!.length)));
   for (const l of lines) console.log(l.map((cell, c) => (c < 3 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '));
@@ -125,7 +139,7 @@ async function drainBackground(connector: FakeConnector, expectedPuts: number, t
   return Date.now() - started;
 }
 
-async function loadPhase(): Promise<{ rows: Row[]; productRssAfterKb: number; setup: Record<string, number> }> {
+async function loadPhase(): Promise<{ rows: Row[]; productRssAfterKb: number; productRssAfterGcKb: number; setup: Record<string, number> }> {
   const connector = await FakeConnector.start();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bench-product-'));
   const termsVersion = (await readTerms()).version;
@@ -138,9 +152,9 @@ async function loadPhase(): Promise<{ rows: Row[]; productRssAfterKb: number; se
   const seedMs = Date.now() - t0;
   console.log(`seeded ${seeded.terms.length / 2 + seeded.officers.length} cases in ${(seedMs / 1000).toFixed(1)} s`);
 
-  const echo = await spawnServer('echo bot', 'scripts/bench/echoBot.ts', {});
+  const echo = await spawnServer('echo bot', ECHO_ENTRY, {});
   // The reminder scheduler is off for the load run, so the figures are the request paths' own.
-  const product = await spawnServer('product', 'bot/index.ts', { DATA_DIR: dataDir, REMINDER_POLL_SECONDS: '0' }, CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF] : []);
+  const product = await spawnServer('product', PRODUCT_ENTRY, { DATA_DIR: dataDir, REMINDER_POLL_SECONDS: '0' }, CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF] : []);
   const bots: Record<'echo' | 'product', Child> = { echo, product };
   const rows: Row[] = [];
   try {
@@ -168,39 +182,74 @@ async function loadPhase(): Promise<{ rows: Row[]; productRssAfterKb: number; se
         if (warm.errors) console.log(`warm-up ${scenario} on ${target}: ${warm.errors} errors: ${warm.problems.join('; ')}`);
       }
     }
-    if (ONLY === 'all' || ONLY === 'terms') await drainBackground(connector, WARM_UP);
+    if (ONLY === 'all' || ONLY === 'terms') await drainBackground(connector, 2 * WARM_UP);
     connector.reset();
 
     for (const concurrency of LEVELS) {
       for (const scenario of SCENARIOS) {
         if (ONLY !== 'all' && ONLY !== scenario) continue;
-        const result: Partial<Record<'echo' | 'product', LoadResult>> = {};
-        const cpu: Partial<Record<'echo' | 'product', number>> = {};
-        let backgroundDrainMs: number | undefined;
-        for (const target of ['echo', 'product'] as const) {
-          connector.reset();
-          const cpuBefore = await bots[target].cpuMs();
-          result[target] = await runLoad(bots[target].url, unitsFor(scenario, REQUESTS, pools[target], connector.url, termsVersion, target), concurrency);
-          if (target === 'product' && scenario === 'terms') backgroundDrainMs = await drainBackground(connector, result[target].requests);
-          if (target === 'product' && scenario === 'dialog') await drainBackground(connector, result[target].requests);
-          cpu[target] = ((await bots[target].cpuMs()) - cpuBefore) / result[target].requests;
-          if (target === 'product' && scenario !== 'terms') {
-            const replies = connector.messages().length;
-            if (replies < result[target].requests) console.log(`  ${scenario} c=${concurrency}: only ${replies} replies for ${result[target].requests} messages`);
+        const runs: Record<'echo' | 'product', LoadResult[]> = { echo: [], product: [] };
+        const cpu = { echo: 0, product: 0 };
+        let backgroundDrainMs = 0;
+        const perRound = Math.ceil(REQUESTS / ROUNDS);
+        for (let round = 0; round < ROUNDS; round++) {
+          for (const target of ['echo', 'product'] as const) {
+            connector.reset();
+            const cpuBefore = await bots[target].cpuMs();
+            const r = await runLoad(bots[target].url, unitsFor(scenario, perRound, pools[target], connector.url, termsVersion, target), concurrency);
+            // Card clicks update the shared card after the answer (both bots): wait for those PUTs
+            // so their CPU is counted and they do not spill into the other bot's round.
+            if (scenario === 'terms') {
+              const drain = await drainBackground(connector, r.requests);
+              if (target === 'product') backgroundDrainMs = Math.max(backgroundDrainMs, drain);
+            }
+            if (target === 'product' && scenario === 'dialog') await drainBackground(connector, r.requests);
+            cpu[target] += (await bots[target].cpuMs()) - cpuBefore;
+            if (target === 'product' && scenario !== 'terms') {
+              const replies = connector.messages().length;
+              if (replies < r.requests) console.log(`  ${scenario} c=${concurrency}: only ${replies} replies for ${r.requests} messages`);
+            }
+            for (const p of r.problems) console.log(`  ${scenario} c=${concurrency} ${target}: ${p}`);
+            runs[target].push(r);
           }
-          for (const p of result[target].problems) console.log(`  ${scenario} c=${concurrency} ${target}: ${p}`);
         }
-        const e = result.echo!;
-        const p = result.product!;
-        rows.push({ scenario, concurrency, echo: e, product: p, echoCpuMsPerRequest: cpu.echo!, productCpuMsPerRequest: cpu.product!, rpsRatio: p.rps / e.rps, p50Ratio: p.p50 / e.p50, p99Ratio: p.p99 / e.p99, backgroundDrainMs });
-        console.log(`${SCENARIO_LABEL[scenario]} c=${concurrency}: echo ${fmt(e.rps, 0)} req/s p50 ${fmt(e.p50)} ms; product ${fmt(p.rps, 0)} req/s p50 ${fmt(p.p50)} ms p99 ${fmt(p.p99)} ms; CPU/request echo ${fmt(cpu.echo!, 2)} ms, product ${fmt(cpu.product!, 2)} ms`);
+        const pooled = (rs: LoadResult[]): LoadResult => {
+          const latencies = rs.flatMap((r) => r.latencies);
+          const seconds = rs.reduce((n, r) => n + r.seconds, 0);
+          return { ...summarise(latencies, rs.reduce((n, r) => n + r.errors, 0), seconds), problems: rs.flatMap((r) => r.problems), latencies: [] };
+        };
+        const spread = (f: (r: LoadResult) => number): [number, number, number] => {
+          const ratios = runs.product.map((p, k) => f(p) / f(runs.echo[k]!));
+          return [median(ratios), Math.min(...ratios), Math.max(...ratios)];
+        };
+        const e = pooled(runs.echo);
+        const p = pooled(runs.product);
+        const echoCpu = cpu.echo / e.requests;
+        const productCpu = cpu.product / p.requests;
+        rows.push({
+          scenario,
+          concurrency,
+          echo: e,
+          product: p,
+          echoCpuMsPerRequest: echoCpu,
+          productCpuMsPerRequest: productCpu,
+          rpsRatio: p.rps / e.rps,
+          p50Ratio: p.p50 / e.p50,
+          p99Ratio: p.p99 / e.p99,
+          cpuRatio: productCpu / echoCpu,
+          p50RatioRounds: spread((r) => r.p50),
+          p99RatioRounds: spread((r) => r.p99),
+          backgroundDrainMs: scenario === 'terms' ? backgroundDrainMs : undefined,
+        });
+        console.log(`${SCENARIO_LABEL[scenario]} c=${concurrency}: echo p50 ${fmt(e.p50, 2)} ms p99 ${fmt(e.p99, 2)} ms; product p50 ${fmt(p.p50, 2)} ms p99 ${fmt(p.p99, 2)} ms; CPU/request echo ${fmt(echoCpu, 2)} ms, product ${fmt(productCpu, 2)} ms`);
       }
     }
     connector.reset();
     const productRssAfterKb = await product.rssKb();
+    const productRssAfterGcKb = await product.rssAfterGcKb();
     await product.stop();
     if (ONLY === 'all') await verifyStore(dataDir, seeded);
-    return { rows, productRssAfterKb, setup: { seedMs } };
+    return { rows, productRssAfterKb, productRssAfterGcKb, setup: { seedMs } };
   } finally {
     await echo.stop();
     await product.stop();
@@ -235,52 +284,102 @@ interface StartupFigures {
   emptyStartupMs: number[];
   emptyStartupMedianMs: number;
   emptyRssKb: number;
-  echoStartupMs: number;
+  emptyRssAfterGcKb: number;
+  echoStartupMs: number[];
+  echoStartupMedianMs: number;
   echoRssKb: number;
+  echoRssAfterGcKb: number;
   seeded: Awaited<ReturnType<typeof seedRealisticStore>>;
   seedMs: number;
-  seededStartupMs: number;
+  seededStartupMs: number[];
+  seededStartupMedianMs: number;
   seededRssKb: number;
+  seededRssAfterGcKb: number;
   dataBytes: number;
 }
 
 const SETTLE_MS = 5000;
+const STARTS = 3;
 
 async function startupPhase(): Promise<StartupFigures> {
   const connector = await FakeConnector.start();
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'bench-start-'));
   try {
-    // The first start fills tsx's transform cache; it is not counted.
+    // Interleaved: echo, product, echo, product, … after one unmeasured start of each (disk cache).
     const emptyStartupMs: number[] = [];
+    const echoStartupMs: number[] = [];
     let emptyRssKb = 0;
-    for (let i = 0; i < 4; i++) {
-      const child = await spawnServer('product', 'bot/index.ts', { DATA_DIR: path.join(tmp, `empty-${i}`) });
+    let emptyRssAfterGcKb = 0;
+    let echoRssKb = 0;
+    let echoRssAfterGcKb = 0;
+    for (let i = 0; i <= STARTS; i++) {
+      const echo = await spawnServer('echo bot', ECHO_ENTRY, {});
+      if (i > 0) echoStartupMs.push(echo.startupMs);
+      if (i === STARTS) {
+        await new Promise((r) => setTimeout(r, SETTLE_MS));
+        echoRssKb = await echo.rssKb();
+        echoRssAfterGcKb = await echo.rssAfterGcKb();
+      }
+      await echo.stop();
+      const child = await spawnServer('product', PRODUCT_ENTRY, { DATA_DIR: path.join(tmp, `empty-${i}`) });
       if (i > 0) emptyStartupMs.push(child.startupMs);
-      if (i === 3) {
+      if (i === STARTS) {
         await new Promise((r) => setTimeout(r, SETTLE_MS));
         emptyRssKb = await child.rssKb();
+        emptyRssAfterGcKb = await child.rssAfterGcKb();
       }
       await child.stop();
     }
-    const echo = await spawnServer('echo bot', 'scripts/bench/echoBot.ts', {});
-    await new Promise((r) => setTimeout(r, SETTLE_MS));
-    const echoRssKb = await echo.rssKb();
-    await echo.stop();
     const dir = path.join(tmp, 'seeded');
     const t0 = Date.now();
     const seeded = await seedRealisticStore(dir, connector.url, MEMORY_CASES);
     const seedMs = Date.now() - t0;
     let dataBytes = 0;
     for (const f of await fs.readdir(dir)) dataBytes += (await fs.stat(path.join(dir, f))).size;
-    const child = await spawnServer('product', 'bot/index.ts', { DATA_DIR: dir });
-    await new Promise((r) => setTimeout(r, SETTLE_MS));
-    const seededRssKb = await child.rssKb();
-    await child.stop();
-    return { emptyStartupMs, emptyStartupMedianMs: median(emptyStartupMs), emptyRssKb, echoStartupMs: echo.startupMs, echoRssKb, seeded, seedMs, seededStartupMs: child.startupMs, seededRssKb, dataBytes };
+    const seededStartupMs: number[] = [];
+    let seededRssKb = 0;
+    let seededRssAfterGcKb = 0;
+    for (let i = 0; i < STARTS; i++) {
+      const child = await spawnServer('product', PRODUCT_ENTRY, { DATA_DIR: dir });
+      seededStartupMs.push(child.startupMs);
+      if (i === STARTS - 1) {
+        await new Promise((r) => setTimeout(r, SETTLE_MS));
+        seededRssKb = await child.rssKb();
+        seededRssAfterGcKb = await child.rssAfterGcKb();
+      }
+      await child.stop();
+    }
+    return {
+      emptyStartupMs,
+      emptyStartupMedianMs: median(emptyStartupMs),
+      emptyRssKb,
+      emptyRssAfterGcKb,
+      echoStartupMs,
+      echoStartupMedianMs: median(echoStartupMs),
+      echoRssKb,
+      echoRssAfterGcKb,
+      seeded,
+      seedMs,
+      seededStartupMs,
+      seededStartupMedianMs: median(seededStartupMs),
+      seededRssKb,
+      seededRssAfterGcKb,
+      dataBytes,
+    };
   } finally {
     await connector.stop();
     await fs.rm(tmp, { recursive: true, force: true });
   }
+}
+
+/** Both bots run compiled, as production runs them. */
+function build(): void {
+  const t = Date.now();
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  for (const entry of [PRODUCT_ENTRY, ECHO_ENTRY]) {
+    if (!existsSync(path.join(ROOT, entry))) throw new Error(`${entry} was not built`);
+  }
+  console.log(`compiled both bots (tsc -p tsconfig.build.json) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 }
 
 function machine(): Record<string, string | number> {
@@ -298,23 +397,26 @@ function machine(): Record<string, string | number> {
 async function main(): Promise<void> {
   const m = machine();
   console.log(`bench${QUICK ? ' --quick' : ''}: ${m.cpus} CPU (${m.cpuModel}), ${m.memoryGb} GB, Node ${m.node}; ${REQUESTS} requests per scenario, bot and concurrency after ${WARM_UP} warm-up requests`);
+  build();
   const load = ONLY === 'startup' ? undefined : await loadPhase();
   if (load) {
     console.log('');
     printTable(load.rows);
     const terms = load.rows.filter((r) => r.backgroundDrainMs !== undefined).map((r) => `c=${r.concurrency}: ${r.backgroundDrainMs} ms`);
     console.log(`case-card updates after terms agreed (background) finished after the last response: ${terms.join(', ')}`);
-    console.log(`product RSS after the load run: ${(load.productRssAfterKb / 1024).toFixed(0)} MB`);
+    console.log(`product RSS after the load run: ${(load.productRssAfterKb / 1024).toFixed(0)} MB (${(load.productRssAfterGcKb / 1024).toFixed(0)} MB after a forced collection)`);
   }
   const startup = ONLY === 'all' || ONLY === 'startup' ? await startupPhase() : undefined;
   if (startup) {
+    const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
+    const ms = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(', ');
     console.log('');
-    console.log(`start-up to a healthy /healthz (node --import tsx bot/index.ts, empty store): median ${fmt(startup.emptyStartupMedianMs, 0)} ms of ${startup.emptyStartupMs.map((x) => x.toFixed(0)).join(', ')}`);
-    console.log(`echo bot start-up ${fmt(startup.echoStartupMs, 0)} ms, resident memory ${(startup.echoRssKb / 1024).toFixed(0)} MB (the floor of Node + botbuilder + restify + tsx)`);
-    console.log(`resident memory, empty store: ${(startup.emptyRssKb / 1024).toFixed(0)} MB`);
+    console.log(`start-up to a healthy /healthz (node dist/…, interleaved): echo bot median ${fmt(startup.echoStartupMedianMs, 0)} ms of ${ms(startup.echoStartupMs)}; product, empty store, median ${fmt(startup.emptyStartupMedianMs, 0)} ms of ${ms(startup.emptyStartupMs)} (${fmt(startup.emptyStartupMedianMs / startup.echoStartupMedianMs, 2)} × echo)`);
+    console.log(`resident memory: echo bot ${mb(startup.echoRssKb)} (${mb(startup.echoRssAfterGcKb)} after a forced collection); product, empty store ${mb(startup.emptyRssKb)} (${mb(startup.emptyRssAfterGcKb)})`);
     const s = startup.seeded;
     console.log(
-      `resident memory with ${s.cases} cases (${s.parties} parties, ${s.acknowledgements} agreements, ${s.preparationRecords} preparation records, ${s.changes} requested changes, ${s.reminders} reminders; ${(startup.dataBytes / 2 ** 20).toFixed(0)} MB on disk, seeded in ${(startup.seedMs / 1000).toFixed(0)} s): ${(startup.seededRssKb / 1024).toFixed(0)} MB; start-up ${fmt(startup.seededStartupMs, 0)} ms`,
+      `with ${s.cases} cases (${s.parties} parties, ${s.acknowledgements} agreements, ${s.preparationRecords} preparation records, ${s.changes} requested changes, ${s.reminders} reminders; ${(startup.dataBytes / 2 ** 20).toFixed(0)} MB on disk, seeded in ${(startup.seedMs / 1000).toFixed(0)} s): ` +
+        `start-up median ${fmt(startup.seededStartupMedianMs, 0)} ms of ${ms(startup.seededStartupMs)} (${fmt(startup.seededStartupMedianMs / startup.echoStartupMedianMs, 2)} × echo); resident memory ${mb(startup.seededRssKb)} (${mb(startup.seededRssAfterGcKb)} after a forced collection)`,
     );
   }
   // Other work on the machine skews every figure: say how busy it was.

@@ -13,6 +13,8 @@ export type Unit = (worker: number) => Step[];
 
 export interface LoadResult extends LatencySummary {
   readonly problems: readonly string[];
+  /** Every request's latency, so that interleaved rounds can be pooled. */
+  readonly latencies: readonly number[];
 }
 
 /**
@@ -50,5 +52,5 @@ export async function runLoad(url: string, units: readonly Unit[], concurrency: 
   const started = performance.now();
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
-  return { ...summarise(latencies, errors, seconds), problems };
+  return { ...summarise(latencies, errors, seconds), problems, latencies };
 }

@@ -13,6 +13,8 @@ export interface Child {
   /** Milliseconds from spawn to the first 200 from /healthz. */
   readonly startupMs: number;
   rssKb(): Promise<number>;
+  /** Resident memory after a forced full collection (the bots run with --expose-gc). */
+  rssAfterGcKb(): Promise<number>;
   /** CPU time (user + system, all threads) used so far, in ms. */
   cpuMs(): Promise<number>;
   stop(): Promise<void>;
@@ -40,15 +42,18 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, NODE_ENV: 'development', LOG_LEVEL: 'silent', ...extra };
 }
 
+const GC_PRELOAD = path.join(ROOT, 'scripts/bench/gcOnSignal.cjs');
+
 /**
- * Spawns `node --import tsx <entry>` (TypeScript run through tsx, as `npm start` does) and
- * polls GET /healthz every 5 ms until it answers 200.
+ * Spawns `node <entry>.js` (compiled, as `npm run serve` runs the product in production), or
+ * `node --import tsx <entry>.ts`, and polls GET /healthz every 5 ms until it answers 200.
  */
 export async function spawnServer(name: string, entry: string, env: Record<string, string>, nodeArgs: readonly string[] = []): Promise<Child> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
+  const loader = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, ['--expose-gc', '--require', GC_PRELOAD, ...nodeArgs, ...loader, entry], {
     cwd: ROOT,
     env: cleanEnv({ PORT: String(port), HOST: '127.0.0.1', ...env }),
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -86,6 +91,11 @@ export async function spawnServer(name: string, entry: string, env: Record<strin
     pid,
     startupMs,
     rssKb: () => rssKb(pid),
+    rssAfterGcKb: async () => {
+      process.kill(pid, 'SIGUSR2');
+      await new Promise((r) => setTimeout(r, 1000));
+      return rssKb(pid);
+    },
     cpuMs: () => cpuMs(pid),
     stop: () => kill(child, exited),
   };

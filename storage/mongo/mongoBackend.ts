@@ -1,7 +1,9 @@
-import { MongoClient, MongoServerError, type Collection, type Db, type Document } from 'mongodb';
-import type { Backend, DocCollection, Filter, FindOptions, IndexSpec } from '../collection';
+import { createHash } from 'node:crypto';
+import { MongoClient, MongoServerError, type Collection, type Db, type Document, type IndexDescription } from 'mongodb';
+import { indexFields, type Backend, type DocCollection, type Filter, type FindOptions, type IndexSpec } from '../collection';
 
 const DUPLICATE_KEY = 11000;
+const MIGRATIONS = '_migrations';
 
 function isDuplicateKey(err: unknown): boolean {
   return err instanceof MongoServerError && err.code === DUPLICATE_KEY;
@@ -46,6 +48,13 @@ class MongoCollection<T extends { _id: string }> implements DocCollection<T> {
       throw err;
     }
   }
+  async findOneAndUpdate(filter: Filter, set: Partial<T>, options: { sort?: FindOptions['sort'] } = {}): Promise<T | null> {
+    const doc = await this.c.findOneAndUpdate(filter, { $set: set as Document }, {
+      returnDocument: 'after',
+      ...(options.sort ? { sort: options.sort as Record<string, 1 | -1> } : {}),
+    });
+    return doc as T | null;
+  }
   async deleteOne(filter: Filter): Promise<number> {
     return (await this.c.deleteOne(filter)).deletedCount;
   }
@@ -54,28 +63,60 @@ class MongoCollection<T extends { _id: string }> implements DocCollection<T> {
   }
 }
 
-/** For deployments with several bot instances: the same operations on a shared MongoDB. */
+export function mongoIndex(ix: IndexSpec): IndexDescription {
+  const key = Object.fromEntries(indexFields(ix).map((f) => [f, 1 as const]));
+  return {
+    key,
+    unique: ix.unique ?? false,
+    ...('field' in ix && ix.expireAfterSeconds !== undefined ? { expireAfterSeconds: ix.expireAfterSeconds } : {}),
+  };
+}
+
+/**
+ * For deployments with several bot instances: the same operations on a shared MongoDB.
+ * Writes wait for a majority of the replica set and its journal, so an acknowledged
+ * acknowledgement survives the loss of the primary.
+ */
 export class MongoBackend implements Backend {
   readonly kind = 'mongodb' as const;
 
-  private constructor(private readonly client: MongoClient, private readonly db: Db) {}
+  private constructor(
+    private readonly client: MongoClient,
+    private readonly db: Db,
+  ) {}
+
+  get location(): string {
+    return this.db.databaseName;
+  }
 
   static async open(uri: string, dbName: string): Promise<MongoBackend> {
-    const client = new MongoClient(uri, { serverSelectionTimeoutMS: 5000, appName: 'send-mediation-bot' });
+    const client = new MongoClient(uri, {
+      serverSelectionTimeoutMS: 5000,
+      appName: 'send-mediation-bot',
+      writeConcern: { w: 'majority', journal: true },
+    });
     await client.connect();
     return new MongoBackend(client, client.db(dbName));
   }
 
+  /**
+   * Indexes are a migration step: created when their declarations change (recorded in
+   * `_migrations` with a hash), not by every instance on every start. Indexes no longer
+   * declared are dropped, so they stop costing every write.
+   */
   async collection<T extends { _id: string }>(name: string, indexes: readonly IndexSpec[]): Promise<DocCollection<T>> {
     const c = this.db.collection(name);
-    for (const ix of indexes) {
-      await c.createIndex(
-        { [ix.field]: 1 },
-        {
-          unique: ix.unique ?? false,
-          ...(ix.expireAfterSeconds !== undefined ? { expireAfterSeconds: ix.expireAfterSeconds } : {}),
-        },
-      );
+    const wanted = indexes.map(mongoIndex);
+    const hash = createHash('sha256').update(JSON.stringify(wanted)).digest('hex');
+    const migrations = this.db.collection<{ _id: string; hash: string; at: Date }>(MIGRATIONS);
+    const done = await migrations.findOne({ _id: `indexes:${name}` });
+    if (done?.hash !== hash) {
+      const names = wanted.length ? await c.createIndexes(wanted) : [];
+      const existing = await c.indexes().catch(() => [] as { name?: string }[]);
+      for (const ix of existing) {
+        if (ix.name && ix.name !== '_id_' && !names.includes(ix.name)) await c.dropIndex(ix.name);
+      }
+      await migrations.updateOne({ _id: `indexes:${name}` }, { $set: { hash, at: new Date() } }, { upsert: true });
     }
     return new MongoCollection<T>(c);
   }

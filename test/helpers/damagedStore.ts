@@ -1,5 +1,6 @@
-import { EmbeddedBackend } from '../../storage/embedded/embeddedBackend';
-import { openStore, type AppStore } from '../../storage/appStore';
+import path from 'node:path';
+import { SqliteBackend } from '../../storage/sqlite/sqliteBackend';
+import { openStore, SQLITE_FILE, type AppStore } from '../../storage/appStore';
 import type { IndexSpec } from '../../storage/collection';
 import type { CorruptDocumentError } from '../../storage/corruptDocument';
 import { makeTempDir, removeDir } from './tempDir';
@@ -13,7 +14,7 @@ export interface RawCollection {
 
 /**
  * For tests of documents the product would never write: each test gets a fresh temp dir, writes
- * raw documents straight to the embedded backend, then opens the real store over them. The store
+ * raw documents straight to the SQLite backend, then opens the real store over them. The store
  * is closed and the dir removed after each test; `reported` holds what the store reported as corrupt.
  */
 export function useDamagedStore(): { readonly reported: CorruptDocumentError[]; open(collections: readonly RawCollection[]): Promise<AppStore> } {
@@ -34,7 +35,7 @@ export function useDamagedStore(): { readonly reported: CorruptDocumentError[]; 
   return {
     reported,
     async open(collections) {
-      const backend = await EmbeddedBackend.open(dir);
+      const backend = SqliteBackend.open(path.join(dir, SQLITE_FILE));
       try {
         for (const { name, indexes, docs } of collections) {
           const raw = await backend.collection<{ _id: string }>(name, indexes);

@@ -1,18 +1,17 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { openStore } from '../../storage/appStore';
+import { openStore, SQLITE_FILE } from '../../storage/appStore';
 import { caseFormData } from '../helpers/caseForm';
 import { FakeConnector } from '../helpers/fakeConnector';
 import { makeTempDir, removeDir } from '../helpers/tempDir';
 import { activity, USERS } from '../helpers/testBot';
 import { ChildBot } from './helpers/childBot';
-import { parseNedbFile } from './helpers/storeSnapshot';
 
 /**
  * The product (bot/index.ts) runs in a child process on the embedded store and is killed with
  * SIGKILL in the middle of a write load. What the bot acknowledged (a 2xx carrying the case
- * card) must be on disk after a restart, and the store must open, including when the last line
- * of a file is half written.
+ * card) must be on disk after a restart (SQLite in WAL mode, synchronous=FULL), and the store
+ * must open; a damaged file must stop the start, not be replaced by an empty store.
  */
 jest.setTimeout(60_000);
 
@@ -135,43 +134,16 @@ it('keeps every acknowledged write after SIGKILL in the middle of a write load, 
   await assertAckedPresent(acked);
 });
 
-it('repairs a torn last line (a write cut off mid-append) and keeps everything before it', async () => {
-  const casesFile = path.join(dataDir, 'cases.db');
-  const before = parseNedbFile(await fs.readFile(casesFile, 'utf8'));
-  expect(before.size).toBeGreaterThan(0);
-  // Half of a real document line, no newline: what a kill in the middle of appendFile leaves.
-  const lastLine = (await fs.readFile(casesFile, 'utf8')).trimEnd().split('\n').at(-1)!;
-  const torn = lastLine.replace(/"_id":"[^"]+"/, '"_id":"torn-write"').slice(0, Math.floor(lastLine.length / 2));
-  await fs.appendFile(casesFile, torn);
-  // The same in a file of two lines, where NeDB on its own refuses to load at any corruption rate.
-  const smallFile = path.join(dataDir, 'certificates.db');
-  await fs.writeFile(smallFile, '{"_id":"half');
-
-  const bot = await start();
-  expect(await bot.healthz()).toBe(200);
-  expect(bot.log).toMatch(/repaired a torn write at the end of a store file/);
-  expect((await bot.kill('SIGTERM')).code).toBe(0);
-
-  const repaired = await fs.readFile(casesFile, 'utf8');
-  expect(repaired.endsWith('\n')).toBe(true);
-  const after = parseNedbFile(repaired);
-  expect(after.has('torn-write')).toBe(false);
-  expect([...before.keys()].filter((id) => !after.has(id))).toEqual([]);
-  const store = await openStore({ kind: 'embedded', dataDir });
-  try {
-    expect(await store.certificates.listForCase('any')).toEqual([]);
-  } finally {
-    await store.close();
-  }
-});
-
-it('still refuses to open a file corrupted anywhere but its last line, rather than drop data silently', async () => {
-  const dir = await makeTempDir('send-med-crash-mid-');
-  try {
-    const good = (id: string) => JSON.stringify({ _id: id, note: 'x' });
-    await fs.writeFile(path.join(dir, 'cases.db'), `${good('a')}\n{"_id":"broken\n${good('b')}\n`);
-    await expect(openStore({ kind: 'embedded', dataDir: dir })).rejects.toThrow(/corrupt/);
-  } finally {
-    await removeDir(dir);
-  }
+it('refuses to start on a damaged store file, naming it, rather than serve an empty store', async () => {
+  const file = path.join(dataDir, SQLITE_FILE);
+  const bytes = await fs.readFile(file);
+  bytes.fill(0x5a, 3 * 4096, 5 * 4096);
+  await fs.writeFile(file, bytes);
+  const failed = await start().then(
+    () => 'started',
+    (err: unknown) => String(err),
+  );
+  expect(failed).toMatch(/child bot exited during start-up \(code 1/);
+  expect(failed).toContain(`Failed to start: ${file}: `);
+  expect(failed).toMatch(/damaged/);
 });

@@ -54,7 +54,7 @@ describe('ReminderScheduler', () => {
     const s = scheduler(clock, { deliver: recordingDeliver(clock.now, log) });
     const pass = await s.runOnce();
     // T9 at +2 h (14:00) and T8 at +4 h (16:00).
-    expect(pass).toMatchObject({ found: 2, sent: 2, lost: 0, failed: 0 });
+    expect(pass).toMatchObject({ found: 2, sent: 2, failed: 0 });
     expect(log.map((d) => d.conversationId).sort()).toEqual([`1:1:${c.id}:la_officer`, `1:1:${c.id}:mediators`]);
     expect((await s.runOnce()).found).toBe(0);
     const list = await store.reminders.listForCase(c.id);
@@ -97,19 +97,20 @@ describe('ReminderScheduler', () => {
     };
     const a = scheduler(clock, { owner: 'a', deliver: recordingDeliver(clock.now, log, post), concurrency: 3 });
     const b = scheduler(clock, { owner: 'b', deliver: recordingDeliver(clock.now, log, post), concurrency: 3 });
-    let lost = 0;
+    let claimedByBoth = 0;
     for (const t of times) {
       clock.set(Math.max(clock.now(), t));
       for (;;) {
         const [pa, pb] = await Promise.all([a.runOnce(), b.runOnce()]);
-        lost += pa.lost + pb.lost;
+        // Both really worked the queue at once.
+        if (pa.found > 0 && pb.found > 0) claimedByBoth += 1;
         if (pa.found + pb.found === 0) break;
       }
     }
     const byReminder = countBy(log, (d) => `${d.reminderId}|${d.conversationId}`);
     expect([...byReminder.values()].every((n) => n === 1)).toBe(true);
     expect(new Set(log.map((d) => d.reminderId))).toEqual(new Set(planned.map((r) => r.reminderId)));
-    expect(lost).toBeGreaterThan(0);
+    expect(claimedByBoth).toBeGreaterThan(0);
   });
 
   it('runs a year of reminders for 30 cases in milliseconds, each once and on time, through throttling', async () => {

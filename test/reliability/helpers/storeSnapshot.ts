@@ -1,8 +1,11 @@
-import fs from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
+import { SQLITE_FILE } from '../../../storage/appStore';
 
 /**
- * The embedded store's files read back as documents: collection -> _id -> canonical JSON.
+ * The embedded store's SQLite file read back as documents: collection -> _id -> canonical JSON.
  * Read from disk rather than through AppStore so that every collection, including ones added
  * after this suite was written, is compared without the suite having to know it exists, and so
  * that what counts is what was persisted.
@@ -20,33 +23,26 @@ export const BOOKKEEPING_COLLECTIONS: readonly string[] = ['conversations', 'pro
 
 export async function storeSnapshot(dataDir: string, options: { includeBookkeeping?: boolean } = {}): Promise<StoreSnapshot> {
   const out = new Map<string, Map<string, string>>();
-  let files: string[];
-  try {
-    files = (await fs.readdir(dataDir)).filter((f) => f.endsWith('.db'));
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return out;
-    throw err;
-  }
-  for (const file of files.sort()) {
-    const name = file.slice(0, -'.db'.length);
+  for (const [name, rows] of readTables(dataDir)) {
     if (!options.includeBookkeeping && BOOKKEEPING_COLLECTIONS.includes(name)) continue;
-    out.set(name, parseNedbFile(await fs.readFile(path.join(dataDir, file), 'utf8')));
+    out.set(name, new Map(rows.map((r) => [r._id, canonical(JSON.parse(r.doc))])));
   }
   return out;
 }
 
-/** NeDB's append-only format: one document per line, the last line for an _id wins, `$$deleted` removes it. */
-export function parseNedbFile(text: string): Map<string, string> {
-  const docs = new Map<string, string>();
-  for (const line of text.split('\n')) {
-    if (!line.trim()) continue;
-    const doc = JSON.parse(line) as Record<string, unknown>;
-    if ('$$indexCreated' in doc || '$$indexRemoved' in doc) continue;
-    const id = String(doc._id);
-    if (doc.$$deleted === true) docs.delete(id);
-    else docs.set(id, canonical(doc));
+/** Every collection table of the SQLite file, read through a connection of its own (as another process would). */
+function readTables(dataDir: string): Map<string, { _id: string; doc: string }[]> {
+  const out = new Map<string, { _id: string; doc: string }[]>();
+  const file = path.join(dataDir, SQLITE_FILE);
+  if (!existsSync(file)) return out;
+  const db = new Database(file, { readonly: true, timeout: 5000 });
+  try {
+    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name GLOB '[a-z]*' AND name NOT LIKE '%$%' ORDER BY name`).all() as { name: string }[];
+    for (const { name } of tables) out.set(name, db.prepare(`SELECT _id, doc FROM "${name}" ORDER BY _id`).all() as { _id: string; doc: string }[]);
+  } finally {
+    db.close();
   }
-  return docs;
+  return out;
 }
 
 function canonical(value: unknown): string {
@@ -78,14 +74,16 @@ export function countDocs(snapshot: StoreSnapshot, collection: string): number {
 }
 
 /**
- * The sizes of the product's store files: NeDB appends a line for every write, so a write always
- * changes one. Cheap enough to take around every one of thousands of fuzzed requests; take a full
- * snapshot to say what changed.
+ * A hash of every product collection (bookkeeping left out): cheap enough on a test-sized store
+ * to take around every one of thousands of fuzzed requests; take a full snapshot to say what changed.
  */
 export async function storeFingerprint(dataDir: string): Promise<string> {
-  const files = (await fs.readdir(dataDir)).filter((f) => f.endsWith('.db') && !BOOKKEEPING_COLLECTIONS.includes(f.slice(0, -'.db'.length))).sort();
-  const sizes = await Promise.all(files.map(async (f) => `${f}:${(await fs.stat(path.join(dataDir, f))).size}`));
-  return sizes.join(',');
+  const hash = createHash('sha1');
+  for (const [name, rows] of readTables(dataDir)) {
+    if (BOOKKEEPING_COLLECTIONS.includes(name)) continue;
+    for (const r of rows) hash.update(`${name}\0${r._id}\0${r.doc}\n`);
+  }
+  return hash.digest('hex');
 }
 
 /**

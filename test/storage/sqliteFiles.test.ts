@@ -1,0 +1,135 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { openStore, SQLITE_FILE } from '../../storage/appStore';
+import { SqliteBackend } from '../../storage/sqlite/sqliteBackend';
+import { refuseTableScans, UnindexedQueryError } from '../../storage/sqlite/queryPlanCheck';
+import { StoreFileError } from '../../storage/sqlite/storeFileError';
+import { makeTempDir, removeDir } from '../helpers/tempDir';
+
+let dir: string;
+let file: string;
+beforeEach(async () => {
+  dir = await makeTempDir('send-med-sqlite-');
+  file = path.join(dir, SQLITE_FILE);
+});
+afterEach(async () => {
+  await removeDir(dir);
+});
+
+describe('a file in DATA_DIR the bot cannot use stops start-up with the file named, never an empty store', () => {
+  it('another program\'s SQLite database', async () => {
+    const other = new Database(file);
+    other.exec('CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL); INSERT INTO invoices VALUES (1, 9.5)');
+    other.close();
+    await expect(openStore({ kind: 'embedded', dataDir: dir })).rejects.toThrow(`${file}: this SQLite database belongs to another program`);
+    const again = new Database(file, { readonly: true });
+    // Left exactly as it was: not marked as ours, no tables added.
+    expect(again.pragma('application_id', { simple: true })).toBe(0);
+    expect(again.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all()).toEqual([{ name: 'invoices' }]);
+    again.close();
+  });
+
+  it('a file that is not a database at all', async () => {
+    await fs.writeFile(file, 'these are not the cases you are looking for\n'.repeat(200));
+    const err = await openStore({ kind: 'embedded', dataDir: dir }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StoreFileError);
+    expect((err as Error).message).toBe(`${file}: this file is not a SQLite database (damaged, or another program's file)`);
+  });
+
+  it('a store damaged in the middle', async () => {
+    const store = await openStore({ kind: 'embedded', dataDir: dir });
+    for (let i = 0; i < 300; i++) await store.state.write({ [`key-${i}`]: { text: 'x'.repeat(400), i } });
+    await store.close();
+    const bytes = await fs.readFile(file);
+    expect(bytes.length).toBeGreaterThan(8 * 4096);
+    // Garbage over two pages well past the header: what a failing disk or a bad copy leaves.
+    bytes.fill(0xa5, 4 * 4096, 6 * 4096);
+    await fs.writeFile(file, bytes);
+    await expect(openStore({ kind: 'embedded', dataDir: dir })).rejects.toThrow(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: .*damaged`));
+  });
+
+  it('a store written by a newer version of the bot', async () => {
+    await (await openStore({ kind: 'embedded', dataDir: dir })).close();
+    const db = new Database(file);
+    db.pragma('user_version = 99');
+    db.close();
+    await expect(openStore({ kind: 'embedded', dataDir: dir })).rejects.toThrow(/written by a newer version of the bot/);
+  });
+});
+
+describe('the SQLite backend', () => {
+  it('runs in WAL mode with every acknowledged write synced (synchronous=FULL)', async () => {
+    await (await openStore({ kind: 'embedded', dataDir: dir })).close();
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+
+  it('round-trips dates as dates, and strings that look like its date encoding as strings', async () => {
+    const backend = SqliteBackend.open(file);
+    const c = await backend.collection<{ _id: string; at: Date; note: string; nested: { when: Date } }>('things', [{ field: 'at' }]);
+    const at = new Date('2026-12-03T09:00:00.000Z');
+    await c.insertOne({ _id: 'a', at, note: '\uE000d2026-01-01T00:00:00.000Z', nested: { when: at } });
+    const back = await c.findById('a');
+    expect(back?.at).toEqual(at);
+    expect(back?.nested.when).toEqual(at);
+    expect(back?.note).toBe('\uE000d2026-01-01T00:00:00.000Z');
+    expect(await c.count({ at: { $gte: at } })).toBe(1);
+    expect(await c.count({ at: { $gt: at } })).toBe(0);
+    await backend.close();
+  });
+
+  it('matches MongoDB on missing fields, null, $ne, $in and $exists', async () => {
+    const backend = SqliteBackend.open(file);
+    const c = await backend.collection<{ _id: string; s?: string | null; n?: number; b?: boolean }>('things', [{ field: 's' }]);
+    await c.insertOne({ _id: '1', s: 'a', n: 1, b: true });
+    await c.insertOne({ _id: '2', s: null, n: 2, b: false });
+    await c.insertOne({ _id: '3' });
+    const ids = async (f: Record<string, unknown>) => (await c.find(f, { sort: { n: 1 } })).map((d) => d._id).sort();
+    expect(await ids({ s: null })).toEqual(['2', '3']);
+    expect(await ids({ s: { $ne: 'a' } })).toEqual(['2', '3']);
+    expect(await ids({ s: { $in: ['a', null] } })).toEqual(['1', '2', '3']);
+    expect(await ids({ s: { $in: [] } })).toEqual([]);
+    expect(await ids({ s: { $exists: true } })).toEqual(['1', '2']);
+    expect(await ids({ n: { $exists: false } })).toEqual(['3']);
+    expect(await ids({ b: true })).toEqual(['1']);
+    expect(await ids({ b: false })).toEqual(['2']);
+    await expect(c.find({ s: { $regex: 'a' } })).rejects.toThrow(/unsupported operator/);
+    await backend.close();
+  });
+
+  it('upserts from the filter\'s equality fields, sets dotted paths, and claims the first match in sort order', async () => {
+    const backend = SqliteBackend.open(file);
+    const c = await backend.collection<{ _id: string; k?: string; q?: number; owner?: string; meta?: { by?: string } }>('things', [{ field: 'q' }]);
+    expect(await c.updateOne({ _id: 'u', k: 'x' }, { 'meta.by': 'me' } as never, { upsert: true })).toBe(1);
+    expect(await c.findById('u')).toEqual({ _id: 'u', k: 'x', meta: { by: 'me' } });
+    for (const q of [3, 1, 2]) await c.insertOne({ _id: `q${q}`, q });
+    const first = await c.findOneAndUpdate({ q: { $gte: 1 }, owner: { $exists: false } }, { owner: 'A' }, { sort: { q: 1 } });
+    const second = await c.findOneAndUpdate({ q: { $gte: 1 }, owner: { $exists: false } }, { owner: 'B' }, { sort: { q: 1 } });
+    expect([first?._id, first?.owner, second?._id, second?.owner]).toEqual(['q1', 'A', 'q2', 'B']);
+    await backend.close();
+  });
+
+  it('removes documents past their TTL', async () => {
+    const old = new Date(Date.now() - 2 * 3600_000);
+    let backend = SqliteBackend.open(file);
+    let c = await backend.collection<{ _id: string; at: Date }>('expiring', [{ field: 'at', expireAfterSeconds: 3600 }]);
+    await c.insertOne({ _id: 'old', at: old });
+    await c.insertOne({ _id: 'new', at: new Date() });
+    await backend.close();
+    backend = SqliteBackend.open(file);
+    c = await backend.collection<{ _id: string; at: Date }>('expiring', [{ field: 'at', expireAfterSeconds: 3600 }]);
+    expect((await c.find({})).map((d) => d._id)).toEqual(['new']);
+    await backend.close();
+  });
+
+  it('the planner check refuses a query no declared index serves', async () => {
+    const backend = SqliteBackend.open(file, { checkQueryPlans: refuseTableScans });
+    const c = await backend.collection<{ _id: string; a: string; b: string }>('things', [{ field: 'a' }]);
+    await c.insertOne({ _id: '1', a: 'x', b: 'y' });
+    expect(await c.count({ a: 'x' })).toBe(1);
+    await expect(c.find({ b: 'y' })).rejects.toThrow(UnindexedQueryError);
+    await backend.close();
+  });
+});
