@@ -7,7 +7,7 @@ import {
   type DialogContext,
   type DialogTurnResult,
   type WaterfallStepContext,
-} from 'botbuilder-dialogs';
+} from './botbuilderDialogs';
 import { messageCard } from '../cards/messageCard';
 import { prepAnswersCard, prepAnswersText, toPrepAnswersView } from '../cards/prepAnswersCard';
 import { toPrepQuestionView } from '../cards/prepQuestionCard';

@@ -6,7 +6,7 @@ import {
   type DialogTurnResult,
   type PromptOptions,
   type PromptRecognizerResult,
-} from 'botbuilder-dialogs';
+} from './botbuilderDialogs';
 import { prepAnsweredCard } from '../cards/prepAnsweredCard';
 import { prepQuestionCard, type PrepQuestionView } from '../cards/prepQuestionCard';
 import { VERBS } from '../cards/verbs';

@@ -117,13 +117,15 @@ export async function createAppStore(backend: Backend, hooks: StoreHooks = {}): 
 }
 
 async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> {
-  const conversations = await backend.collection<ConversationRecord>(CONVERSATIONS_COLLECTION, conversationIndexes);
-  const processed = await backend.collection<ProcessedActivityDoc>('processed_activities', processedActivityIndexes);
-  const state = await backend.collection<StateDoc>('bot_state', []);
+  // Bookkeeping: rebuilt on the next turn or redone harmlessly if a power cut loses the last writes.
+  const bookkeeping = { durability: 'bookkeeping' } as const;
+  const conversations = await backend.collection<ConversationRecord>(CONVERSATIONS_COLLECTION, conversationIndexes, bookkeeping);
+  const processed = await backend.collection<ProcessedActivityDoc>('processed_activities', processedActivityIndexes, bookkeeping);
+  const state = await backend.collection<StateDoc>('bot_state', [], bookkeeping);
   const cases = await backend.collection<CaseDoc>(CASES_COLLECTION, caseIndexes);
   const acks = await backend.collection<AcknowledgementDoc>(ACKNOWLEDGEMENTS_COLLECTION, acknowledgementIndexes);
   const invites = await backend.collection<InviteDoc>(INVITES_COLLECTION, inviteIndexes);
-  const attempts = await backend.collection<AttemptDoc>(RATE_LIMITS_COLLECTION, rateLimitIndexes);
+  const attempts = await backend.collection<AttemptDoc>(RATE_LIMITS_COLLECTION, rateLimitIndexes, bookkeeping);
   const prepRecords = await backend.collection<PreparationRecordDoc>(PREPARATION_RECORDS_COLLECTION, preparationRecordIndexes);
   const prepChanges = await backend.collection<RequestedChangeDoc>(REQUESTED_CHANGES_COLLECTION, requestedChangeIndexes);
   const meetings = await backend.collection<MeetingDoc>(MEETINGS_COLLECTION, meetingIndexes);

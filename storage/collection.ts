@@ -59,11 +59,22 @@ export interface DocCollection<T extends { _id: string }> {
   deleteMany(filter: Filter): Promise<number>;
 }
 
+export interface CollectionOptions {
+  /**
+   * 'bookkeeping' is for records the product can afford to redo or rebuild: processed activity
+   * ids, conversation references, dialog state, attempt counts. On SQLite their commits skip the
+   * fsync of their own (synchronous=NORMAL on a second connection): a crash of the process loses
+   * nothing; a power cut may lose the last of them, while every write of case data (the default,
+   * 'acknowledged') is on disk before the bot answers, and takes the earlier ones with it.
+   */
+  readonly durability?: 'acknowledged' | 'bookkeeping';
+}
+
 export interface Backend {
   readonly kind: 'embedded' | 'mongodb';
   /** Where the data lives, for logs: the SQLite file, or the MongoDB database name. */
   readonly location: string;
-  collection<T extends { _id: string }>(name: string, indexes: readonly IndexSpec[]): Promise<DocCollection<T>>;
+  collection<T extends { _id: string }>(name: string, indexes: readonly IndexSpec[], options?: CollectionOptions): Promise<DocCollection<T>>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import type { ConversationState, TurnContext } from 'botbuilder';
-import { DialogSet, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, type DialogState } from '../../dialogs/botbuilderDialogs';
 import { FamilyPreparationDialog, FAMILY_PREPARATION_DIALOG } from '../../dialogs/family/familyPreparationDialog';
 import { LaPreparationDialog, LA_PREPARATION_DIALOG } from '../../dialogs/laPreparationDialog';
 import type { PreparationDialogOptions, PreparationPort } from '../../dialogs/preparationPort';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { MongoClient, MongoServerError, type Collection, type Db, type Document, type IndexDescription } from 'mongodb';
-import { indexFields, type Backend, type DocCollection, type Filter, type FindOptions, type IndexSpec } from '../collection';
+import { indexFields, type Backend, type CollectionOptions, type DocCollection, type Filter, type FindOptions, type IndexSpec } from '../collection';
 
 const DUPLICATE_KEY = 11000;
 const MIGRATIONS = '_migrations';
@@ -104,7 +104,8 @@ export class MongoBackend implements Backend {
    * `_migrations` with a hash), not by every instance on every start. Indexes no longer
    * declared are dropped, so they stop costing every write.
    */
-  async collection<T extends { _id: string }>(name: string, indexes: readonly IndexSpec[]): Promise<DocCollection<T>> {
+  /** Every write waits for the majority (options.durability is for SQLite, whose commits cost an fsync each). */
+  async collection<T extends { _id: string }>(name: string, indexes: readonly IndexSpec[], _options?: CollectionOptions): Promise<DocCollection<T>> {
     const c = this.db.collection(name);
     const wanted = indexes.map(mongoIndex);
     const hash = createHash('sha256').update(JSON.stringify(wanted)).digest('hex');
