@@ -31,15 +31,19 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
   const log = options.log ?? createLogger(config.logLevel);
   const store =
     options.store ??
-    (await openStore(
-      config.mongoUri
-        ? { kind: 'mongodb', uri: config.mongoUri, db: config.mongoDb }
+    (await openStore({
+      ...(config.mongoUri
+        ? { kind: 'mongodb' as const, uri: config.mongoUri, db: config.mongoDb }
         : {
-            kind: 'embedded',
+            kind: 'embedded' as const,
             dataDir: config.dataDir,
             onRepair: (file, bytes) => log.warn({ file, bytes }, 'repaired a torn write at the end of a store file'),
-          },
-    ));
+          }),
+      onAuditDeferred: (err) => log.warn({ err: err.message }, 'audit entry left in its document; the next start-up copies it to the log'),
+      onAuditStartup: (report) => {
+        if (report.documents > 0 || report.recovered > 0) log.info(report, 'audit log: old trails moved, missing entries recovered');
+      },
+    }));
   const terms = await readTerms(config.termsFile);
   let listeningOn = config.port;
   const app = createBotApp({ config, store, log, terms, now: options.now, delivery: options.delivery, publicBaseUrl: () => config.publicBaseUrl ?? `http://localhost:${listeningOn}` });

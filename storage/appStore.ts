@@ -36,6 +36,10 @@ import {
   type ReminderDoc,
 } from './reminderStore';
 import type { OnCorruptDocument } from './corruptDocument';
+import { AuditLog, AUDIT_LOG_COLLECTION, auditLogIndexes, type AuditDoc } from './auditLog';
+import { migrateLegacyAudit, type AuditMigrationReport, type LegacyDoc } from './auditMigration';
+import { sweepOutboxes, type WithOutbox } from './auditOutbox';
+import type { DocCollection } from './collection';
 
 /** Everything the product stores, behind one object; the backend is chosen at start-up. */
 export interface AppStore {
@@ -57,6 +61,8 @@ export interface AppStore {
   readonly certificates: CertificateStore;
   /** Deadlines and their reminders, with leases for delivery (domain.md §5 "Bot behaviour"). */
   readonly reminders: ReminderStore;
+  /** Who did or saw what, append-only (docs/operations.md "The audit log"). */
+  readonly auditLog: AuditLog;
   /** Announces each case whose deadlines may have moved (see caseChanges.ts). */
   readonly caseChanges: CaseChangeFeed;
   ping(): Promise<void>;
@@ -66,6 +72,10 @@ export interface AppStore {
 export interface StoreHooks {
   /** A stored document that fails validation and was left out of a list (log it). */
   readonly onCorruptDocument?: OnCorruptDocument;
+  /** An audit entry that could not be copied from its document to the log at once (the next start-up copies it). */
+  readonly onAuditDeferred?: (err: Error) => void;
+  /** What the start-up audit migration and outbox sweep did (log it when anything moved). */
+  readonly onAuditStartup?: (report: AuditMigrationReport & { readonly recovered: number }) => void;
 }
 
 export type StoreOptions = StoreHooks &
@@ -107,8 +117,19 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
   const certificates = await backend.collection<CertificateDoc>(CERTIFICATES_COLLECTION, certificateIndexes);
   const reminderDeadlines = await backend.collection<DeadlineDoc>(DEADLINES_COLLECTION, deadlineIndexes);
   const reminderDocs = await backend.collection<ReminderDoc>(REMINDERS_COLLECTION, reminderIndexes);
+  const auditLog = new AuditLog(await backend.collection<AuditDoc>(AUDIT_LOG_COLLECTION, auditLogIndexes), hooks.onCorruptDocument);
+  // Before anything is served: old in-document trails into the log, then entries a crash left only in their document.
+  // Both steps read the documents as stored, older shapes included.
+  const raw = <T extends { _id: string }>(docs: DocCollection<CaseDoc> | DocCollection<MeetingDoc> | DocCollection<OutcomeDoc>) => docs as unknown as DocCollection<T>;
+  const migrated = await migrateLegacyAudit(auditLog, [
+    { kind: 'case', docs: raw<LegacyDoc>(cases) },
+    { kind: 'meeting', docs: raw<LegacyDoc>(meetings) },
+    { kind: 'outcome', docs: raw<LegacyDoc>(outcomes) },
+  ]);
+  const recovered = await sweepOutboxes(auditLog, [raw<WithOutbox>(cases), raw<WithOutbox>(meetings), raw<WithOutbox>(outcomes)]);
+  hooks.onAuditStartup?.({ ...migrated, recovered });
   const feed = new CaseChangeFeed();
-  const caseStore = new CaseStore(cases, hooks.onCorruptDocument);
+  const caseStore = new CaseStore(cases, auditLog, hooks.onCorruptDocument, hooks.onAuditDeferred);
   caseStore.create = announcing(feed, caseStore.create.bind(caseStore), (c) => c.id);
   // What deadlinesForCase reads of a case and a meeting: a write that changes none of it (most do not) moves no deadline.
   caseStore.update = announcingWhenChanged(feed, caseStore.update.bind(caseStore), (id) => id, (r) =>
@@ -116,13 +137,13 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
       ? JSON.stringify([r.case.dates, r.case.state, r.case.caseType, r.case.isYoungPerson, r.case.parties.map((p) => [p.partyId, p.role]), r.case.mediators.length])
       : undefined,
   );
-  const meetingStore = new MeetingStore(meetings, hooks.onCorruptDocument);
+  const meetingStore = new MeetingStore(meetings, auditLog, hooks.onCorruptDocument, hooks.onAuditDeferred);
   meetingStore.create = announcing(feed, meetingStore.create.bind(meetingStore), (m) => m.caseId);
   meetingStore.start = announcing(feed, meetingStore.start.bind(meetingStore), (caseId) => caseId);
   meetingStore.update = announcingWhenChanged(feed, meetingStore.update.bind(meetingStore), (caseId) => caseId, (r) =>
     r.status === 'updated' ? JSON.stringify([r.meeting.meetingId, r.meeting.startedAt, r.meeting.close ?? null, r.meeting.actions]) : undefined,
   );
-  const outcomeStore = new OutcomeStore(outcomes);
+  const outcomeStore = new OutcomeStore(outcomes, auditLog, hooks.onAuditDeferred);
   outcomeStore.open = announcing(feed, outcomeStore.open.bind(outcomeStore), (r) => r.caseId);
   outcomeStore.update = announcing(feed, outcomeStore.update.bind(outcomeStore), (caseId) => caseId);
   const certificateStore = new CertificateStore(certificates, hooks.onCorruptDocument);
@@ -144,6 +165,7 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
     outcomes: outcomeStore,
     certificates: certificateStore,
     reminders: new ReminderStore(reminderDeadlines, reminderDocs, hooks.onCorruptDocument),
+    auditLog,
     caseChanges: feed,
     ping: () => backend.ping(),
     close: () => backend.close(),

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { openStore } from '../../storage/appStore';
+import { EmbeddedBackend } from '../../storage/embedded/embeddedBackend';
 import { makeTempDir, removeDir } from '../helpers/tempDir';
 import { storeContract } from './storeContract';
 
@@ -14,7 +15,7 @@ describe('embedded store contract', () => {
     const dataDir = await makeTempDir();
     dirs.push(dataDir);
     const open = () => openStore({ kind: 'embedded', dataDir });
-    return { store: await open(), reopen: open };
+    return { store: await open(), reopen: open, raw: () => EmbeddedBackend.open(dataDir) };
   });
 });
 
