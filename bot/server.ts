@@ -7,6 +7,7 @@ import type { DeliveryPolicy } from './proactive';
 import { createLogger, type Logger } from './logger';
 import { certificatePage } from './certificate/certificatePage';
 import { registerTabRoutes } from './tab/routes';
+import { cutOffSlowRequests, setDefaultSecurityHeaders } from './httpHardening';
 
 export interface RunningBot {
   readonly port: number;
@@ -77,6 +78,11 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
 
 function createHttpServer(config: AppConfig, endpoint: ReturnType<typeof createBotApp>['endpoint'], store: AppStore, log: Logger) {
   const server = restify.createServer({ name: 'send-mediation-bot', handleUncaughtExceptions: false });
+  cutOffSlowRequests(server.server, config.requestTimeoutMs);
+  server.pre((_req, res, next) => {
+    setDefaultSecurityHeaders(res);
+    return next();
+  });
   server.use(restify.plugins.bodyParser({ maxBodySize: config.maxBodyBytes, mapParams: false, mapFiles: false }));
 
   server.post('/api/messages', async (req, res) => {

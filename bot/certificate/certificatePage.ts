@@ -29,7 +29,7 @@ export function certificatePage(store: AppStore, log: Logger) {
     await withAuditPlace('page', () => store.auditLog.append({ by: LINK_ACTOR, action: 'certificate.viewed', subject: `certificate:${cert.number}` }, cert.caseId, new Date()));
     res.status(200);
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
-    res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+    res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'");
     res.end(certificateHtml(cert));
   };
 }

@@ -131,7 +131,11 @@ export function registerTabRoutes(server: Server, app: BotApp, options: TabRoute
     res.setHeader('Referrer-Policy', 'no-referrer');
     // The page is small and changes with each deployment; revalidating keeps Teams from showing an old one.
     res.setHeader('Cache-Control', 'no-cache');
-    if (type.startsWith('text/html')) res.setHeader('Content-Security-Policy', PAGE_CSP);
+    if (type.startsWith('text/html')) {
+      res.setHeader('Content-Security-Policy', PAGE_CSP);
+      // Teams frames the tab: frame-ancestors above says where; the server-wide DENY would contradict it.
+      res.removeHeader('X-Frame-Options');
+    }
     res.end(body);
   };
 
