@@ -1,4 +1,7 @@
 import { ConversationState, TurnContext } from 'botbuilder';
+import { withAuditPlace } from '../storage/auditPlace';
+import { auditPlaceOf } from './audit/auditPlace';
+import { scopeOf } from './turnInfo';
 import { ConversationPacer } from '../delivery';
 import type { AppStore } from '../storage/appStore';
 import type { Terms } from '../domain/terms';
@@ -61,7 +64,7 @@ export function createBotApp({ config, store, log, terms, now = () => new Date()
   const bot = new MediationBot(deps, new CommandRouter(ALL_COMMANDS, deps), new CardActionRouter(ALL_ACTIONS, deps));
   const logic = async (context: TurnContext): Promise<void> => {
     await recordConversation(context, store, now());
-    await bot.run(context);
+    await withAuditPlace(auditPlaceOf(scopeOf(context)), () => bot.run(context));
   };
   return { endpoint: new MessageEndpoint(adapter, store, logic, log, now), adapter, deps };
 }

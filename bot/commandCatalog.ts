@@ -73,6 +73,12 @@ export const COMMANDS: readonly CommandInfo[] = [
     scopes: ['team'],
     menu: false,
   },
+  {
+    name: 'audit',
+    description: "Who viewed or changed this case, and when: the case's audit log (mediators, in a case thread)",
+    scopes: ['team'],
+    menu: false,
+  },
 ];
 
 export function commandsFor(scope: Scope): CommandInfo[] {

@@ -31,6 +31,7 @@ const EnvSchema = z.object({
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
   MAX_BODY_BYTES: z.preprocess(blankToUndefined, z.coerce.number().int().min(1024).max(10_000_000).default(262_144)),
+  REQUEST_TIMEOUT_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().min(0.5).max(120).default(10)),
   MicrosoftAppId: z.preprocess(blankToUndefined, guid.optional()),
   MicrosoftAppPassword: optionalString,
   MicrosoftAppTenantId: z.preprocess(blankToUndefined, guid.optional()),
@@ -98,6 +99,8 @@ export interface AppConfig {
   readonly mongoDb: string;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly maxBodyBytes: number;
+  /** A request whose headers and body have not all arrived by then is cut off (slow or stalled clients). */
+  readonly requestTimeoutMs: number;
   readonly credentials?: TeamsCredentials;
   /** True when the bot authenticates inbound requests; false only for local use with the playground. */
   readonly hasTeamsCredentials: boolean;
@@ -174,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mongoDb: e.MONGODB_DB,
     logLevel: e.LOG_LEVEL,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    requestTimeoutMs: Math.round(e.REQUEST_TIMEOUT_SECONDS * 1000),
     credentials,
     hasTeamsCredentials: credentials !== undefined,
     extraNonWorkingDays: e.EXTRA_NON_WORKING_DAYS ? e.EXTRA_NON_WORKING_DAYS.split(',').map((d) => d.trim()) : [],

@@ -62,6 +62,8 @@ import { sendTermsCommand } from './commands/sendTerms';
 import { statusCommand } from './commands/status';
 import { remindersCommand } from './commands/reminders';
 import { reminderDoneAction, remindersListAction } from './actions/reminderActions';
+import { auditCommand } from './commands/audit';
+import { auditPageAction } from './actions/auditPage';
 
 /** Every command and card verb the bot answers. Add new ones here and in commandCatalog.ts / cards/verbs.ts. */
 export const ALL_COMMANDS: readonly Command[] = [
@@ -85,6 +87,7 @@ export const ALL_COMMANDS: readonly Command[] = [
   outcomeCommand,
   certificateCommand,
   remindersCommand,
+  auditCommand,
 ];
 
 export const ALL_ACTIONS: readonly CardAction[] = [
@@ -131,4 +134,5 @@ export const ALL_ACTIONS: readonly CardAction[] = [
   certificateIssueAction,
   reminderDoneAction,
   remindersListAction,
+  auditPageAction,
 ];

@@ -8,6 +8,7 @@ import type { DeliveryPolicy } from './proactive';
 import { createLogger, type Logger } from './logger';
 import { certificatePage } from './certificate/certificatePage';
 import { registerTabRoutes } from './tab/routes';
+import { cutOffSlowRequests, setDefaultSecurityHeaders } from './httpHardening';
 
 export interface RunningBot {
   readonly port: number;
@@ -45,15 +46,20 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
   const log = options.log ?? createLogger(config.logLevel);
   const store =
     options.store ??
-    (await openStore(
-      config.mongoUri
-        ? { kind: 'mongodb', uri: config.mongoUri, db: config.mongoDb }
+    (await openStore({
+      ...(config.mongoUri
+        ? { kind: 'mongodb' as const, uri: config.mongoUri, db: config.mongoDb }
         : {
-            kind: 'embedded',
+            kind: 'embedded' as const,
             dataDir: config.dataDir,
             onNedbImport: (report) => logNedbImport(log, report),
-          },
-    ));
+          }),
+      onAuditDeferred: (err) => log.warn({ err: err.message }, 'audit entry left in its document; the next start-up copies it to the log'),
+      onAuditStartup: (report) => {
+        if (report.documents > 0) log.info(report, 'audit log: the old capped trails were moved into the log');
+      },
+      onAuditRecovered: (entries) => log.info({ entries }, 'audit log: entries a crash had left in their documents were copied'),
+    }));
   const terms = await readTerms(config.termsFile);
   let listeningOn = config.port;
   const app = createBotApp({ config, store, log, terms, now: options.now, delivery: options.delivery, publicBaseUrl: () => config.publicBaseUrl ?? `http://localhost:${listeningOn}` });
@@ -87,6 +93,11 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
 
 function createHttpServer(config: AppConfig, endpoint: ReturnType<typeof createBotApp>['endpoint'], store: AppStore, log: Logger) {
   const server = restify.createServer({ name: 'send-mediation-bot', handleUncaughtExceptions: false });
+  cutOffSlowRequests(server.server, config.requestTimeoutMs);
+  server.pre((_req, res, next) => {
+    setDefaultSecurityHeaders(res);
+    return next();
+  });
   server.use(restify.plugins.bodyParser({ maxBodySize: config.maxBodyBytes, mapParams: false, mapFiles: false }));
 
   server.post('/api/messages', async (req, res) => {

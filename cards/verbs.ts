@@ -84,6 +84,8 @@ export const VERBS = {
   reminderDone: 'reminder.done',
   /** The case's deadlines and reminders with their delivery status; data {caseId}. */
   remindersList: 'reminders.list',
+  /** A page of the case's audit log, newest first; data {caseId[, before]} (before: the cursor of an older page). */
+  auditPage: 'audit.page',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -39,6 +39,11 @@ import {
   type ReminderDoc,
 } from './reminderStore';
 import type { OnCorruptDocument } from './corruptDocument';
+import { AuditLog, AUDIT_LOG_COLLECTION, auditLogIndexes, type AuditDoc } from './auditLog';
+import { migrateLegacyAudit, type AuditMigrationReport, type LegacyDoc } from './auditMigration';
+import { sweepOutboxes, type WithOutbox } from './auditOutbox';
+import { StoreMarkers, STORE_MARKERS_COLLECTION, type StoreMarkerDoc } from './storeMarkers';
+import type { DocCollection } from './collection';
 
 /** Everything the product stores, behind one object; the backend is chosen at start-up. */
 export interface AppStore {
@@ -62,8 +67,12 @@ export interface AppStore {
   readonly certificates: CertificateStore;
   /** Deadlines and their reminders, with leases for delivery (domain.md §5 "Bot behaviour"). */
   readonly reminders: ReminderStore;
+  /** Who did or saw what, append-only (docs/operations.md "The audit log"). */
+  readonly auditLog: AuditLog;
   /** Announces each case whose deadlines may have moved (see caseChanges.ts). */
   readonly caseChanges: CaseChangeFeed;
+  /** The start-up sweep of audit entries left in their documents by a crash, running in the background. */
+  readonly auditRecovery: Promise<number>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -71,6 +80,12 @@ export interface AppStore {
 export interface StoreHooks {
   /** A stored document that fails validation and was left out of a list (log it). */
   readonly onCorruptDocument?: OnCorruptDocument;
+  /** An audit entry that could not be copied from its document to the log at once (the next start-up copies it). */
+  readonly onAuditDeferred?: (err: Error) => void;
+  /** What the one-time audit migration did (log it when anything moved). */
+  readonly onAuditStartup?: (report: AuditMigrationReport) => void;
+  /** The background sweep after start-up copied entries a crash had left only in their documents. */
+  readonly onAuditRecovered?: (entries: number) => void;
 }
 
 /** The embedded store's file in DATA_DIR. */
@@ -133,8 +148,30 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
   const certificates = await backend.collection<CertificateDoc>(CERTIFICATES_COLLECTION, certificateIndexes);
   const reminderDeadlines = await backend.collection<DeadlineDoc>(DEADLINES_COLLECTION, deadlineIndexes);
   const reminderDocs = await backend.collection<ReminderDoc>(REMINDERS_COLLECTION, reminderIndexes);
+  const auditLog = new AuditLog(await backend.collection<AuditDoc>(AUDIT_LOG_COLLECTION, auditLogIndexes), hooks.onCorruptDocument);
+  // Before anything is served: old in-document trails into the log, then entries a crash left only in their document.
+  // Both steps read the documents as stored, older shapes included.
+  const raw = <T extends { _id: string }>(docs: DocCollection<CaseDoc> | DocCollection<MeetingDoc> | DocCollection<OutcomeDoc>) => docs as unknown as DocCollection<T>;
+  const markers = new StoreMarkers(await backend.collection<StoreMarkerDoc>(STORE_MARKERS_COLLECTION, []));
+  const migrated = await migrateLegacyAudit(auditLog, [
+    { kind: 'case', docs: raw<LegacyDoc>(cases) },
+    { kind: 'meeting', docs: raw<LegacyDoc>(meetings) },
+    { kind: 'outcome', docs: raw<LegacyDoc>(outcomes) },
+  ], markers, new Date());
+  hooks.onAuditStartup?.(migrated);
+  // In the background: a read of every case, meeting and outcome must not delay the start.
+  const auditRecovery = sweepOutboxes(auditLog, [raw<WithOutbox>(cases), raw<WithOutbox>(meetings), raw<WithOutbox>(outcomes)]).then(
+    (n) => {
+      if (n > 0) hooks.onAuditRecovered?.(n);
+      return n;
+    },
+    (err: unknown) => {
+      hooks.onAuditDeferred?.(err instanceof Error ? err : new Error(String(err)));
+      return 0;
+    },
+  );
   const feed = new CaseChangeFeed();
-  const caseStore = new CaseStore(cases, hooks.onCorruptDocument);
+  const caseStore = new CaseStore(cases, auditLog, hooks.onCorruptDocument, hooks.onAuditDeferred);
   caseStore.create = announcing(feed, caseStore.create.bind(caseStore), (c) => c.id);
   // What deadlinesForCase reads of a case and a meeting: a write that changes none of it (most do not) moves no deadline.
   caseStore.update = announcingWhenChanged(feed, caseStore.update.bind(caseStore), (id) => id, (r) =>
@@ -142,13 +179,13 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
       ? JSON.stringify([r.case.dates, r.case.state, r.case.caseType, r.case.isYoungPerson, r.case.parties.map((p) => [p.partyId, p.role]), r.case.mediators.length])
       : undefined,
   );
-  const meetingStore = new MeetingStore(meetings, hooks.onCorruptDocument);
+  const meetingStore = new MeetingStore(meetings, auditLog, hooks.onCorruptDocument, hooks.onAuditDeferred);
   meetingStore.create = announcing(feed, meetingStore.create.bind(meetingStore), (m) => m.caseId);
   meetingStore.start = announcing(feed, meetingStore.start.bind(meetingStore), (caseId) => caseId);
   meetingStore.update = announcingWhenChanged(feed, meetingStore.update.bind(meetingStore), (caseId) => caseId, (r) =>
     r.status === 'updated' ? JSON.stringify([r.meeting.meetingId, r.meeting.startedAt, r.meeting.close ?? null, r.meeting.actions]) : undefined,
   );
-  const outcomeStore = new OutcomeStore(outcomes);
+  const outcomeStore = new OutcomeStore(outcomes, auditLog, hooks.onAuditDeferred);
   outcomeStore.open = announcing(feed, outcomeStore.open.bind(outcomeStore), (r) => r.caseId);
   outcomeStore.update = announcing(feed, outcomeStore.update.bind(outcomeStore), (caseId) => caseId);
   const certificateStore = new CertificateStore(certificates, hooks.onCorruptDocument);
@@ -171,8 +208,13 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
     outcomes: outcomeStore,
     certificates: certificateStore,
     reminders: new ReminderStore(reminderDeadlines, reminderDocs, hooks.onCorruptDocument),
+    auditLog,
     caseChanges: feed,
+    auditRecovery,
     ping: () => backend.ping(),
-    close: () => backend.close(),
+    close: async () => {
+      await auditRecovery;
+      await backend.close();
+    },
   };
 }

@@ -1,10 +1,13 @@
-import { CaseSchema, appendAudit, memberIdsOf, referenceKey, type AuditInput, type Case } from '../domain/cases';
+import type { AuditInput, AuditRecord } from '../domain/audit';
+import { CaseSchema, memberIdsOf, referenceKey, type Case } from '../domain/cases';
+import type { AuditLog } from './auditLog';
+import { flushOutbox, outboxEntry, outboxWriter, type WithOutbox } from './auditOutbox';
 import type { DocCollection, IndexSpec } from './collection';
 import { updateOptimistically } from './optimistic';
 import { parseEach, parseStored, type OnCorruptDocument } from './corruptDocument';
 
 /** A case as stored: the case plus the derived fields its indexes need. */
-export interface CaseDoc extends Case {
+export interface CaseDoc extends Case, WithOutbox {
   _id: string;
   /** providerKey|lower-cased reference: collection indexes are single-field. */
   refKey: string;
@@ -38,8 +41,8 @@ export type UpdateResult =
 
 export type CaseMutation = (c: Case) => Case | Error;
 
-function toDoc(c: Case): CaseDoc {
-  return { ...c, _id: c.id, refKey: referenceKey(c.providerKey, c.caseReference), memberIds: memberIdsOf(c) };
+function toDoc(c: Case, audit: AuditRecord): CaseDoc {
+  return { ...c, _id: c.id, refKey: referenceKey(c.providerKey, c.caseReference), memberIds: memberIdsOf(c), auditOutbox: audit };
 }
 
 function fromDoc(doc: CaseDoc): Case {
@@ -54,12 +57,19 @@ function fromDoc(doc: CaseDoc): Case {
 export class CaseStore {
   constructor(
     private readonly docs: DocCollection<CaseDoc>,
+    private readonly log: AuditLog,
     private readonly onCorrupt: OnCorruptDocument = () => {},
+    private readonly onAuditDeferred: (err: Error) => void = () => {},
   ) {}
 
+  /** Stores a new case with its `case.created` audit entry (by its opener, at its creation time). */
   async create(c: Case): Promise<CreateResult> {
-    const doc = toDoc(CaseSchema.parse(c));
-    if (await this.docs.insertOne(doc)) return 'created';
+    const parsed = CaseSchema.parse(c);
+    const entry = outboxEntry('case', parsed.id, parsed.version, { by: parsed.createdBy, action: 'case.created', detail: `state=${parsed.state}` }, parsed.id, new Date(parsed.createdAt));
+    if (await this.docs.insertOne(toDoc(parsed, entry))) {
+      await flushOutbox(this.log, entry, this.onAuditDeferred);
+      return 'created';
+    }
     // The id is 96 random bits, so a refusal is the (provider, reference) unique index.
     return 'duplicate_reference';
   }
@@ -106,8 +116,10 @@ export class CaseStore {
    * Reads the case, applies `mutate`, and writes the result only if the stored version is
    * still the one read; on a conflict it re-reads and re-applies. The mutation must be
    * pure: it may run several times. It returns an Error to refuse (nothing is written).
+   * `audit` is written with the change (see auditOutbox.ts); a refused or empty change logs nothing.
    */
   async update(id: string, mutate: CaseMutation, audit: AuditInput, now: Date = new Date()): Promise<UpdateResult> {
+    const writer = outboxWriter<Case>('case', id, id, audit, now, (next, current, entry) => this.docs.replaceOne({ _id: id, version: current.version }, toDoc(next, entry)));
     const r = await updateOptimistically<Case>({
       attempts: MAX_UPDATE_ATTEMPTS,
       read: () => this.get(id),
@@ -116,9 +128,10 @@ export class CaseStore {
         next.id !== current.id || next.providerKey !== current.providerKey || next.caseReference !== current.caseReference
           ? 'A case update cannot change its id, provider or reference.'
           : undefined,
-      finish: (next, current) => CaseSchema.parse(appendAudit({ ...next, version: current.version + 1, updatedAt: now.toISOString() }, audit, now)),
-      write: async (next, current) => (await this.docs.replaceOne({ _id: id, version: current.version }, toDoc(next))) === 1,
+      finish: (next, current) => CaseSchema.parse({ ...next, version: current.version + 1, updatedAt: now.toISOString() }),
+      write: writer.write,
     });
+    await writer.flush(this.log, this.onAuditDeferred);
     switch (r.status) {
       case 'not_found':
       case 'conflict':

@@ -1,5 +1,7 @@
-import type { AuditInput } from '../domain/cases';
-import { appendMeetingAudit, MeetingSchema, type Meeting } from '../domain/meeting';
+import type { AuditInput, AuditRecord } from '../domain/audit';
+import { MeetingSchema, type Meeting } from '../domain/meeting';
+import type { AuditLog } from './auditLog';
+import { flushOutbox, outboxEntry, outboxWriter, type WithOutbox } from './auditOutbox';
 import type { DocCollection, IndexSpec } from './collection';
 import { backoff, updateOptimistically } from './optimistic';
 import { parseEach, parseStored, type OnCorruptDocument } from './corruptDocument';
@@ -16,7 +18,7 @@ import { parseEach, parseStored, type OnCorruptDocument } from './corruptDocumen
  * adding actions at once touch the same document; the version check retries the loser,
  * which a meeting's handful of writers per second does not notice.
  */
-export interface MeetingDoc extends Meeting {
+export interface MeetingDoc extends Meeting, WithOutbox {
   /** The meetingId. */
   _id: string;
   /** caseId|session: a unique index keeps one record per session under racing starts. */
@@ -55,8 +57,14 @@ export function sessionKey(caseId: string, session: number): string {
   return `${caseId}|${session}`;
 }
 
-function toDoc(meeting: Meeting): MeetingDoc {
-  return { ...meeting, _id: meeting.meetingId, sessionKey: sessionKey(meeting.caseId, meeting.session) };
+function toDoc(meeting: Meeting, audit: AuditRecord): MeetingDoc {
+  return { ...meeting, _id: meeting.meetingId, sessionKey: sessionKey(meeting.caseId, meeting.session), auditOutbox: audit };
+}
+
+/** A new session's `meeting.started` entry, by whoever started it, when they did. */
+function startedEntry(m: Meeting): AuditRecord {
+  const input: AuditInput = { by: m.startedBy, action: 'meeting.started', subject: `meeting:${m.meetingId}`, detail: `session ${m.session}${m.startedAnywayReason !== undefined ? '; started with failing checks' : ''}` };
+  return outboxEntry('meeting', m.meetingId, m.version, input, m.caseId, new Date(m.startedAt));
 }
 
 function fromDoc(doc: MeetingDoc): Meeting {
@@ -71,12 +79,21 @@ function fromDoc(doc: MeetingDoc): Meeting {
 export class MeetingStore {
   constructor(
     private readonly docs: DocCollection<MeetingDoc>,
+    private readonly log: AuditLog,
     private readonly onCorrupt: OnCorruptDocument = () => {},
+    private readonly onAuditDeferred: (err: Error) => void = () => {},
   ) {}
+
+  private async insert(meeting: Meeting): Promise<boolean> {
+    const entry = startedEntry(meeting);
+    if (!(await this.docs.insertOne(toDoc(meeting, entry)))) return false;
+    await flushOutbox(this.log, entry, this.onAuditDeferred);
+    return true;
+  }
 
   /** Refused when the case already has a meeting with that session number. */
   async create(meeting: Meeting): Promise<MeetingCreateResult> {
-    return (await this.docs.insertOne(toDoc(MeetingSchema.parse(meeting)))) ? 'created' : 'duplicate_session';
+    return (await this.insert(MeetingSchema.parse(meeting))) ? 'created' : 'duplicate_session';
   }
 
   /**
@@ -94,7 +111,7 @@ export class MeetingStore {
         return { status: 'rejected', error: new Error('A meeting must be started in its own case.'), meeting: previous };
       }
       const meeting = MeetingSchema.parse(result);
-      if (await this.docs.insertOne(toDoc(meeting))) return { status: 'created', meeting };
+      if (await this.insert(meeting)) return { status: 'created', meeting };
       await backoff(attempt);
     }
     return { status: 'conflict' };
@@ -127,6 +144,10 @@ export class MeetingStore {
    * meeting it was given when there is nothing to do (nothing is written either).
    */
   async update(caseId: string, meetingId: string, mutate: MeetingMutation, audit: AuditInput, now: Date = new Date()): Promise<MeetingUpdateResult> {
+    const input: AuditInput = { subject: `meeting:${meetingId}`, ...audit };
+    const writer = outboxWriter<Meeting>('meeting', meetingId, caseId, input, now, (next, current, entry) =>
+      this.docs.replaceOne({ _id: meetingId, version: current.version }, toDoc(next, entry)),
+    );
     const r = await updateOptimistically<Meeting>({
       attempts: MAX_MEETING_ATTEMPTS,
       read: () => this.get(caseId, meetingId),
@@ -135,10 +156,10 @@ export class MeetingStore {
         next.meetingId !== current.meetingId || next.caseId !== current.caseId || next.session !== current.session
           ? 'A meeting update cannot change its id, case or session.'
           : undefined,
-      finish: (next, current) =>
-        MeetingSchema.parse(appendMeetingAudit({ ...next, version: current.version + 1, updatedAt: now.toISOString() }, audit, now)),
-      write: async (next, current) => (await this.docs.replaceOne({ _id: meetingId, version: current.version }, toDoc(next))) === 1,
+      finish: (next, current) => MeetingSchema.parse({ ...next, version: current.version + 1, updatedAt: now.toISOString() }),
+      write: writer.write,
     });
+    await writer.flush(this.log, this.onAuditDeferred);
     switch (r.status) {
       case 'not_found':
       case 'conflict':

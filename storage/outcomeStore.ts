@@ -1,6 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { AuditInput } from '../domain/cases';
-import { appendOutcomeAudit, OutcomeRecordSchema, type OutcomeRecord } from '../domain/outcome';
+import type { AuditInput, AuditRecord } from '../domain/audit';
+import { OutcomeRecordSchema, type OutcomeRecord } from '../domain/outcome';
+import type { AuditLog } from './auditLog';
+import { flushOutbox, outboxEntry, outboxWriter, type WithOutbox } from './auditOutbox';
 import type { DocCollection, IndexSpec } from './collection';
 import { parseStored } from './corruptDocument';
 import { updateOptimistically } from './optimistic';
@@ -14,7 +16,7 @@ import { updateOptimistically } from './optimistic';
  * answer in the same conditional write (ADR 0002: no multi-document transactions). A case has
  * tens of parties at most, so twenty people answering at once cost a few retries each.
  */
-export interface OutcomeDoc extends OutcomeRecord {
+export interface OutcomeDoc extends OutcomeRecord, WithOutbox {
   /** The caseId: one record per case. */
   _id: string;
 }
@@ -42,17 +44,28 @@ export type OutcomeUpdateResult =
 
 export type OutcomeMutation = (record: OutcomeRecord) => OutcomeRecord | Error;
 
-function toDoc(record: OutcomeRecord): OutcomeDoc {
-  return { ...record, _id: record.caseId };
+function toDoc(record: OutcomeRecord, audit: AuditRecord): OutcomeDoc {
+  return { ...record, _id: record.caseId, auditOutbox: audit };
 }
 
 export class OutcomeStore {
-  constructor(private readonly docs: DocCollection<OutcomeDoc>) {}
+  constructor(
+    private readonly docs: DocCollection<OutcomeDoc>,
+    private readonly log: AuditLog,
+    private readonly onAuditDeferred: (err: Error) => void = () => {},
+  ) {}
 
-  /** Stores the case's record unless it has one; either way returns the stored record. Throws CorruptDocumentError. */
-  async open(initial: OutcomeRecord): Promise<OutcomeOpenResult> {
+  /**
+   * Stores the case's record unless it has one, with an `outcome.opened` entry by `openedBy`;
+   * either way returns the stored record. Throws CorruptDocumentError.
+   */
+  async open(initial: OutcomeRecord, openedBy: string): Promise<OutcomeOpenResult> {
     const record = OutcomeRecordSchema.parse(initial);
-    if (await this.docs.insertOne(toDoc(record))) return { status: 'created', record };
+    const entry = outboxEntry('outcome', record.caseId, record.version, { by: openedBy, action: 'outcome.opened', subject: `meeting:${record.meetingId}` }, record.caseId, new Date(record.createdAt));
+    if (await this.docs.insertOne(toDoc(record, entry))) {
+      await flushOutbox(this.log, entry, this.onAuditDeferred);
+      return { status: 'created', record };
+    }
     const existing = await this.get(record.caseId);
     if (!existing) throw new Error(`Outcome record of case ${record.caseId} could not be created or read`);
     return { status: 'existing', record: existing };
@@ -71,6 +84,9 @@ export class OutcomeStore {
    * there is nothing to do; nothing is written in either case.
    */
   async update(caseId: string, mutate: OutcomeMutation, audit: AuditInput, now: Date = new Date()): Promise<OutcomeUpdateResult> {
+    const writer = outboxWriter<OutcomeRecord>('outcome', caseId, caseId, audit, now, (next, current, entry) =>
+      this.docs.replaceOne({ _id: caseId, version: current.version }, toDoc(next, entry)),
+    );
     const r = await updateOptimistically<OutcomeRecord>({
       attempts: MAX_OUTCOME_ATTEMPTS,
       read: () => this.get(caseId),
@@ -81,10 +97,10 @@ export class OutcomeStore {
         const rewritten = current.versions.some((v, i) => !isDeepStrictEqual(v, next.versions[i]));
         return rewritten ? 'A published version of the outcome cannot be changed.' : undefined;
       },
-      finish: (next, current) =>
-        OutcomeRecordSchema.parse(appendOutcomeAudit({ ...next, version: current.version + 1, updatedAt: now.toISOString() }, audit, now)),
-      write: async (next, current) => (await this.docs.replaceOne({ _id: caseId, version: current.version }, toDoc(next))) === 1,
+      finish: (next, current) => OutcomeRecordSchema.parse({ ...next, version: current.version + 1, updatedAt: now.toISOString() }),
+      write: writer.write,
     });
+    await writer.flush(this.log, this.onAuditDeferred);
     switch (r.status) {
       case 'not_found':
       case 'conflict':

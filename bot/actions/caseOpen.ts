@@ -1,4 +1,5 @@
 import { VERBS } from '../../cards/verbs';
+import { recordAudit } from '../audit/recordAudit';
 import { caseCardFor } from '../cases/caseCards';
 import { cardResponse } from '../invokeResponses';
 import type { ActionContext, CardAction } from './action';
@@ -10,6 +11,7 @@ export const caseOpenAction: CardAction = {
   async handle({ caller, data, deps }: ActionContext) {
     const loaded = await loadCase(data, caller, deps, 'member');
     if (!loaded.ok) return loaded.response;
+    await recordAudit(deps, loaded.c.id, caller.aadObjectId, 'case.viewed');
     return cardResponse(await caseCardFor(loaded.c, deps, caller.aadObjectId));
   },
 };

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { recordAudit } from '../audit/recordAudit';
 import { z } from 'zod';
 import { VERBS } from '../../cards/verbs';
 import { assertMayEditChanges, createChange, editChange, parsePositionInput, setLaPosition, validateChangeSubmission, changeFormValues } from '../../domain/preparation';
@@ -66,13 +67,16 @@ export const changesSaveAction: CardAction = {
       if (r.status === 'not_found') return errorResponse(404, 'That change no longer exists.');
       if (r.status === 'conflict') return errorResponse(409, 'The change is busy with other edits. Please try again.');
       if (r.status === 'rejected') return cardResponse(changeFormFor(c, me, { change: r.change, values: changeFormValues(data), errors: { form: r.error.message } }));
+      if (r.status === 'updated') await recordAudit(deps, c.id, me, 'changes.saved', `change:${id}`);
     } else {
       // The id comes from the change's content, so a double click adds one change, not two.
       const v = validation.value;
       const key = createHash('sha256').update([c.id, v.section, v.location, v.requestedWording, v.requestedBy ?? me].join('\u0000')).digest();
       const created = createChange(c, v, me, now, (n) => key.subarray(0, n));
       if (isCaseError(created)) return cardResponse(changeFormFor(c, me, { values: changeFormValues(data), errors: { form: created.message } }));
-      await deps.store.preparation.addChange(created);
+      const stored = await deps.store.preparation.addChange(created);
+      // A double click returns the stored change; its entry has the change's id, so it is logged once per change.
+      if (stored.createdAt === created.createdAt) await recordAudit(deps, c.id, me, 'changes.saved', `change:${stored.changeId}`);
     }
     deps.background.run('refresh case card', () => refreshRootCard(c, deps));
     return cardResponse(await changesSummaryFor(c, me, deps));
@@ -96,6 +100,7 @@ export const changesReviewAction: CardAction = {
     const loaded = await loadCase(data, caller, deps, 'member');
     if (!loaded.ok) return loaded.response;
     if (!mayReview(loaded.c, caller.aadObjectId ?? '')) return errorResponse(403, 'Only the local authority officer and the mediators review the requested changes.');
+    await recordAudit(deps, loaded.c.id, caller.aadObjectId, 'changes.viewed');
     const card = await reviewCardFor(loaded.c, deps, changeIdOf(data));
     return card ? cardResponse(card) : errorResponse(404, 'No changes have been sent to the local authority yet.');
   },
@@ -121,7 +126,10 @@ export const changesPositionAction: CardAction = {
       case 'rejected':
         return refusal(r.error);
       default: {
-        if (r.status === 'updated') deps.background.run('refresh case card', () => refreshRootCard(c, deps));
+        if (r.status === 'updated') {
+          await recordAudit(deps, c.id, me, 'changes.position', `change:${id}`);
+          deps.background.run('refresh case card', () => refreshRootCard(c, deps));
+        }
         const changes = await deps.store.preparation.listChanges(c.id);
         const next = changes.find((ch) => ch.sentAt !== undefined && ch.laPosition === undefined);
         return cardResponse(next ? ((await reviewCardFor(c, deps, next.changeId)) ?? (await changesSummaryFor(c, me, deps))) : await changesSummaryFor(c, me, deps));
@@ -135,6 +143,7 @@ export const changesSummaryAction: CardAction = {
   async handle({ caller, data, deps }: ActionContext) {
     const loaded = await loadCase(data, caller, deps, 'member');
     if (!loaded.ok) return loaded.response;
+    await recordAudit(deps, loaded.c.id, caller.aadObjectId, 'changes.viewed');
     return cardResponse(await changesSummaryFor(loaded.c, caller.aadObjectId ?? '', deps));
   },
 };

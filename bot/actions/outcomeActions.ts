@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordAudit } from '../audit/recordAudit';
 import { messageCard } from '../../cards/messageCard';
 import { VERBS } from '../../cards/verbs';
 import { amendedPlanRequestCard } from '../../cards/outcomeAmendedPlanCard';
@@ -38,6 +39,7 @@ export const outcomeDraftAction: CardAction = {
   async handle(ctx: ActionContext) {
     const loaded = await loadOutcome(ctx, 'mediator');
     if (!loaded.ok) return loaded.response;
+    await recordAudit(ctx.deps, loaded.c.id, ctx.caller.aadObjectId, 'outcome.viewed');
     const card = await draftCardFor(loaded.c, loaded.record, ctx.caller.aadObjectId ?? '', ctx.deps);
     return card instanceof Error ? refusal(card) : cardResponse(card);
   },
@@ -53,6 +55,7 @@ export const outcomeViewAction: CardAction = {
     if (!loaded.ok) return loaded.response;
     const me = ctx.caller.aadObjectId ?? '';
     const card = publishedCardFor(loaded.c, loaded.record, isMediator(loaded.c, me) ? undefined : me);
+    if (card) await recordAudit(ctx.deps, loaded.c.id, me, 'outcome.viewed');
     return card ? cardResponse(card) : errorResponse(404, 'The outcome has not been published yet.');
   },
 };

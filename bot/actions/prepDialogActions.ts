@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordAudit } from '../audit/recordAudit';
 import { messageCard } from '../../cards/messageCard';
 import { prepBoardCard, toPrepBoardView } from '../../cards/prepBoardCard';
 import { VERBS } from '../../cards/verbs';
@@ -66,6 +67,7 @@ export const prepBoardAction: CardAction = {
   async handle({ caller, data, deps }: ActionContext) {
     const loaded = await loadCase(data, caller, deps, 'mediator');
     if (!loaded.ok) return loaded.response;
+    await recordAudit(deps, loaded.c.id, caller.aadObjectId, 'prep.viewed');
     return cardResponse(prepBoardCard(toPrepBoardView(await boardFor(loaded.c, deps))));
   },
 };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { reminderCard, reminderCardView } from '../../cards/reminderCard';
 import { VERBS } from '../../cards/verbs';
 import { checkMarkDone } from '../../domain/reminders';
+import { recordAudit } from '../audit/recordAudit';
 import { errorResponse, cardResponse } from '../invokeResponses';
 import { remindersListFor } from '../reminders/remindersListFor';
 import type { ActionContext, CardAction } from './action';
@@ -31,6 +32,7 @@ export const reminderDoneAction: CardAction = {
     // A second click (or a redelivery) finds the first mark and changes nothing.
     const result = await deps.store.reminders.markDone(parsed.data.deadlineId, me, deps.now());
     if (result.status === 'not_found') return errorResponse(404, 'That deadline is no longer tracked for this case.');
+    if (result.status === 'marked') await recordAudit(deps, c.id, me, 'reminder.done', `deadline:${parsed.data.deadlineId}`);
     if (parsed.data.view === 'list') return cardResponse(await remindersListFor(c, deps, me));
     return cardResponse(reminderCard(reminderCardView(c, result.deadline, 'reminder', deps.now(), deps.calendar)));
   },
@@ -42,6 +44,7 @@ export const remindersListAction: CardAction = {
   async handle({ caller, data, deps }: ActionContext) {
     const loaded = await loadCase(data, caller, deps, 'member');
     if (!loaded.ok) return loaded.response;
+    await recordAudit(deps, loaded.c.id, caller.aadObjectId, 'reminders.viewed');
     return cardResponse(await remindersListFor(loaded.c, deps, caller.aadObjectId ?? ''));
   },
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordAudit } from '../audit/recordAudit';
 import { termsAgreedCard, toTermsAgreedView } from '../../cards/termsAgreedCard';
 import { VERBS } from '../../cards/verbs';
 import { isCaseError, mediatorFor } from '../../domain/cases';
@@ -44,15 +45,10 @@ export const termsAgreeAction: CardAction = {
     const { acknowledgement, created } = await deps.store.acknowledgements.record(ack);
     if (created) {
       deps.log.info({ caseId: c.id, partyId: party.partyId, onBehalf }, 'terms agreed');
+      // The acknowledgement is its own record (who, when, which version); the log notes it without rewriting the case.
+      await recordAudit(deps, c.id, me, onBehalf ? 'terms.recorded' : 'terms.agreed', `party:${party.partyId}`, `v${acknowledgement.termsVersion}`);
       deps.background.run('terms agreed', async () => {
-        // The acknowledgement is its own record; the case's audit trail notes it too (who, what, when).
-        const audited = await deps.store.cases.update(
-          c.id,
-          (x) => ({ ...x }),
-          { by: me, action: onBehalf ? 'terms.recorded' : 'terms.agreed', detail: `${party.partyId} v${acknowledgement.termsVersion}` },
-          deps.now(),
-        );
-        await refreshRootCard(audited.status === 'updated' ? audited.case : c, deps);
+        await refreshRootCard(c, deps);
         if (acknowledgement.authority === 'limited') {
           await postInThread(
             c,

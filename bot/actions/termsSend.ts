@@ -1,4 +1,5 @@
 import { VERBS } from '../../cards/verbs';
+import { recordAudit } from '../audit/recordAudit';
 import { caseCardFor, notice, postInThread } from '../cases/caseCards';
 import { sendTermsToParties, termsReportText } from '../cases/termsSender';
 import { cardResponse } from '../invokeResponses';
@@ -12,6 +13,7 @@ export const termsSendAction: CardAction = {
     const loaded = await loadCase(data, caller, deps, 'mediator');
     if (!loaded.ok) return loaded.response;
     const c = loaded.c;
+    await recordAudit(deps, c.id, caller.aadObjectId, 'terms.sent');
     deps.background.run('send terms', async () => {
       const report = await sendTermsToParties(c, deps);
       await postInThread(c, deps, notice('Terms of Engagement', termsReportText(report), report.unreachable.length ? 'warning' : 'success'));

@@ -1,4 +1,6 @@
 import type { Request, Response } from 'restify';
+import { LINK_ACTOR } from '../../domain/audit';
+import { withAuditPlace } from '../../storage/auditPlace';
 import { certificateHtml, hashAccessToken, verifyCertificateToken } from '../../domain/certificate';
 import type { AppStore } from '../../storage/appStore';
 import type { Logger } from '../logger';
@@ -24,9 +26,10 @@ export function certificatePage(store: AppStore, log: Logger) {
       res.end('This certificate link is not valid. Ask your mediator for a new link.');
       return;
     }
+    await withAuditPlace('page', () => store.auditLog.append({ by: LINK_ACTOR, action: 'certificate.viewed', subject: `certificate:${cert.number}` }, cert.caseId, new Date()));
     res.status(200);
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
-    res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+    res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'");
     res.end(certificateHtml(cert));
   };
 }

@@ -1,3 +1,4 @@
+import { recordAudit } from '../audit/recordAudit';
 import { cardActivity, notice } from '../cases/caseCards';
 import { changeFormFor, changesSummaryFor, mayReview, reviewCardFor } from '../preparation/changeCards';
 import { changesCaseOf, editableChangesCaseOf } from '../preparation/changesCase';
@@ -34,6 +35,7 @@ export const changesCommand: Command = {
     const c = await changesCaseOf(ctx);
     if (!c) return;
     const me = ctx.caller.aadObjectId ?? '';
+    await recordAudit(ctx.deps, c.id, me, 'changes.viewed');
     if (ctx.scope === 'personal' && mayReview(c, me)) {
       const review = await reviewCardFor(c, ctx.deps);
       if (review) {

@@ -1,4 +1,5 @@
 import { inviteCard } from '../../cards/inviteCard';
+import { recordAudit } from '../audit/recordAudit';
 import { roleLabel } from '../../domain/cases';
 import { createInvite } from '../../domain/invites';
 import { cardActivity, notice } from '../cases/caseCards';
@@ -22,6 +23,7 @@ export const inviteCommand: Command = {
     if (!c) return;
     const { code, invite } = createInvite(c.id, role, deps.now(), caller.aadObjectId ?? '');
     await deps.store.invites.save(invite);
+    await recordAudit(deps, c.id, caller.aadObjectId, 'invite.created', undefined, role);
     const card = inviteCard({ caseReference: c.caseReference, roleLabel: roleLabel(role), code, expiresAt: invite.expiresAt.toISOString() });
     await deps.proactive.sendToPerson(
       { aadObjectId: caller.aadObjectId, channelAccountId: caller.channelAccountId },

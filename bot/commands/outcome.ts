@@ -1,4 +1,5 @@
 import { cardActivity, notice } from '../cases/caseCards';
+import { recordAudit } from '../audit/recordAudit';
 import { mediatorCaseOfThread } from '../cases/threadCase';
 import { draftCardFor } from '../outcome/outcomeCards';
 import type { Command, CommandContext } from './command';
@@ -14,6 +15,7 @@ export const outcomeCommand: Command = {
       await turn.sendActivity(notice('No outcome yet', 'The outcome statement starts when the meeting closes.', 'warning'));
       return;
     }
+    await recordAudit(deps, c.id, caller.aadObjectId, 'outcome.viewed');
     const card = await draftCardFor(c, record, caller.aadObjectId ?? '', deps);
     await turn.sendActivity(card instanceof Error ? notice('Cannot draft the outcome', card.message, 'warning') : cardActivity(card));
   },

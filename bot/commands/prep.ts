@@ -1,5 +1,6 @@
 import { prepBoardCard, toPrepBoardView } from '../../cards/prepBoardCard';
 import { preparationKindFor } from '../../domain/preparation';
+import { recordAudit } from '../audit/recordAudit';
 import { boardFor, cardActivity, notice } from '../cases/caseCards';
 import { mediatorCaseOfThread } from '../cases/threadCase';
 import { callerCase } from '../preparation/personalCase';
@@ -15,6 +16,7 @@ export const prepCommand: Command = {
     if (scope === 'team') {
       const c = await mediatorCaseOfThread(turn, deps, caller);
       if (!c) return;
+      await recordAudit(deps, c.id, caller.aadObjectId, 'prep.viewed');
       await turn.sendActivity(cardActivity(prepBoardCard(toPrepBoardView(await boardFor(c, deps)))));
       return;
     }

@@ -1,3 +1,4 @@
+import { recordAudit } from '../audit/recordAudit';
 import { cardActivity } from '../cases/caseCards';
 import { memberCaseOfThread } from '../cases/threadCase';
 import { remindersListFor } from '../reminders/remindersListFor';
@@ -9,6 +10,7 @@ export const remindersCommand: Command = {
   async run({ turn, caller, deps }: CommandContext): Promise<void> {
     const c = await memberCaseOfThread(turn, deps, caller);
     if (!c) return;
+    await recordAudit(deps, c.id, caller.aadObjectId, 'reminders.viewed');
     await turn.sendActivity(cardActivity(await remindersListFor(c, deps, caller.aadObjectId ?? '')));
   },
 };

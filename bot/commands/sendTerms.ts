@@ -1,4 +1,5 @@
 import { notice } from '../cases/caseCards';
+import { recordAudit } from '../audit/recordAudit';
 import { sendTermsToParties, termsReportText } from '../cases/termsSender';
 import { mediatorCaseOfThread } from '../cases/threadCase';
 import type { Command, CommandContext } from './command';
@@ -13,6 +14,7 @@ export const sendTermsCommand: Command = {
       await turn.sendActivity(notice('No parties yet', 'Add the parties first: use **Add parties** on the case card, or **invite <role>**.', 'warning'));
       return;
     }
+    await recordAudit(deps, c.id, caller.aadObjectId, 'terms.sent');
     const report = await sendTermsToParties(c, deps);
     await turn.sendActivity(notice('Terms of Engagement', termsReportText(report), report.unreachable.length ? 'warning' : 'success'));
   },

@@ -1,4 +1,5 @@
 import { notice } from '../cases/caseCards';
+import { recordAudit } from '../audit/recordAudit';
 import { mediatorCaseOfThread } from '../cases/threadCase';
 import { preparationReportText, startPreparationFor } from '../preparation/startPreparation';
 import type { Command, CommandContext } from './command';
@@ -9,6 +10,7 @@ export const startPreparationCommand: Command = {
   async run({ turn, caller, deps }: CommandContext): Promise<void> {
     const c = await mediatorCaseOfThread(turn, deps, caller);
     if (!c) return;
+    await recordAudit(deps, c.id, caller.aadObjectId, 'prep.started');
     const report = await startPreparationFor(c, deps);
     await turn.sendActivity(notice('Preparation', preparationReportText(report), report.unreachable.length ? 'warning' : 'success'));
   },

@@ -1,5 +1,6 @@
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import { z } from 'zod';
+import type { AuditAction } from '../../domain/audit';
 import type { Case } from '../../domain/cases';
 import type { Meeting } from '../../domain/meeting';
 import type { AdaptiveCard } from '../../cards/adaptive';
@@ -29,7 +30,7 @@ export async function loadMeeting(ctx: ActionContext): Promise<LoadedMeeting> {
  */
 export async function changeMeeting(
   ctx: ActionContext,
-  action: string,
+  action: AuditAction,
   mutate: (c: Case, m: Meeting) => Meeting | Error,
   render: (c: Case, m: Meeting) => Promise<AdaptiveCard>,
   shareWithEveryone = true,

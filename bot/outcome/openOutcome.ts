@@ -16,7 +16,7 @@ import type { BotDeps } from '../deps';
 export async function openOutcome(c: Case, m: Meeting, actor: string, deps: BotDeps): Promise<void> {
   const initial = startOutcomeRecord(c, m, actor, deps.now());
   if (isCaseError(initial)) return; // adjourned, or nothing concluded: no outcome yet
-  const { status, record } = await deps.store.outcomes.open(initial);
+  const { status, record } = await deps.store.outcomes.open(initial, actor);
   if (status === 'existing') return;
   await postInThread(
     c,

@@ -3,6 +3,8 @@ import { storePreparationPort } from '../../dialogs/storePreparationPort';
 import { limitedAuthorityText } from '../../domain/preparation';
 import { notice, postInThread, refreshRootCard, type CardDeps } from '../cases/caseCards';
 import type { BotDeps } from '../deps';
+import { recordAudit } from '../audit/recordAudit';
+
 
 /**
  * The dialogs' port over our stores, plus what the bot adds around it: every saved answer
@@ -29,6 +31,7 @@ export function preparationPort(deps: CardDeps & Pick<BotDeps, 'background'>): P
     async saveAnswer(caseId, partyId, patch, actor) {
       const saved = await inner.saveAnswer(caseId, partyId, patch, actor);
       if (saved.ok) {
+        await recordAudit(deps, caseId, actor, 'prep.answered', `party:${partyId}`);
         deps.background.run('refresh case card', async () => {
           const c = await deps.store.cases.get(caseId);
           if (c) await refreshRootCard(c, deps);

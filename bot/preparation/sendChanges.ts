@@ -1,4 +1,5 @@
 import { type Case } from '../../domain/cases';
+import { recordAudit } from '../audit/recordAudit';
 import { londonDate } from '../../domain/londonTime';
 import { sendChange, sendTiming } from '../../domain/preparation';
 import { formatDate } from '../../domain/timescales';
@@ -26,6 +27,7 @@ export async function sendChangesFor(c: Case, actor: string, deps: BotDeps, from
   const { sent, error } = await deps.store.preparation.sendDrafts(c.id, (ch) => sendChange(c, ch, actor, now));
   if (error) return { text: error.message, tone: 'warning' };
   if (sent.length === 0) return { text: 'There are no draft changes to send.', tone: 'info' };
+  await recordAudit(deps, c.id, actor, 'changes.sent', undefined, `${sent.length} changes`);
 
   const thread = c.thread;
   const officers = thread ? c.parties.filter((p) => p.role === 'la_officer' && (p.aadObjectId || p.teamsUserId)) : [];

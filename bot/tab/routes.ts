@@ -3,6 +3,8 @@
  * scripts/build-tab.ts) and its JSON API. Every API request is identified afresh (bot/tab/identity.ts)
  * and a case is answered only to its mediators and parties.
  */
+import { withAuditPlace } from '../../storage/auditPlace';
+import { recordAudit } from '../audit/recordAudit';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
@@ -104,7 +106,7 @@ export function registerTabRoutes(server: Server, app: BotApp, options: TabRoute
         sendJson(res, who.status, { error: who.message });
         return;
       }
-      await handler(req, res, who.caller);
+      await withAuditPlace('tab', () => handler(req, res, who.caller));
     } catch (err) {
       log.error({ err: (err as Error).message }, 'dashboard request failed');
       sendJson(res, 500, { error: 'Something went wrong. Try again in a moment.' });
@@ -129,7 +131,11 @@ export function registerTabRoutes(server: Server, app: BotApp, options: TabRoute
     res.setHeader('Referrer-Policy', 'no-referrer');
     // The page is small and changes with each deployment; revalidating keeps Teams from showing an old one.
     res.setHeader('Cache-Control', 'no-cache');
-    if (type.startsWith('text/html')) res.setHeader('Content-Security-Policy', PAGE_CSP);
+    if (type.startsWith('text/html')) {
+      res.setHeader('Content-Security-Policy', PAGE_CSP);
+      // Teams frames the tab: frame-ancestors above says where; the server-wide DENY would contradict it.
+      res.removeHeader('X-Frame-Options');
+    }
     res.end(body);
   };
 
@@ -177,6 +183,7 @@ export function registerTabRoutes(server: Server, app: BotApp, options: TabRoute
         sendJson(res, 403, { error: 'You are not part of this case, or it does not exist.' });
         return;
       }
+      await recordAudit(deps, c.id, caller.aadObjectId, 'dashboard.viewed');
       const detail = caseDetail(await dashboardSource(c, deps), {
         viewer: caller.aadObjectId,
         now: deps.now(),

@@ -47,16 +47,6 @@ export const MediatorSchema = z.object({
 });
 export type Mediator = z.infer<typeof MediatorSchema>;
 
-export const AuditEntrySchema = z.object({
-  at: instant,
-  by: aadObjectId,
-  /** A verb-like code, e.g. `party.added`. */
-  action: z.string().min(1).max(60),
-  /** Ids and codes only, never meeting content (domain.md §11). */
-  detail: z.string().max(300).optional(),
-});
-export type AuditEntry = z.infer<typeof AuditEntrySchema>;
-
 export const ThreadAnchorSchema = z.object({
   conversationId: z.string().min(1),
   rootActivityId: z.string().min(1),
@@ -90,9 +80,6 @@ export const CaseSchema = z.object({
   mediators: z.array(MediatorSchema).min(1),
   /** Incremented by every stored change; writes are conditional on it. */
   version: z.number().int().min(1),
-  audit: z.array(AuditEntrySchema),
-  /** How many of the oldest audit entries were dropped to keep the document bounded. */
-  auditDropped: z.number().int().min(0),
   createdBy: aadObjectId,
   createdAt: instant,
   updatedAt: instant,

@@ -1,5 +1,4 @@
 import { CASE_TYPES } from '../caseTypes';
-import { appendAudit } from './audit';
 import type { Case } from './caseSchema';
 import { newId, type RandomBytes } from './ids';
 import { stateFromFacts } from './lifecycle';
@@ -24,7 +23,7 @@ export function createCase(
   random?: RandomBytes,
 ): Case {
   const at = now.toISOString();
-  const c: Case = {
+  return {
     id: newId(random),
     providerKey,
     caseReference: input.caseReference,
@@ -38,11 +37,8 @@ export function createCase(
     parties: [],
     mediators: [{ aadObjectId: opener.aadObjectId, displayName: opener.displayName, lead: true, addedBy: opener.aadObjectId, addedAt: at }],
     version: 1,
-    audit: [],
-    auditDropped: 0,
     createdBy: opener.aadObjectId,
     createdAt: at,
     updatedAt: at,
   };
-  return appendAudit(c, { by: opener.aadObjectId, action: 'case.created', detail: `state=${c.state}` }, now);
 }

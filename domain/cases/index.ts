@@ -7,7 +7,6 @@ export {
   CaseSchema,
   PartySchema,
   MediatorSchema,
-  AuditEntrySchema,
   ThreadAnchorSchema,
   CaseKeyDatesSchema,
   MEETING_FORMATS,
@@ -16,7 +15,6 @@ export {
   type Case,
   type Party,
   type Mediator,
-  type AuditEntry,
   type ThreadAnchor,
   type CaseKeyDates,
   type MeetingFormat,
@@ -56,7 +54,6 @@ export {
 } from './newCase';
 export { createCase, type TeamsPerson } from './createCase';
 export { caseDatesOf, meetingWhenText } from './caseDates';
-export { AUDIT_LIMIT, appendAudit, type AuditInput } from './audit';
 export {
   isMediator,
   isLeadMediator,

@@ -52,7 +52,6 @@ export {
   type MeetingClose,
   type Meeting,
 } from './meetingSchema';
-export { MEETING_AUDIT_LIMIT, appendMeetingAudit } from './meetingAudit';
 export { assertMayChangeMeeting } from './meetingAccess';
 export { MEETING_START_STATES, startMeeting, type StartMeetingInput } from './startMeeting';
 export { tickItem, untickedItems } from './checklist';

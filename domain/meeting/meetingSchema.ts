@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AuditEntrySchema, ID_PATTERN } from '../cases';
+import { ID_PATTERN } from '../cases';
 import { isIsoDate } from '../timescales';
 import { ACTIONS_MAX, AgreedActionSchema } from './agreedAction';
 import { CHECKLIST_ITEM_IDS } from './agenda';
@@ -125,8 +125,6 @@ export const MeetingSchema = z
     close: MeetingCloseSchema.optional(),
     /** Incremented by every stored change; writes are conditional on it. */
     version: z.number().int().min(1),
-    audit: z.array(AuditEntrySchema),
-    auditDropped: z.number().int().min(0),
     updatedAt: instant,
   })
   .refine((m) => (m.state === 'closed') === (m.close !== undefined), {

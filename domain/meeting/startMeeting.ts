@@ -87,8 +87,6 @@ export function startMeeting(
     actions: previous ? [...previous.actions] : [],
     changeResults: previous ? { ...previous.changeResults } : {},
     version: 1,
-    audit: [{ at, by: actor, action: 'meeting.started', detail: `session ${previous ? previous.session + 1 : 1}${reason !== undefined ? '; started with failing checks' : ''}` }],
-    auditDropped: 0,
     updatedAt: at,
   };
 }

@@ -81,7 +81,7 @@ export {
   type OutcomeDraftErrors,
   type OutcomeDraftValidation,
 } from './draftInput';
-export { OUTCOME_AUDIT_LIMIT, appendOutcomeAudit, startOutcomeRecord, latestVersion, assertRecordOfCase } from './outcomeRecord';
+export { startOutcomeRecord, latestVersion, assertRecordOfCase } from './outcomeRecord';
 export { publishOutcome } from './publishOutcome';
 export {
   CORRECTION_REASON_INPUT,

@@ -1,5 +1,5 @@
 import { CASE_TYPES } from '../caseTypes';
-import { assertMediator, CaseError, type AuditInput, type Case } from '../cases';
+import { assertMediator, CaseError, type Case } from '../cases';
 import type { Meeting } from '../meeting';
 import { assertConcluded } from './outcomeDraft';
 import type { OutcomeRecord, OutcomeVersion } from './outcomeSchema';
@@ -8,15 +8,6 @@ import type { OutcomeRecord, OutcomeVersion } from './outcomeSchema';
  * The outcome record of a case: one per case, opened when the final session closes, so the
  * LA officer can attach the amended plan (T9) before the outcome is published (T8).
  */
-
-/** Audit entries are kept in the record, written by the same conditional write (as meetings do). */
-export const OUTCOME_AUDIT_LIMIT = 200;
-
-export function appendOutcomeAudit(record: OutcomeRecord, entry: AuditInput, now: Date): OutcomeRecord {
-  const audit = [...record.audit, { ...entry, at: now.toISOString() }];
-  const overflow = Math.max(0, audit.length - OUTCOME_AUDIT_LIMIT);
-  return { ...record, audit: audit.slice(overflow), auditDropped: record.auditDropped + overflow };
-}
 
 /** Opens the record for a concluded meeting (mediators only). */
 export function startOutcomeRecord(c: Case, meeting: Meeting, actor: string, now: Date): OutcomeRecord | CaseError {
@@ -34,8 +25,6 @@ export function startOutcomeRecord(c: Case, meeting: Meeting, actor: string, now
     responses: [],
     amendedPlans: [],
     version: 1,
-    audit: [{ at, by: actor, action: 'outcome.opened', detail: `meeting ${meeting.meetingId}` }],
-    auditDropped: 0,
     createdAt: at,
     updatedAt: at,
   };

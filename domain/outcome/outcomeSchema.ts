@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CASE_TYPE_CODES } from '../caseTypes';
-import { AuditEntrySchema, ID_PATTERN, MEETING_FORMATS, PARTICIPANT_ROLES, type ParticipantRole } from '../cases';
+import { ID_PATTERN, MEETING_FORMATS, PARTICIPANT_ROLES, type ParticipantRole } from '../cases';
 import { ACTION_CATEGORIES, AGREED_WORDING_MAX, ACTIONS_MAX, ACTION_WHAT_MAX, CHANGE_RESULTS, CHANGE_RESULTS_MAX } from '../meeting';
 import { LOCATION_MAX, PLAN_SECTIONS, WORDING_MAX } from '../preparation';
 import { isIsoDate, RULE_IDS } from '../timescales';
@@ -233,8 +233,6 @@ export const OutcomeRecordSchema = z
     amendedPlans: z.array(AmendedPlanSchema).max(AMENDED_PLANS_MAX),
     /** Incremented by every stored change; writes are conditional on it. */
     version: z.number().int().min(1),
-    audit: z.array(AuditEntrySchema),
-    auditDropped: z.number().int().min(0),
     createdAt: instant,
     updatedAt: instant,
   })

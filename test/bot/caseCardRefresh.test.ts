@@ -17,7 +17,7 @@ it('folds a burst of case card refreshes into two edits, the last showing the fi
   t.connector.reset();
   const deps = t.bot.app.deps;
   // The callers hold an older copy of the case; the store has moved on since.
-  await t.bot.store.cases.update(c.id, (x) => ({ ...x, localAuthority: 'Southshire Council' }), { by: USERS.mediator.aadObjectId, action: 'test.rename' });
+  await t.bot.store.cases.update(c.id, (x) => ({ ...x, localAuthority: 'Southshire Council' }), { by: USERS.mediator.aadObjectId, action: 'parties.assigned' });
   await Promise.all(Array.from({ length: 10 }, () => refreshRootCard(c, deps)));
   const edits = t.connector.calls.filter((x) => x.method === 'PUT');
   expect(edits).toHaveLength(2);

@@ -119,7 +119,7 @@ describe('terms of engagement', () => {
     for (const r of replies) expect(bodyText(r)).toBe(bodyText(first));
     expect(await t.bot.store.acknowledgements.listForCase(c.id)).toHaveLength(1);
     await t.bot.app.deps.background.idle();
-    const audit = (await t.bot.store.cases.get(c.id))!.audit.filter((a) => a.action === 'terms.agreed');
+    const audit = (await t.bot.store.auditLog.listForCase(c.id)).filter((a) => a.action === 'terms.agreed');
     expect(audit).toEqual([expect.objectContaining({ by: USERS.parent.aadObjectId })]);
   });
 

@@ -55,7 +55,7 @@ it('applies a replayed tick once, and a stale untick acts on the current record'
   expect(bodyText(again)).toBe(bodyText(first));
   const after = (await t.bot.store.meetings.current(c.id))!;
   expect(after.version).toBe(m.version + 1);
-  expect(after.audit.filter((a) => a.action === 'meeting.ticked')).toHaveLength(1);
+  expect((await t.bot.store.auditLog.listForCase(c.id)).filter((a) => a.action === 'meeting.ticked')).toHaveLength(1);
 });
 
 it('never offers a free-text notes field on any meeting card', async () => {

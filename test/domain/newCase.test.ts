@@ -96,7 +96,6 @@ describe('createCase', () => {
     expect(c.version).toBe(1);
     expect(c.id).toMatch(/^[A-Za-z0-9_-]{16}$/);
     expect(open({}).id).not.toBe(c.id);
-    expect(c.audit).toEqual([{ at: NOW.toISOString(), by: LEAD.aadObjectId, action: 'case.created', detail: 'state=PREPARATION' }]);
     expect(c.parties).toEqual([]);
   });
 

@@ -16,7 +16,7 @@ export interface OutcomeContractContext {
   readonly reopen: () => Promise<AppStore>;
 }
 
-const audit = { by: LEAD.aadObjectId, action: 'outcome.test' };
+const audit = { by: LEAD.aadObjectId, action: 'outcome.published' as const };
 
 /** The fixture case with 16 more parties: 20 in all, each with a Teams identity. */
 function twentyPartyCase(reference: string): Case {
@@ -34,7 +34,7 @@ export function outcomeStoreContract(ctx: OutcomeContractContext): void {
   async function published(reference: string): Promise<{ c: Case; record: OutcomeRecord }> {
     const c = twentyPartyCase(reference);
     const meeting = closedMeeting(c);
-    const opened = await ctx.store().outcomes.open(ok(startOutcomeRecord(c, meeting, LEAD.aadObjectId, CLOSE_AT)));
+    const opened = await ctx.store().outcomes.open(ok(startOutcomeRecord(c, meeting, LEAD.aadObjectId, CLOSE_AT)), LEAD.aadObjectId);
     expect(opened.status).toBe('created');
     const content = publishable(draftOf(c, meeting));
     const r = await ctx.store().outcomes.update(c.id, (x) => publishOutcome(c, x, LEAD.aadObjectId, content, 1, later(60, CLOSE_AT)), audit, later(60, CLOSE_AT));
@@ -45,7 +45,7 @@ export function outcomeStoreContract(ctx: OutcomeContractContext): void {
   it('opens one outcome record per case, even when two closes race', async () => {
     const c = meetingCase('O-1');
     const initial = ok(startOutcomeRecord(c, closedMeeting(c), LEAD.aadObjectId, CLOSE_AT));
-    const results = await Promise.all([ctx.store().outcomes.open(initial), ctx.store().outcomes.open(initial)]);
+    const results = await Promise.all([ctx.store().outcomes.open(initial, LEAD.aadObjectId), ctx.store().outcomes.open(initial, LEAD.aadObjectId)]);
     expect(results.map((r) => r.status).sort()).toEqual(['created', 'existing']);
     expect(await ctx.store().outcomes.get(c.id)).toEqual(initial);
     expect(await ctx.store().outcomes.get('another-case')).toBeNull();

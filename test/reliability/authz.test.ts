@@ -91,6 +91,7 @@ describe('refused to everyone not allowed, with nothing written', () => {
       const here = j.conversationId(step.where, person);
       const problems: string[] = [];
       if (seen.writes.length > 0) problems.push(`wrote ${seen.writes.join(', ')}`);
+      if (seen.audited.length > 0) problems.push(`logged ${seen.audited.length} audit entries for a refused request`);
       // Refused: a 403, or an answer that says so (the preparation dialog and the typed commands answer in the
       // caller's own chat); and nothing sent anywhere else, no card edited, no chat opened.
       const texts = 'verb' in payload ? textsOf(res.body) : textsOf(seen.calls.map((c) => c.body));

@@ -78,7 +78,7 @@ describe('replayed deliveries have exactly one effect', () => {
     const [third, fourth] = await Promise.all([j.post(a), j.post(a)]);
     for (const r of [third!, fourth!]) expect(answer(r)).toEqual(answer(first));
     const replays = await beforeReplays.since();
-    expect({ writes: replays.writes, sent: describeCalls(replays.calls) }).toEqual({ writes: [], sent: [] });
+    expect({ writes: replays.writes, audited: replays.audited, sent: describeCalls(replays.calls) }).toEqual({ writes: [], audited: [], sent: [] });
 
     // A double click or a click on an old copy of the card: the same action under a new activity id.
     // De-duplication by id cannot help here; the handler itself must see the work is done. Typed
@@ -90,7 +90,7 @@ describe('replayed deliveries have exactly one effect', () => {
       const clicks = await beforeClick.since();
       // Refreshing a card in place (PUT) is fine; a second record or a second message is not.
       const posted = clicks.calls.filter((c) => c.method === 'POST');
-      expect({ writes: clicks.writes, sent: describeCalls(posted) }).toEqual({ writes: [], sent: [] });
+      expect({ writes: clicks.writes, audited: clicks.audited, sent: describeCalls(posted) }).toEqual({ writes: [], audited: [], sent: [] });
     }
   });
 });

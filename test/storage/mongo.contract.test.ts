@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { openStore } from '../../storage/appStore';
+import { MongoBackend } from '../../storage/mongo/mongoBackend';
 import { storeContract } from './storeContract';
 
 const uri = process.env.MONGODB_URI;
@@ -15,7 +16,7 @@ if (!uri) {
     storeContract(async () => {
       const db = `send_mediation_test_${randomUUID().slice(0, 8)}`;
       const open = () => openStore({ kind: 'mongodb', uri, db });
-      return { store: await open(), reopen: open };
+      return { store: await open(), reopen: open, raw: () => MongoBackend.open(uri, db) };
     });
   });
 }

@@ -1,4 +1,6 @@
-import { openStore } from '../../storage/appStore';
+import path from 'node:path';
+import { openStore, SQLITE_FILE } from '../../storage/appStore';
+import { SqliteBackend } from '../../storage/sqlite/sqliteBackend';
 import { refuseTableScans } from '../../storage/sqlite/queryPlanCheck';
 import { makeTempDir, removeDir } from '../helpers/tempDir';
 import { storeContract } from './storeContract';
@@ -15,6 +17,6 @@ describe('embedded (SQLite) store contract', () => {
     const dataDir = await makeTempDir();
     dirs.push(dataDir);
     const open = () => openStore({ kind: 'embedded', dataDir, checkQueryPlans: refuseTableScans });
-    return { store: await open(), reopen: open };
+    return { store: await open(), reopen: open, raw: async () => SqliteBackend.open(path.join(dataDir, SQLITE_FILE)) };
   });
 });

@@ -10,19 +10,22 @@ import { createChange, editChange, preparationSubject, sendChange, setLaPosition
 import { NOW as PREP_NOW, OFFICER as PREP_OFFICER, changeInput, ok as okPrep, partyIdOf, prepCase } from '../preparation/prepFixtures';
 import { outcomeStoreContract } from '../outcome/outcomeStoreContract';
 import { reminderStoreContract } from '../reminders/reminderStoreContract';
+import { auditLogContract } from './auditLogContract';
+import type { Backend } from '../../storage/collection';
 
 /**
  * The behaviour every backend must have. Run against the embedded store always
  * and against MongoDB when MONGODB_URI is set.
  */
-export function storeContract(open: () => Promise<{ store: AppStore; reopen: () => Promise<AppStore> }>): void {
+export function storeContract(open: () => Promise<{ store: AppStore; reopen: () => Promise<AppStore>; raw: () => Promise<Backend> }>): void {
   let store: AppStore;
   let reopen: () => Promise<AppStore>;
+  let raw: () => Promise<Backend>;
   // The real clock: processed ids have a TTL index, so a fixed past date would expire them on read.
   const t0 = new Date();
 
   beforeEach(async () => {
-    ({ store, reopen } = await open());
+    ({ store, reopen, raw } = await open());
   });
   afterEach(async () => {
     await store.close();
@@ -118,7 +121,7 @@ export function storeContract(open: () => Promise<{ store: AppStore; reopen: () 
   });
 
   describe('cases', () => {
-    const audit = { by: LEAD.aadObjectId, action: 'test.change' };
+    const audit = { by: LEAD.aadObjectId, action: 'parties.assigned' } as const;
 
     it('creates a case and refuses a second one with the same reference in the same provider, ignoring case', async () => {
       const c = makeCase();
@@ -156,11 +159,14 @@ export function storeContract(open: () => Promise<{ store: AppStore; reopen: () 
       const r = await store.cases.update(c.id, (x) => addParty(x, { role: 'parent_carer', ...PARENT, how: 'roster' }, LEAD.aadObjectId, t0), audit, t0);
       if (r.status !== 'updated') throw new Error(r.status);
       expect(r.case.version).toBe(2);
-      expect(r.case.audit.at(-1)).toMatchObject({ action: 'test.change', by: LEAD.aadObjectId, at: t0.toISOString() });
+      const logged = await store.auditLog.listForCase(c.id);
+      expect(logged.map((e) => e.action)).toEqual(['case.created', 'parties.assigned']);
+      expect(logged.at(-1)).toMatchObject({ action: 'parties.assigned', by: LEAD.aadObjectId, at: t0.toISOString(), caseId: c.id });
       expect((await store.cases.update(c.id, (x) => x, audit, t0)).status).toBe('unchanged');
       const refused = await store.cases.update(c.id, () => new Error('no'), audit, t0);
       expect(refused).toMatchObject({ status: 'rejected', error: new Error('no') });
       expect((await store.cases.get(c.id))?.version).toBe(2);
+      expect(await store.auditLog.countForCase(c.id)).toBe(2);
       expect((await store.cases.update('missing-id', (x) => x, audit, t0)).status).toBe('not_found');
     });
 
@@ -398,7 +404,7 @@ export function storeContract(open: () => Promise<{ store: AppStore; reopen: () 
 
   describe('meetings', () => {
     const mediator = meetingLead.aadObjectId;
-    const audit = { by: mediator, action: 'meeting.test' };
+    const audit = { by: mediator, action: 'meeting.ticked' } as const;
     const amend = (i: number): ActionInput => ({ owner: { kind: 'body', body: 'local_authority' }, what: `Action ${i}`, category: 'amend_plan' });
     // Meetings have no TTL index, so the fixture's fixed meeting time is safe here.
     const start = (c: Case) => store.meetings.start(c.id, (previous) => startMeeting(c, previous, mediator, { guards: MEETING_GUARDS_OK }, MEETING_START));
@@ -465,7 +471,8 @@ export function storeContract(open: () => Promise<{ store: AppStore; reopen: () 
       expect(replay.status).toBe('unchanged');
       expect(await store.meetings.get(c.id, m.meetingId)).toEqual(before);
       expect(before?.version).toBe(2);
-      expect(before?.audit.at(-1)).toMatchObject({ action: 'meeting.test', by: mediator });
+      const ticks = (await store.auditLog.listForCase(c.id)).filter((e) => e.action === 'meeting.ticked');
+      expect(ticks).toEqual([expect.objectContaining({ by: mediator, subject: `meeting:${m.meetingId}` })]);
     });
 
     it(`lands ${ACTIONS_MAX} concurrent adds of actions with different ids`, async () => {
@@ -506,6 +513,23 @@ export function storeContract(open: () => Promise<{ store: AppStore; reopen: () 
       reopen: async () => {
         await store.close();
         store = await reopen();
+        return store;
+      },
+    });
+  });
+
+  describe('audit log', () => {
+    let closed = false;
+    auditLogContract({
+      store: () => store,
+      closeAndOpenRaw: async () => {
+        if (!closed) await store.close();
+        closed = true;
+        return raw();
+      },
+      reopen: async () => {
+        store = await reopen();
+        closed = false;
         return store;
       },
     });

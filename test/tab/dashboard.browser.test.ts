@@ -62,7 +62,7 @@ describe('case dashboard in Chromium (local mode)', () => {
         const a = addParty(c, { role: 'parent_carer', displayName: 'Sam Jones', aadObjectId: PG.sam.aadObjectId, how: 'roster' }, MAYA.aadObjectId, NOW);
         return a instanceof Error ? a : addParty(a, { role: 'la_officer', displayName: 'Priya Shah', aadObjectId: PG.priya.aadObjectId, how: 'roster' }, MAYA.aadObjectId, NOW);
       },
-      { by: MAYA.aadObjectId, action: 'party.added' },
+      { by: MAYA.aadObjectId, action: 'parties.assigned' },
       NOW,
     );
     expect(withParties.status).toBe('updated');

@@ -372,5 +372,9 @@ export function journeySteps(): Step[] {
       label: 'reminder.done', covers: { verb: 'reminder.done' }, as: 'lead', where: 'thread', effect: 'writes', allowed: ['officer', ...M],
       payload: async (j) => ({ verb: 'reminder.done', data: await inCase(j, { deadlineId: `${j.id('caseId')}|action|act-keep|LA_AMEND_PLAN` }) }),
     },
+
+    // The records layer: the case's audit log (bot/audit).
+    { label: 'audit', covers: { command: 'audit' }, as: 'co', where: 'thread', effect: 'sends', allowed: M, payload: () => ({ text: 'audit' }) },
+    { label: 'audit.page', covers: { verb: 'audit.page' }, as: 'lead', where: 'thread', effect: 'reads', allowed: M, payload: async (j) => ({ verb: 'audit.page', data: await inCase(j) }) },
   ];
 }

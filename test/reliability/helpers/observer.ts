@@ -1,10 +1,13 @@
 import type { ConnectorCall } from '../../helpers/fakeConnector';
 import type { TestBot } from '../../helpers/testBot';
+import { AUDIT_LOG_COLLECTION } from '../../../storage/auditLog';
 import { diffSnapshots, storeSnapshot, type StoreSnapshot } from './storeSnapshot';
 
 export interface Observed {
-  /** Product collections that changed (bookkeeping excluded, see storeSnapshot.ts). */
+  /** Product collections that changed (bookkeeping and the audit log excluded, see storeSnapshot.ts). */
   readonly writes: string[];
+  /** Entries added to the audit log: a read adds one, a refusal or a replay none. */
+  readonly audited: string[];
   /** What the bot sent to Teams meanwhile: replies, proactive messages, card updates, new chats. */
   readonly calls: ConnectorCall[];
 }
@@ -21,8 +24,11 @@ export class Observer {
   /** What happened since the mark, once background work has settled. */
   async since(): Promise<Observed> {
     await this.t.bot.app.deps.background.idle();
+    const diff = diffSnapshots(this.snapshot, await storeSnapshot(this.t.config.dataDir));
+    const isAudit = (line: string) => line.startsWith(`${AUDIT_LOG_COLLECTION}:`);
     return {
-      writes: diffSnapshots(this.snapshot, await storeSnapshot(this.t.config.dataDir)),
+      writes: diff.filter((line) => !isAudit(line)),
+      audited: diff.filter(isAudit),
       calls: this.t.connector.calls.slice(this.callCount),
     };
   }

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   try {
     while (updated < Number(countText)) {
       // A copy is a change: the store bumps the version and appends the audit entry.
-      const r = await store.cases.update(caseId, (c) => ({ ...c }), { action: 'test.process', by: `pid-${process.pid}` });
+      const r = await store.cases.update(caseId, (c) => ({ ...c }), { action: 'parties.assigned', by: `pid-${process.pid}` });
       if (r.status === 'updated') updated++;
       else if (r.status === 'conflict') conflicts++;
       else throw new Error(`unexpected ${r.status}`);

@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import { AuditRecordSchema, auditRecord, type AuditInput, type AuditRecord } from '../domain/audit';
+import type { DocCollection, IndexSpec } from './collection';
+import { parseEach, parseStored, type OnCorruptDocument } from './corruptDocument';
+import { currentAuditPlace } from './auditPlace';
+
+/** An audit entry as stored: the entry, keyed by its time-sorted id. */
+export interface AuditDoc extends Omit<AuditRecord, 'id'> {
+  _id: string;
+}
+
+export const AUDIT_LOG_COLLECTION = 'audit_log';
+
+export const auditLogIndexes: readonly IndexSpec[] = [{ fields: ['caseId', '_id'] }, { field: 'by' }];
+
+/** How many entries one page of the `audit` card shows. */
+export const AUDIT_PAGE_SIZE = 15;
+
+/** Batch size of the start-up checks: large enough to be few round trips, small enough for one `$in`. */
+const BATCH = 500;
+
+function toDoc(entry: AuditRecord): AuditDoc {
+  const { id, ...rest } = AuditRecordSchema.parse(entry);
+  return { ...rest, _id: id };
+}
+
+function fromDoc(doc: AuditDoc): AuditRecord {
+  const { _id, ...rest } = doc;
+  return parseStored(AuditRecordSchema, AUDIT_LOG_COLLECTION, String(_id), { ...rest, id: String(_id) });
+}
+
+export interface AuditPage {
+  readonly entries: AuditRecord[];
+  /** The id to pass as `before` for the next (older) page; undefined on the last page. */
+  readonly older?: string;
+}
+
+/**
+ * The audit log: append-only. This class has no method that changes or removes an entry;
+ * the only deletion is the purge of a whole case past its retention (which leaves a
+ * tombstone). Entries written on behalf of a change carry an id derived from the change
+ * (see writeOnce), so writing one twice stores it once.
+ */
+export class AuditLog {
+  constructor(
+    private readonly docs: DocCollection<AuditDoc>,
+    private readonly onCorrupt: OnCorruptDocument = () => {},
+  ) {}
+
+  /** A read or a change with no document of its own to carry the entry (see docs/operations.md). */
+  async append(input: AuditInput, caseId: string | undefined, now: Date): Promise<AuditRecord> {
+    const entry = auditRecord(input, now, randomBytes(8).toString('hex'), currentAuditPlace(), caseId);
+    await this.docs.insertOne(toDoc(entry));
+    return entry;
+  }
+
+  /** Stores the entry unless an entry with its id exists; true when it was new. */
+  async writeOnce(entry: AuditRecord): Promise<boolean> {
+    return this.docs.insertOne(toDoc(entry));
+  }
+
+  /** Stores those of `entries` not yet in the log; returns how many it added. */
+  async ensure(entries: readonly AuditRecord[]): Promise<number> {
+    let added = 0;
+    for (let i = 0; i < entries.length; i += BATCH) {
+      const batch = entries.slice(i, i + BATCH);
+      const present = new Set((await this.docs.find({ _id: { $in: batch.map((e) => e.id) } })).map((d) => String(d._id)));
+      for (const e of batch) if (!present.has(e.id) && (await this.writeOnce(e))) added++;
+    }
+    return added;
+  }
+
+  /** How many of these ids the log holds. */
+  async countIds(ids: readonly string[]): Promise<number> {
+    let n = 0;
+    for (let i = 0; i < ids.length; i += BATCH) n += await this.docs.count({ _id: { $in: ids.slice(i, i + BATCH) } });
+    return n;
+  }
+
+  /** The case's entries, newest first, a page at a time. */
+  async pageForCase(caseId: string, before?: string, size = AUDIT_PAGE_SIZE): Promise<AuditPage> {
+    const filter = before ? { caseId, _id: { $lt: before } } : { caseId };
+    const docs = await this.docs.find(filter, { sort: { _id: -1 }, limit: size + 1 });
+    const entries = parseEach(docs.slice(0, size), fromDoc, this.onCorrupt);
+    const last = docs[size - 1];
+    return docs.length > size && last ? { entries, older: String(last._id) } : { entries };
+  }
+
+  /** Every entry of the case, oldest first. */
+  async listForCase(caseId: string): Promise<AuditRecord[]> {
+    return parseEach(await this.docs.find({ caseId }, { sort: { _id: 1 } }), fromDoc, this.onCorrupt);
+  }
+
+  async countForCase(caseId: string): Promise<number> {
+    return this.docs.count({ caseId });
+  }
+}
