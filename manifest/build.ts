@@ -12,17 +12,13 @@ import { z } from 'zod';
 import { menuCommandsFor, type CommandInfo, type Scope } from '../bot/commandCatalog';
 import { tabEntries } from './tabs';
 
-export { readPngSize, decodePng, nonWhiteVisiblePixels } from './png';
+export { ICONS, decodePng, iconProblems, nonWhiteVisiblePixels } from './icons';
 
 export type TeamsManifest = TeamsManifestV1D25.TeamsManifestV1D25;
 export type CommandList = TeamsManifestV1D25.CommandList;
 
 export const MANIFEST_DIR = __dirname;
 export const TEMPLATE_PATH = join(MANIFEST_DIR, 'manifest.template.json');
-export const ICONS = {
-  color: { file: 'color.png', width: 192, height: 192 },
-  outline: { file: 'outline.png', width: 32, height: 32 },
-} as const;
 
 /**
  * Only for sideloading into a local/dev tenant or the Agents Playground: Teams needs some GUID,
