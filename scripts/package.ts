@@ -1,10 +1,12 @@
 /**
  * `npm run package`: builds appPackage.zip (manifest.json, color.png, outline.png) for uploading
- * to Teams. Fails with every schema error listed, so a broken package never reaches an admin.
+ * to Teams, from manifest/manifest.json with its placeholders filled (as the Agents Toolkit's
+ * teamsApp/zipAppPackage step does). Fails with every schema error listed, so a broken package never reaches an admin.
  *
  * Environment (a .env file at the repo root is read too; real environment variables win):
  *   MicrosoftAppId (or BOT_ID)  the bot's Microsoft App ID; without it a placeholder is used and
  *                               the package is only good for local sideloading
+ *   TEAMS_APP_ID                the Teams app id, when the Agents Toolkit made one (default: the bot id)
  *   BOT_PUBLIC_HOST             public host of the bot, added to validDomains (optional)
  *   APP_VERSION                 manifest version (default: package.json's version)
  *   APP_PACKAGE_OUT             where to write the zip (default: <repo>/appPackage.zip)
@@ -35,6 +37,7 @@ const optional = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ?
 const envSchema = z.object({
   MicrosoftAppId: optional,
   BOT_ID: optional,
+  TEAMS_APP_ID: optional,
   BOT_PUBLIC_HOST: optional,
   APP_VERSION: optional,
   APP_PACKAGE_OUT: optional,
@@ -82,6 +85,7 @@ async function main(): Promise<void> {
   try {
     manifest = buildManifest({
       botId: configuredId ?? DEV_PLACEHOLDER_BOT_ID,
+      teamsAppId: env.TEAMS_APP_ID,
       version: env.APP_VERSION,
       publicHost: env.BOT_PUBLIC_HOST,
     });

@@ -16,9 +16,11 @@ import {
   DEV_PLACEHOLDER_BOT_ID,
   ICONS,
   MANIFEST_DIR,
-  TEMPLATE_PATH,
+  MANIFEST_PATH,
   buildManifest,
   commandListsFrom,
+  generatedManifest,
+  manifestText,
   decodePng,
   iconProblems,
   validateManifest,
@@ -126,13 +128,33 @@ describe('buildManifest', () => {
     expect(COMMAND_LIMITS).toEqual({ title: 32, description: 128, perList: 10 });
   });
 
-  it('generates the command lists: the template holds none of its own', () => {
-    const template = JSON.parse(readFileSync(TEMPLATE_PATH, 'utf8')) as TeamsManifest;
-    expect(theBot(template).commandLists).toEqual([]);
-    expect(template.id).toBe('${{BOT_ID}}');
-    expect(theBot(template).botId).toBe('${{BOT_ID}}');
-    expect(template.version).toBe('${{APP_VERSION}}');
+  it('manifest.json is committed complete: what the catalog and tabs generate, placeholders for ids and host only', () => {
+    const committed = readFileSync(MANIFEST_PATH, 'utf8');
+    expect(committed).toBe(manifestText(generatedManifest()));
+    expect([...new Set(committed.match(/\$\{\{\w+\}\}/g))].sort()).toEqual(['${{BOT_DOMAIN}}', '${{BOT_ID}}', '${{TEAMS_APP_ID}}']);
     expect(COMMANDS.length).toBeGreaterThan(0);
+  });
+
+  it('notices a committed manifest.json that no longer matches the catalog', () => {
+    const stale = JSON.parse(readFileSync(MANIFEST_PATH, 'utf8')) as TeamsManifest;
+    theBot(stale).commandLists?.[0]?.commands.pop();
+    expect(manifestText(generatedManifest(stale))).not.toBe(manifestText(stale));
+    expect(generatedManifest(stale)).toEqual(JSON.parse(readFileSync(MANIFEST_PATH, 'utf8')));
+  });
+
+  it("the Agents Toolkit's zip step (placeholders replaced in the text) gives the same manifest as npm run package", () => {
+    const env: Record<string, string> = { TEAMS_APP_ID: TEST_BOT_ID, BOT_ID: TEST_BOT_ID, BOT_DOMAIN: 'mediation-bot.example.org' };
+    const toolkit = JSON.parse(readFileSync(MANIFEST_PATH, 'utf8').replace(/\$\{\{(\w+)\}\}/g, (_m, name: string) => env[name] ?? '')) as TeamsManifest;
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(buildManifest({ botId: TEST_BOT_ID, publicHost: 'mediation-bot.example.org' })).toEqual(toolkit);
+    expect(toolkit.version).toBe(pkg.version);
+  });
+
+  it('takes a separate Teams app id when the Toolkit has made one', () => {
+    const other = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+    const m = buildManifest({ botId: TEST_BOT_ID, teamsAppId: other });
+    expect(m.id).toBe(other);
+    expect(theBot(m).botId).toBe(TEST_BOT_ID);
   });
 
   it('refuses a catalog that breaks a Teams limit, naming the problem', () => {
@@ -254,7 +276,7 @@ describe('npm run package (scripts/package.ts)', () => {
     const result = spawnSync('npx', ['tsx', 'scripts/package.ts'], {
       cwd: ROOT,
       encoding: 'utf8',
-      env: { ...process.env, MicrosoftAppId: '', BOT_ID: '', BOT_PUBLIC_HOST: '', APP_VERSION: '', ...env },
+      env: { ...process.env, MicrosoftAppId: '', BOT_ID: '', TEAMS_APP_ID: '', BOT_PUBLIC_HOST: '', APP_VERSION: '', ...env },
     });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   }
