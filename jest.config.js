@@ -1,9 +1,10 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['@swc/jest'], '/node_modules/jose/.+\\.js$': ['@swc/jest'] },
-  // jose ships ES modules only; Jest's CommonJS runtime needs them compiled like our own code.
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  transform: { '^.+\\.ts$': ['@swc/jest'], '/node_modules/(jose|strip-bom)/.+\\.js$': ['@swc/jest'] },
+  // ES-module-only packages (jose; strip-bom 5, which @microsoft/app-manifest requires): Jest's
+  // CommonJS runtime needs them compiled like our own code. Node itself loads them as they are.
+  transformIgnorePatterns: ['/node_modules/(?!(jose|strip-bom)/)'],
   testMatch: ['<rootDir>/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   moduleNameMapper: {

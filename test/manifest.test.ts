@@ -27,10 +27,6 @@ import {
   type TeamsManifest,
 } from '../manifest/build';
 
-// @microsoft/app-manifest require()s strip-bom 5, which is ESM-only: Node 20.19+ loads it, jest's
-// module system cannot. Only its file readers use it (we never call them), so a stand-in is safe.
-jest.mock('strip-bom', () => ({ __esModule: true, default: (text: string) => text.replace(/^\uFEFF/, '') }));
-
 const ROOT = join(__dirname, '..');
 /** The tile colour of color.png, halfway down its gradient. */
 const ACCENT_COLOR = '#117D80';
