@@ -30,6 +30,7 @@ const EnvSchema = z.object({
     blankToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
+  LOG_FORMAT: z.preprocess(blankToUndefined, z.enum(['json', 'pretty']).optional()),
   MAX_BODY_BYTES: z.preprocess(blankToUndefined, z.coerce.number().int().min(1024).max(10_000_000).default(262_144)),
   MicrosoftAppId: z.preprocess(blankToUndefined, guid.optional()),
   MicrosoftAppPassword: optionalString,
@@ -97,6 +98,8 @@ export interface AppConfig {
   readonly mongoUri?: string;
   readonly mongoDb: string;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Unset: pretty in development on a terminal, JSON otherwise (bot/logger.ts). */
+  readonly logFormat?: 'json' | 'pretty';
   readonly maxBodyBytes: number;
   readonly credentials?: TeamsCredentials;
   /** True when the bot authenticates inbound requests; false only for local use with the playground. */
@@ -173,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mongoUri: e.MONGODB_URI,
     mongoDb: e.MONGODB_DB,
     logLevel: e.LOG_LEVEL,
+    ...(e.LOG_FORMAT ? { logFormat: e.LOG_FORMAT } : {}),
     maxBodyBytes: e.MAX_BODY_BYTES,
     credentials,
     hasTeamsCredentials: credentials !== undefined,

@@ -4,7 +4,7 @@ import { readTerms } from '../storage/termsFile';
 import { createBotApp, type BotApp } from './app';
 import type { AppConfig } from './config';
 import type { DeliveryPolicy } from './proactive';
-import { createLogger, type Logger } from './logger';
+import { createLogger, logFormatFor, type Logger } from './logger';
 import { certificatePage } from './certificate/certificatePage';
 import { registerTabRoutes } from './tab/routes';
 
@@ -28,7 +28,7 @@ export interface StartOptions {
 const HEALTH_TIMEOUT_MS = 2000;
 
 export async function startBot(config: AppConfig, options: StartOptions = {}): Promise<RunningBot> {
-  const log = options.log ?? createLogger(config.logLevel);
+  const log = options.log ?? createLogger(config.logLevel, logFormatFor(config));
   const store =
     options.store ??
     (await openStore(
@@ -94,8 +94,15 @@ function createHttpServer(config: AppConfig, endpoint: ReturnType<typeof createB
   });
 
   server.on('restifyError', (req, _res, err, callback) => {
+    const status = (err as { statusCode?: number }).statusCode;
+    // The Agents Playground checks the endpoint with GET /api/messages (405) when it starts and now
+    // and then: expected, so it would only bury real refusals.
+    if (status === 405 && req.method === 'GET' && req.path() === '/api/messages') {
+      log.debug({ status, path: req.path() }, 'GET probe of the messaging endpoint');
+      return callback();
+    }
     // Bad JSON, oversized bodies and unknown routes are the client's problem: log them quietly.
-    log.info({ status: (err as { statusCode?: number }).statusCode, path: req.path() }, 'request refused');
+    log.info({ status, path: req.path() }, 'request refused');
     return callback();
   });
   return server;
