@@ -125,7 +125,7 @@ export interface ReminderConfig {
   readonly pollMs: number;
   /** When day-based reminders go out, Europe/London. */
   readonly sendTime: WallTime;
-  /** Domain.md §5's schedules with the deployment's replacements (an empty list switches one off). */
+  /** The reminder schedules (docs/rules.md#reminder-schedules) with the deployment's replacements (an empty list switches one off). */
   readonly schedules: ReminderSchedules;
   /** The provider's case-manager channel, where overdue statutory deadlines are escalated. */
   readonly escalationConversationId?: string;

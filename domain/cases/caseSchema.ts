@@ -52,7 +52,7 @@ export const AuditEntrySchema = z.object({
   by: aadObjectId,
   /** A verb-like code, e.g. `party.added`. */
   action: z.string().min(1).max(60),
-  /** Ids and codes only, never meeting content (domain.md §11). */
+  /** Ids and codes only, never meeting content (docs/rules.md#what-the-product-never-records). */
   detail: z.string().max(300).optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
