@@ -25,6 +25,7 @@ function anchorsOf(markdown: string): Set<string> {
   const withoutCode = markdown.replace(/```[\s\S]*?```/g, '');
   for (const m of withoutCode.matchAll(/^#{1,6}\s+(.+?)\s*#*$/gm)) {
     const base = (m[1] ?? '')
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
       .toLowerCase()
       .replace(/[`*]/g, '')
       .replace(/[^\p{L}\p{N}\s_-]/gu, '')
