@@ -95,14 +95,15 @@ function createHttpServer(config: AppConfig, endpoint: ReturnType<typeof createB
 
   server.on('restifyError', (req, _res, err, callback) => {
     const status = (err as { statusCode?: number }).statusCode;
-    // The Agents Playground checks the endpoint with GET /api/messages (405) when it starts and now
-    // and then: expected, so it would only bury real refusals.
-    if (status === 405 && req.method === 'GET' && req.path() === '/api/messages') {
-      log.debug({ status, path: req.path() }, 'GET probe of the messaging endpoint');
+    // The Agents Playground's page checks the endpoint ("Connecting to your application…") with a
+    // HEAD request each time it is opened, and a browser pointed at it sends GET: both get 405 and
+    // are expected, so logging them as refused would only bury real refusals.
+    if (status === 405 && (req.method === 'HEAD' || req.method === 'GET') && req.path() === '/api/messages') {
+      log.debug({ status, method: req.method, path: req.path() }, 'probe of the messaging endpoint');
       return callback();
     }
     // Bad JSON, oversized bodies and unknown routes are the client's problem: log them quietly.
-    log.info({ status, path: req.path() }, 'request refused');
+    log.info({ status, method: req.method, path: req.path() }, 'request refused');
     return callback();
   });
   return server;

@@ -1,14 +1,18 @@
 /**
  * `npm start` as a new user runs it: what it says while it builds and starts, the three
- * addresses last, readable logs (pino-pretty), no DEP0111 warning, and the playground's
- * GET probes of the messaging endpoint not reported as refused requests.
+ * addresses last, readable logs (pino-pretty), no DEP0111 warning, and the playground page's
+ * probes of the messaging endpoint (HEAD, 405) not reported as refused requests.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { chromium } from 'playwright-core';
 import { makeTempDir, removeDir } from '../helpers/tempDir';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const READY = 'Press Ctrl-C to stop.';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (npm test's pretest does this)`);
 
 describe('npm start', () => {
   let child: ChildProcess;
@@ -89,14 +93,24 @@ describe('npm start', () => {
     expect(stderr).not.toMatch(/DEP0111|DeprecationWarning/);
   });
 
-  it('does not report GET probes of /api/messages as refused, but still reports a wrong path', async () => {
+  it('does not report probes of /api/messages (the playground page sends HEAD) as refused, but still reports a wrong path', async () => {
+    // The playground's own page, opened as a developer would: it checks the bot with HEAD.
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    try {
+      const page = await browser.newPage();
+      await page.goto(url('Agents Playground'));
+      await page.getByText('Connected.').first().waitFor();
+    } finally {
+      await browser.close();
+    }
     const endpoint = url('Bot endpoint');
+    expect((await fetch(endpoint, { method: 'HEAD' })).status).toBe(405);
     expect((await fetch(endpoint)).status).toBe(405);
     expect((await fetch(endpoint.replace('/api/messages', '/no-such-page'))).status).toBe(404);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    // Exactly one: the 404. Neither our GET nor the playground's probes at its start.
+    // Exactly one: the 404. Not the page's probe, nor our HEAD and GET.
     expect(stdout.match(/request refused/g)).toHaveLength(1);
-    expect(stdout).toMatch(/request refused\n\s+status: 404\n\s+path: "\/no-such-page"/);
+    expect(stdout).toMatch(/request refused\n\s+status: 404\n\s+method: "GET"\n\s+path: "\/no-such-page"/);
     // The dashboard and the playground answer at the addresses printed.
     expect((await fetch(url('Case dashboard'))).status).toBe(200);
     expect((await fetch(url('Agents Playground'))).status).toBe(200);
