@@ -65,6 +65,16 @@ describe.each([
     for (const secret of [...written(doc)].filter((n) => n.startsWith('SECRET_'))) expect(defined.has(secret)).toBe(false);
   });
 
+  it("hands the bot every setting it reads (.env.example), except npm start's and npm run package's own", () => {
+    const deployEnvs = (doc as { deploy: { uses: string; with?: { envs?: Record<string, unknown> } }[] }).deploy.find((step) => step.uses === 'file/createOrUpdateEnvironmentFile')?.with?.envs ?? {};
+    // PLAYGROUND_PORT: npm start only; BOT_PUBLIC_HOST: npm run package only (the Toolkit has BOT_DOMAIN).
+    // A host's secret is never written to a file the deploy step leaves behind.
+    const notHere = new Set(['PLAYGROUND_PORT', 'BOT_PUBLIC_HOST', ...(file === 'm365agents.yml' ? ['MicrosoftAppPassword'] : [])]);
+    const productReads = [...envNames('.env.example')].filter((n) => !notHere.has(n));
+    expect(productReads.filter((n) => !(n in deployEnvs))).toEqual([]);
+    expect(productReads.length).toBeGreaterThan(20);
+  });
+
   it('zips the app package from manifest/ (the folder keeps its name), icons beside it', () => {
     expect(text).toContain('manifestPath: ./manifest/manifest.json');
     expect(text).not.toContain('appPackage/');
