@@ -68,8 +68,8 @@ beforeAll(async () => {
   const meeting = (await s.bot.store.meetings.current(k.c.id))!;
   const invoke = (verb: string, data: Record<string, unknown>) =>
     pg.invoke(thread, start.messageId, { action: { type: 'Action.Execute', verb, data: { caseId: k.c.id, meetingId: meeting.meetingId, ...data } }, trigger: 'manual' });
-  await invoke('meeting.tick', { itemId: 'opening', on: 1 });
-  await invoke('action.save', { actionId: 'act-1', owner: 'body:local_authority', what: 'Issue the amended plan with the agreed section F wording', category: 'amend_plan' });
+  expect((await invoke('action.save', { actionId: 'action-0001', owner: 'body:local_authority', what: 'Issue the amended plan with the agreed section F wording', category: 'amend_plan' })).status).toBe(200);
+  expect((await invoke('meeting.tick', { itemId: 'opening', on: 1 })).status).toBe(200);
   cards.checklist = cardOf(await invoke('meeting.checklist', {}));
   await invoke('meeting.close', { outcome: 'partial' });
   await s.bot.app.deps.background.idle();
