@@ -1,7 +1,10 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['@swc/jest'] },
+  transform: { '^.+\\.ts$': ['@swc/jest'], '/node_modules/(jose|strip-bom)/.+\\.js$': ['@swc/jest'] },
+  // ES-module-only packages (jose; strip-bom 5, which @microsoft/app-manifest requires): Jest's
+  // CommonJS runtime needs them compiled like our own code. Node itself loads them as they are.
+  transformIgnorePatterns: ['/node_modules/(?!(jose|strip-bom)/)'],
   testMatch: ['<rootDir>/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   moduleNameMapper: {

@@ -30,6 +30,7 @@ const EnvSchema = z.object({
     blankToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
+  LOG_FORMAT: z.preprocess(blankToUndefined, z.enum(['json', 'pretty']).optional()),
   MAX_BODY_BYTES: z.preprocess(blankToUndefined, z.coerce.number().int().min(1024).max(10_000_000).default(262_144)),
   REQUEST_TIMEOUT_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().min(0.5).max(120).default(10)),
   MicrosoftAppId: z.preprocess(blankToUndefined, guid.optional()),
@@ -98,6 +99,8 @@ export interface AppConfig {
   readonly mongoUri?: string;
   readonly mongoDb: string;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Unset: pretty in development on a terminal, JSON otherwise (bot/logger.ts). */
+  readonly logFormat?: 'json' | 'pretty';
   readonly maxBodyBytes: number;
   /** A request whose headers and body have not all arrived by then is cut off (slow or stalled clients). */
   readonly requestTimeoutMs: number;
@@ -125,7 +128,7 @@ export interface ReminderConfig {
   readonly pollMs: number;
   /** When day-based reminders go out, Europe/London. */
   readonly sendTime: WallTime;
-  /** Domain.md §5's schedules with the deployment's replacements (an empty list switches one off). */
+  /** The reminder schedules (docs/rules.md#reminder-schedules) with the deployment's replacements (an empty list switches one off). */
   readonly schedules: ReminderSchedules;
   /** The provider's case-manager channel, where overdue statutory deadlines are escalated. */
   readonly escalationConversationId?: string;
@@ -176,6 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mongoUri: e.MONGODB_URI,
     mongoDb: e.MONGODB_DB,
     logLevel: e.LOG_LEVEL,
+    ...(e.LOG_FORMAT ? { logFormat: e.LOG_FORMAT } : {}),
     maxBodyBytes: e.MAX_BODY_BYTES,
     requestTimeoutMs: Math.round(e.REQUEST_TIMEOUT_SECONDS * 1000),
     credentials,

@@ -1,6 +1,6 @@
 /** Production entry point (`npm run serve`): the bot alone, no playground. */
 import { ConfigError, loadConfig, loadDotEnv } from './config';
-import { createLogger } from './logger';
+import { createLogger, logFormatFor } from './logger';
 import { startBot } from './server';
 
 async function main(): Promise<void> {
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, logFormatFor(config));
   if (!config.hasTeamsCredentials) {
     log.warn('No Teams credentials: inbound requests are NOT authenticated. Local use only.');
   }

@@ -17,7 +17,7 @@ export class NoConversationError extends Error {
 }
 
 /**
- * How proactive sends survive Teams' limits (engineering.md §2): each outgoing call waits for
+ * How proactive sends survive Teams' limits (docs/architecture.md#what-teams-does-to-a-bot): each outgoing call waits for
  * a slot in its conversation's lane (7 per second, 60 per 30 seconds) and is retried on 429,
  * 412 and 5xx gateway errors with backoff and jitter, honouring Retry-After, a bounded number
  * of times. 403 marks the conversation inactive (the app was removed or blocked).

@@ -5,7 +5,7 @@ import type { NedbImportReport } from '../storage/sqlite/importNedb';
 import { createBotApp, type BotApp } from './app';
 import type { AppConfig } from './config';
 import type { DeliveryPolicy } from './proactive';
-import { createLogger, type Logger } from './logger';
+import { createLogger, logFormatFor, type Logger } from './logger';
 import { certificatePage } from './certificate/certificatePage';
 import { registerTabRoutes } from './tab/routes';
 import { cutOffSlowRequests, setDefaultSecurityHeaders } from './httpHardening';
@@ -43,7 +43,7 @@ function logNedbImport(log: Logger, report: NedbImportReport): void {
 }
 
 export async function startBot(config: AppConfig, options: StartOptions = {}): Promise<RunningBot> {
-  const log = options.log ?? createLogger(config.logLevel);
+  const log = options.log ?? createLogger(config.logLevel, logFormatFor(config));
   const store =
     options.store ??
     (await openStore({
@@ -119,8 +119,16 @@ function createHttpServer(config: AppConfig, endpoint: ReturnType<typeof createB
   });
 
   server.on('restifyError', (req, _res, err, callback) => {
+    const status = (err as { statusCode?: number }).statusCode;
+    // The Agents Playground's page checks the endpoint ("Connecting to your application…") with a
+    // HEAD request each time it is opened, and a browser pointed at it sends GET: both get 405 and
+    // are expected, so logging them as refused would only bury real refusals.
+    if (status === 405 && (req.method === 'HEAD' || req.method === 'GET') && req.path() === '/api/messages') {
+      log.debug({ status, method: req.method, path: req.path() }, 'probe of the messaging endpoint');
+      return callback();
+    }
     // Bad JSON, oversized bodies and unknown routes are the client's problem: log them quietly.
-    log.info({ status: (err as { statusCode?: number }).statusCode, path: req.path() }, 'request refused');
+    log.info({ status, method: req.method, path: req.path() }, 'request refused');
     return callback();
   });
   return server;

@@ -1,5 +1,17 @@
 import type { Scope } from './commandCatalog';
 
+/** The name Teams shows in the @ list: the manifest's name.short (a test keeps them equal). */
+export const APP_NAME = 'SEND Mediation';
+
+/**
+ * In channels and group chats Teams delivers only messages that @mention the bot, and a typed
+ * "@SEND Mediation" that was not picked from the list is plain text, so it must be said.
+ */
+const HOW_TO_MENTION =
+  `I only see messages that mention me: type **@**, pick **${APP_NAME}** from the list that opens ` +
+  `(the name turns into a highlighted mention), then the command, for example **@${APP_NAME} help**. ` +
+  'A message without that mention never reaches me.';
+
 /** A short first message per scope: what the bot does here, and how to see the commands. */
 export function welcomeText(scope: Scope): string {
   switch (scope) {
@@ -12,13 +24,13 @@ export function welcomeText(scope: Scope): string {
     case 'groupChat':
       return (
         "Hello! I'm the SEND mediation assistant. In this group chat I help the mediator run the meeting " +
-        'and record what was agreed, never what was said. Mention me with **help** to see what I can do here.'
+        `and record what was agreed, never what was said. ${HOW_TO_MENTION}`
       );
     case 'team':
       return (
         "Hello! I'm the SEND mediation assistant. In this team's channels mediators keep each case in its " +
         'own thread, from referral to certificate, with the statutory dates worked out. ' +
-        'Mention me with **help** to see what I can do here.'
+        HOW_TO_MENTION
       );
   }
 }

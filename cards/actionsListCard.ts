@@ -17,7 +17,7 @@ import { STRUCTURE_ONLY } from './meetingCardParts';
 import { VERBS } from './verbs';
 
 /**
- * The read-back (domain.md §7 item 7): every agreed action with the date it is due by and,
+ * The read-back (docs/rules.md#the-meeting-checklist item 7): every agreed action with the date it is due by and,
  * beside an agreed date, the statutory date it replaces; then the results for requested
  * changes. Edit and remove while the meeting is open.
  *

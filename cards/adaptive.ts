@@ -1,6 +1,6 @@
 /**
  * The subset of Adaptive Cards 1.5 the product uses, as types. Teams renders up to 1.5
- * (engineering.md §2), so nothing newer is representable here. Accessibility rules are
+ * (docs/architecture.md#what-teams-does-to-a-bot), so nothing newer is representable here. Accessibility rules are
  * encoded in the types where TypeScript can hold them: every TextBlock wraps, every input
  * has a label, and a required input always carries its error message.
  */
@@ -67,7 +67,7 @@ export interface ActionSet extends ElementBase {
   readonly actions: readonly CardAction[];
 }
 
-/** A required input must say what is wrong when left empty (engineering.md §2). */
+/** A required input must say what is wrong when left empty (docs/architecture.md#what-teams-does-to-a-bot). */
 type Requirement = { readonly isRequired: true; readonly errorMessage: string } | { readonly isRequired?: false; readonly errorMessage?: string };
 
 type InputBase = ElementBase & Requirement & { readonly id: string; readonly label: string };
@@ -123,7 +123,7 @@ export type CardInput = TextInput | ChoiceSetInput | DateInput | TimeInput | Tog
 export type CardElement = TextBlock | FactSet | Container | ColumnSet | ActionSet | CardInput;
 
 /**
- * Card data comes back from the client and cannot be trusted (engineering.md §2), so it may
+ * Card data comes back from the client and cannot be trusted (docs/architecture.md#what-teams-does-to-a-bot), so it may
  * carry only identifiers and page numbers; the handler re-reads everything else.
  */
 export type ActionData = Readonly<Record<string, string | number>>;

@@ -1,7 +1,7 @@
 import { card, container, facts, heading, text, type AdaptiveCard, type CardAction, type CardElement } from './adaptive';
 
 /**
- * A certificate as it appears in Teams (domain.md §10.2, T17): its number, issue date, what it
+ * A certificate as it appears in Teams (docs/rules.md#mediation-certificate, T17): its number, issue date, what it
  * confirms, and the appeal-by date with its weekday, labelled as guidance. The button opens
  * the printable page the family keeps; its address carries the access token, so it is passed
  * in by the bot and only ever shown to the people the card is sent to.

@@ -3,7 +3,7 @@ import { isIsoDate } from '../domain/timescales';
 import { VERBS } from './verbs';
 
 /**
- * Issuing a certificate (domain.md §10.2): which kind, and the dates that kind needs. Cards
+ * Issuing a certificate (docs/rules.md#mediation-certificate): which kind, and the dates that kind needs. Cards
  * 1.5 cannot show a field only for one choice, so every date is shown, labelled with the
  * kind it belongs to, and checked on submission. When the case already has certificates the
  * card lists them: issuing the same kind again returns the existing one, and "Issue a new

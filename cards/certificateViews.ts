@@ -85,7 +85,7 @@ export interface CertificateFormViewOptions {
   readonly calendar?: Calendar;
 }
 
-/** The certificate form, or a CaseError for a DRS case (no certificate, domain.md §12). */
+/** The certificate form, or a CaseError for a DRS case (no certificate, docs/rules.md#disagreement-resolution-drs). */
 export function toCertificateFormView(c: Case, certificates: readonly Certificate[], options: CertificateFormViewOptions): CertificateFormCardView | CaseError {
   const type = CASE_TYPES[c.caseType];
   if (type.isDrs) return new CaseError('invalid_input', `Case ${c.caseReference} is disagreement resolution (DRS): it has no mediation certificate.`);

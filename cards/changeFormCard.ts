@@ -14,7 +14,7 @@ import {
 import { card, execute, fieldError, fieldProblemCount, heading, nonEmptyChoices, problemsBanner, text, type AdaptiveCard, type CardElement, type CardInput, type Choice } from './adaptive';
 import { VERBS } from './verbs';
 
-/** Enter or edit one requested change (domain.md §9.2); shown again with messages beside the fields. */
+/** Enter or edit one requested change (docs/rules.md#preparation-and-requested-changes); shown again with messages beside the fields. */
 export interface ChangeFormView {
   readonly caseId: string;
   readonly caseReference: string;

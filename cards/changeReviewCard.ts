@@ -16,7 +16,7 @@ import { defaultCalendar, formatDate, type Calendar } from '../domain/timescales
 import { actionSet, card, container, execute, facts, heading, text, type AdaptiveCard, type CardAction, type CardElement } from './adaptive';
 import { VERBS } from './verbs';
 
-/** One sent change as the LA officer reviews it, with agree / decline / discuss (domain.md §9.2). */
+/** One sent change as the LA officer reviews it, with agree / decline / discuss (docs/rules.md#preparation-and-requested-changes). */
 export interface ChangeReviewView {
   readonly caseId: string;
   readonly caseReference: string;

@@ -16,7 +16,7 @@ import { guardBlock, guardText, STRUCTURE_ONLY, type GuardView } from './meeting
 import { VERBS } from './verbs';
 
 /**
- * The mediator's checklist during the meeting (domain.md §7): the checks made at the start,
+ * The mediator's checklist during the meeting (docs/rules.md#the-meeting-checklist): the checks made at the start,
  * the agenda and the items that run throughout, each with a button to mark it done or not
  * done; breaks; and the way to agreed actions, the read-back and closing.
  */

@@ -5,7 +5,7 @@ import { text, type TextBlock } from './adaptive';
  * and a colour: colour is lost on some screens and to screen readers.
  */
 
-/** On every meeting card: what the record is, and is not (domain.md §11). */
+/** On every meeting card: what the record is, and is not (docs/rules.md#what-the-product-never-records). */
 export const STRUCTURE_ONLY = 'This meeting records structure only, never what was said.';
 
 export type GuardViewStatus = 'ok' | 'failed' | 'not_needed';

@@ -18,7 +18,7 @@ import type { ChangeResultErrors, ChangeResultField, ChangeResultFormValues } fr
 import { VERBS } from './verbs';
 
 /**
- * The meeting's result for one requested change to the plan (domain.md §9.2): agreed,
+ * The meeting's result for one requested change to the plan (docs/rules.md#preparation-and-requested-changes): agreed,
  * agreed as amended, not agreed or deferred, with the wording confirmed on the shared
  * screen when it was agreed.
  */

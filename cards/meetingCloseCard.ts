@@ -19,7 +19,7 @@ import { STRUCTURE_ONLY } from './meetingCardParts';
 import { VERBS } from './verbs';
 
 /**
- * Closing the meeting (domain.md §6.2): how it ended, the next date for an adjournment, the
+ * Closing the meeting (docs/rules.md#case-lifecycle): how it ended, the next date for an adjournment, the
  * reason for ending early. Cards 1.5 cannot show a field only for one choice, so every
  * field is shown, labelled with the choice it belongs to, and checked on submission.
  */

@@ -3,7 +3,7 @@ import { guardBlock, STRUCTURE_ONLY, type GuardView } from './meetingCardParts';
 import { VERBS } from './verbs';
 
 /**
- * Shown when the mediator starts a meeting and a check has failed (domain.md §6.2): what
+ * Shown when the mediator starts a meeting and a check has failed (docs/rules.md#case-lifecycle): what
  * failed, and a required short reason to start anyway. The reason is stored with the
  * meeting, so it asks for the arrangements, not for anything anyone said.
  */

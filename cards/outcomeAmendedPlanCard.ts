@@ -2,7 +2,7 @@ import { card, execute, fieldError, heading, text, type AdaptiveCard, type CardE
 import { VERBS } from './verbs';
 
 /**
- * To the LA officer after a plan-content mediation (domain.md §5 T9, SEED-000): please send
+ * To the LA officer after a plan-content mediation (docs/rules.md#timescale-rules T9, provider practice): please send
  * the amended plan with the agreed wording, so it can be attached to the outcome. A link, not
  * a copy: the plan stays in the LA's system and only people with access can open it.
  */

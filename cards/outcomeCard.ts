@@ -16,7 +16,7 @@ import {
 import { VERBS } from './verbs';
 
 /**
- * The published outcome as everyone sees it (domain.md §10.1): the version, when it was
+ * The published outcome as everyone sees it (docs/rules.md#outcome-statement): the version, when it was
  * published, every party's answer in words, the outcome itself, the amended plan for
  * plan-content cases, and the buttons: parties confirm or ask for a correction (on the latest
  * version only), mediators publish a revised version.

@@ -15,9 +15,9 @@ import {
 import { VERBS } from './verbs';
 
 /**
- * The mediator's draft of the outcome statement (domain.md §10.1, T8): everything worked out
+ * The mediator's draft of the outcome statement (docs/rules.md#outcome-statement, T8): everything worked out
  * from the records, a result picker per issue (pre-set from the meeting), and the one short
- * overview, with the reminder beside it that the outcome is not minutes (§11). Publishing
+ * overview, with the reminder beside it that the outcome is not minutes (docs/rules.md#what-the-product-never-records). Publishing
  * creates the version named in the button's data.
  */
 export interface IssueInputView {

@@ -33,7 +33,7 @@ export class DeliveryError extends Error {
 
 /**
  * 403 from the Bot Connector: the app was removed from the chat or team, or the person blocked
- * the bot (engineering.md §2). Retrying cannot help; the bot marks the conversation inactive.
+ * the bot (docs/architecture.md#what-teams-does-to-a-bot). Retrying cannot help; the bot marks the conversation inactive.
  */
 export class ConversationGoneError extends DeliveryError {
   override readonly name: string = 'ConversationGoneError';

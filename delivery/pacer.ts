@@ -6,7 +6,7 @@ export interface RateLimit {
   readonly windowMs: number;
 }
 
-/** Teams' limits per bot per conversation (engineering.md §2). */
+/** Teams' limits per bot per conversation (docs/architecture.md#what-teams-does-to-a-bot). */
 export const TEAMS_CONVERSATION_LIMITS: readonly RateLimit[] = [
   { count: 7, windowMs: 1000 },
   { count: 60, windowMs: 30_000 },

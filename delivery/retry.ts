@@ -3,7 +3,7 @@ import { ConversationGoneError, DeliveryError } from './errors';
 import { isNetworkError, retryAfterMsOf, statusOf } from './statusOf';
 
 /**
- * Statuses worth another try (engineering.md §2): throttled (429), a precondition race on the
+ * Statuses worth another try (docs/architecture.md#what-teams-does-to-a-bot): throttled (429), a precondition race on the
  * Teams side (412), and the gateway family (502, 503, 504).
  */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([412, 429, 502, 503, 504]);

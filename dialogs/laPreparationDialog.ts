@@ -2,7 +2,7 @@ import { PreparationQuestionsDialog } from './preparationQuestionsDialog';
 import type { PreparationPort } from './preparationPort';
 
 /**
- * The LA officer's (and ICB representative's) preparation in a 1:1 chat (domain.md §9.1):
+ * The LA officer's (and ICB representative's) preparation in a 1:1 chat (docs/rules.md#preparation-and-requested-changes):
  * who attends, whether they know the family and the case, their authority (a "no" alerts
  * the mediator at once through the port), health and social care attendance, other
  * professionals, and for plan-content cases the editable plan and how wording is recorded.

@@ -20,7 +20,7 @@ export interface PreparationPort {
   saveAnswer(caseId: string, partyId: string, patch: PreparationPatch, actor: string): Promise<PreparationSave>;
   /**
    * The LA officer or ICB representative has just said they do not have full authority: the
-   * mediator must be told at once, so the family can be told before the meeting (§9.1).
+   * mediator must be told at once, so the family can be told before the meeting (docs/rules.md#preparation-and-requested-changes).
    */
   onLimitedAuthority(caseId: string, partyId: string): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import { isOneOf } from './oneOf';
 
 /**
- * The kinds of case the product handles (domain.md §3). Statutory mediation cases start
+ * The kinds of case the product handles (docs/rules.md#case-types-and-who-attends). Statutory mediation cases start
  * with `M-`; disagreement resolution (DRS) cases start with `D-` and carry no statutory
  * clocks. Later features (intake, cards, the timeline) read these flags instead of
  * re-deciding them.
@@ -191,7 +191,7 @@ export const CASE_TYPES: Readonly<Record<CaseTypeCode, CaseTypeInfo>> = {
   },
 };
 
-/** In the order of domain.md §3, mediation first. */
+/** In the order of docs/rules.md#case-types-and-who-attends, mediation first. */
 export const CASE_TYPE_LIST: readonly CaseTypeInfo[] = CASE_TYPE_CODES.map((code) => CASE_TYPES[code]);
 
 export const isCaseTypeCode = isOneOf(CASE_TYPE_CODES);

@@ -52,7 +52,7 @@ export interface WallTime {
   readonly minute: number;
 }
 
-/** 09:00, when date-based reminders go out (domain.md §5). */
+/** 09:00, when date-based reminders go out (docs/rules.md#reminder-schedules). */
 export const DEFAULT_SEND_TIME: WallTime = { hour: 9, minute: 0 };
 
 /**

@@ -1,9 +1,10 @@
 /**
- * Builds the Teams app manifest from manifest.template.json and the command catalog.
- *
- * The template holds everything that is fixed; what varies per deployment (the bot's Microsoft
- * App ID, the version, the public host) and what must not drift from the code (the command menus)
- * is filled in here, so a hand-edited manifest cannot disagree with what the bot understands.
+ * The Teams app manifest. manifest/manifest.json is complete as committed, with the Agents
+ * Toolkit's `${{...}}` placeholders for what differs per deployment (the Teams app id, the bot's
+ * Microsoft App ID, the public host), so the Toolkit's own zip step and `npm run package` produce
+ * the same app. Its command menus and tab entries are generated from the code
+ * (`npm run manifest`: the command catalog and manifest/tabs.ts), and a test fails when the
+ * committed file and the code differ.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -12,17 +13,16 @@ import { z } from 'zod';
 import { menuCommandsFor, type CommandInfo, type Scope } from '../bot/commandCatalog';
 import { tabEntries } from './tabs';
 
-export { readPngSize, decodePng, nonWhiteVisiblePixels } from './png';
+export { ICONS, decodePng, iconProblems, nonWhiteVisiblePixels } from './icons';
 
 export type TeamsManifest = TeamsManifestV1D25.TeamsManifestV1D25;
 export type CommandList = TeamsManifestV1D25.CommandList;
 
 export const MANIFEST_DIR = __dirname;
-export const TEMPLATE_PATH = join(MANIFEST_DIR, 'manifest.template.json');
-export const ICONS = {
-  color: { file: 'color.png', width: 192, height: 192 },
-  outline: { file: 'outline.png', width: 32, height: 32 },
-} as const;
+export const MANIFEST_PATH = join(MANIFEST_DIR, 'manifest.json');
+
+/** The placeholders manifest.json carries, named as the Agents Toolkit's env files name them. */
+export const PLACEHOLDERS = { teamsAppId: '${{TEAMS_APP_ID}}', botId: '${{BOT_ID}}', host: '${{BOT_DOMAIN}}' } as const;
 
 /**
  * Only for sideloading into a local/dev tenant or the Agents Playground: Teams needs some GUID,
@@ -76,6 +76,11 @@ const optionsSchema = z.object({
       error: (issue) =>
         `the bot id must be the bot's Microsoft App ID, a GUID such as 1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d (got "${String(issue.input)}")`,
     }),
+  teamsAppId: z
+    .string()
+    .trim()
+    .regex(GUID, { error: (issue) => `the Teams app id must be a GUID (got "${String(issue.input)}")` })
+    .optional(),
   version: z
     .string()
     .trim()
@@ -137,31 +142,66 @@ export function commandListsFrom(byScope: (scope: Scope) => readonly CommandInfo
   return lists;
 }
 
+function readManifest(): TeamsManifest {
+  return JSON.parse(readFileSync(MANIFEST_PATH, 'utf8')) as TeamsManifest;
+}
+
+/**
+ * manifest.json as the code says it should be: the committed file with its generated parts (the
+ * version from package.json, the command lists from the catalog, the tabs with placeholders)
+ * written afresh. `npm run manifest` writes it; the test compares it with the committed file.
+ */
+export function generatedManifest(current: TeamsManifest = readManifest()): TeamsManifest {
+  const manifest = structuredClone(current);
+  const bot = manifest.bots?.[0];
+  if (manifest.manifestVersion !== '1.25' || !bot || manifest.bots?.length !== 1) {
+    throw new Error('manifest.json must be a v1.25 manifest with exactly one bot');
+  }
+  manifest.version = defaultVersion();
+  manifest.id = PLACEHOLDERS.teamsAppId;
+  bot.botId = PLACEHOLDERS.botId;
+  bot.commandLists = commandListsFrom();
+  Object.assign(manifest, tabEntries(PLACEHOLDERS.botId, PLACEHOLDERS.host));
+  manifest.validDomains = [PLACEHOLDERS.host];
+  return manifest;
+}
+
+/** The file's text: two-space JSON and a final newline, so a regenerated file diffs cleanly. */
+export function manifestText(manifest: TeamsManifest): string {
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+/** Replaces every placeholder in every string, as the Toolkit does when it zips the package. */
+function fill<T>(value: T, values: Readonly<Record<string, string>>): T {
+  if (typeof value === 'string') return value.replace(/\$\{\{(\w+)\}\}/g, (whole, name: string) => values[name] ?? whole) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => fill(v, values)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v, values)])) as T;
+  }
+  return value;
+}
+
 export function buildManifest(opts: BuildOptions): TeamsManifest {
   const parsed = optionsSchema.safeParse(opts);
   if (!parsed.success) throw new Error(`Cannot build the Teams manifest: ${describeIssues(parsed.error)}`);
   const { botId, publicHost } = parsed.data;
+  const teamsAppId = parsed.data.teamsAppId ?? botId;
   const version = parsed.data.version ?? defaultVersion();
   if (!SEMVER.test(version)) throw new Error(`Cannot build the Teams manifest: package.json version "${version}" is not MAJOR.MINOR.PATCH`);
 
-  // Both values are validated above to contain no JSON-special characters, so plain text
-  // substitution cannot break the JSON.
-  const text = readFileSync(TEMPLATE_PATH, 'utf8')
-    .replaceAll('${{BOT_ID}}', botId)
-    .replaceAll('${{APP_VERSION}}', version);
-  const leftover = /\$\{\{(\w+)\}\}/.exec(text);
-  if (leftover) throw new Error(`manifest.template.json has a placeholder nobody fills: ${leftover[0]}`);
-
-  const manifest = JSON.parse(text) as TeamsManifest;
-  const bot = manifest.bots?.[0];
-  if (manifest.manifestVersion !== '1.25' || !bot || manifest.bots?.length !== 1) {
-    throw new Error('manifest.template.json must be a v1.25 manifest with exactly one bot');
+  const manifest = readManifest();
+  manifest.version = version;
+  if (!publicHost) {
+    // The dashboard tabs are served by the bot, so without a public host there is nowhere to load them from.
+    delete manifest.staticTabs;
+    delete manifest.configurableTabs;
+    delete manifest.webApplicationInfo;
+    manifest.validDomains = (manifest.validDomains ?? []).filter((d) => d !== PLACEHOLDERS.host);
   }
-  bot.commandLists = commandListsFrom();
-  manifest.validDomains = [...new Set([...(manifest.validDomains ?? []), ...(publicHost ? [publicHost] : [])])];
-  // The dashboard tabs are served by the bot, so they exist only where the bot has a public host.
-  if (publicHost) Object.assign(manifest, tabEntries(botId, publicHost));
-  return manifest;
+  const filled = fill(manifest, { TEAMS_APP_ID: teamsAppId, BOT_ID: botId, ...(publicHost ? { BOT_DOMAIN: publicHost } : {}) });
+  const leftover = /\$\{\{(\w+)\}\}/.exec(JSON.stringify(filled));
+  if (leftover) throw new Error(`manifest.json has a placeholder nobody fills: ${leftover[0]}`);
+  return filled;
 }
 
 /**

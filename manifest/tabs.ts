@@ -17,7 +17,7 @@ export function tabEntries(appId: string, host: string): Pick<Manifest, 'staticT
       { entityId: MY_CASES_ENTITY_ID, name: 'My cases', contentUrl: `${base}/?view=personal`, websiteUrl: `${base}/?view=personal`, scopes: ['personal'] },
     ],
     configurableTabs: [{ configurationUrl: `${base}/config.html`, canUpdateConfiguration: false, scopes: ['team'], context: ['channelTab'] }],
-    // Teams SSO: getAuthToken() returns a token for this resource; the bot validates it (bot/tab/ssoToken.ts).
+    // Teams SSO: getAuthToken() returns a token for this resource; the bot verifies it with jose (bot/tab/ssoToken.ts).
     webApplicationInfo: { id: appId, resource: `api://${host}/${appId}` },
   };
 }

@@ -1,10 +1,12 @@
 /**
  * `npm run package`: builds appPackage.zip (manifest.json, color.png, outline.png) for uploading
- * to Teams. Fails with every schema error listed, so a broken package never reaches an admin.
+ * to Teams, from manifest/manifest.json with its placeholders filled (as the Agents Toolkit's
+ * teamsApp/zipAppPackage step does). Fails with every schema error listed, so a broken package never reaches an admin.
  *
  * Environment (a .env file at the repo root is read too; real environment variables win):
  *   MicrosoftAppId (or BOT_ID)  the bot's Microsoft App ID; without it a placeholder is used and
  *                               the package is only good for local sideloading
+ *   TEAMS_APP_ID                the Teams app id, when the Agents Toolkit made one (default: the bot id)
  *   BOT_PUBLIC_HOST             public host of the bot, added to validDomains (optional)
  *   APP_VERSION                 manifest version (default: package.json's version)
  *   APP_PACKAGE_OUT             where to write the zip (default: <repo>/appPackage.zip)
@@ -22,9 +24,7 @@ import {
   ICONS,
   MANIFEST_DIR,
   buildManifest,
-  decodePng,
-  nonWhiteVisiblePixels,
-  readPngSize,
+  iconProblems,
   validateManifest,
   type TeamsManifest,
 } from '../manifest/build';
@@ -37,6 +37,7 @@ const optional = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ?
 const envSchema = z.object({
   MicrosoftAppId: optional,
   BOT_ID: optional,
+  TEAMS_APP_ID: optional,
   BOT_PUBLIC_HOST: optional,
   APP_VERSION: optional,
   APP_PACKAGE_OUT: optional,
@@ -49,34 +50,15 @@ function fail(message: string): never {
 
 function checkIcons(): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
-  const problems: string[] = [];
   for (const icon of Object.values(ICONS)) {
-    let png: Buffer;
     try {
-      png = readFileSync(join(MANIFEST_DIR, icon.file));
-      const { width, height } = readPngSize(png);
-      if (width !== icon.width || height !== icon.height) {
-        problems.push(`${icon.file} is ${width}x${height}; Teams requires ${icon.width}x${icon.height}`);
-      }
-    } catch (err) {
-      problems.push(`${icon.file}: ${(err as Error).message}`);
-      continue;
-    }
-    files.set(icon.file, png);
-  }
-  const outline = files.get(ICONS.outline.file);
-  if (outline) {
-    try {
-      const bad = nonWhiteVisiblePixels(decodePng(outline));
-      if (bad.length > 0) {
-        const where = bad.map((p) => `(${p.x},${p.y}) rgba(${p.rgba.join(',')})`).join(', ');
-        problems.push(`${ICONS.outline.file} must be white on transparent; non-white pixels at ${where}`);
-      }
-    } catch (err) {
-      problems.push(`${ICONS.outline.file}: ${(err as Error).message}`);
+      files.set(icon.file, readFileSync(join(MANIFEST_DIR, icon.file)));
+    } catch {
+      // reported as missing below
     }
   }
-  if (problems.length > 0) fail(`Icon problems (regenerate with \`npx tsx scripts/icons.ts\`):\n  - ${problems.join('\n  - ')}`);
+  const problems = iconProblems(files);
+  if (problems.length > 0) fail(`Icon problems (replace the files in manifest/):\n  - ${problems.join('\n  - ')}`);
   return files;
 }
 
@@ -103,6 +85,7 @@ async function main(): Promise<void> {
   try {
     manifest = buildManifest({
       botId: configuredId ?? DEV_PLACEHOLDER_BOT_ID,
+      teamsAppId: env.TEAMS_APP_ID,
       version: env.APP_VERSION,
       publicHost: env.BOT_PUBLIC_HOST,
     });

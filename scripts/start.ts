@@ -41,12 +41,19 @@ async function describeConversations(pg: PlaygroundHandle): Promise<string> {
   return 'personal chat, group chat and a team';
 }
 
+/** One line per stage, so a first start (which also compiles the dashboard) is never a silent wait. */
+function step(what: string): void {
+  console.log(`${what}…`);
+}
+
 async function main(): Promise<void> {
   loadDotEnv();
   const config = loadConfig();
   const pgPort = config.hasTeamsCredentials ? undefined : playgroundPort(process.env);
 
+  step('Building the dashboard page (tab/ → tab/dist/)');
   await buildTab();
+  step(`Starting the bot (${config.mongoUri ? 'MongoDB' : `embedded store in ${config.dataDir}`})`);
   const bot = await startBot(config);
   // 127.0.0.1, not localhost: without credentials the bot listens on loopback IPv4 only, and
   // "localhost" may resolve to ::1 first.
@@ -83,27 +90,31 @@ async function main(): Promise<void> {
     });
   }
 
-  console.log(`SEND Mediation bot: ${botEndpoint}`);
   if (pgPort === undefined) {
     // With an app id the bot answers 401 to the playground's unsigned requests.
-    console.log('Teams credentials are configured: not starting Agents Playground.');
-    console.log('Reach the bot from Teams through a tunnel to the endpoint above.');
-  } else {
-    try {
-      playground = await startPlayground({ botEndpoint, port: pgPort });
-    } catch (error) {
-      await bot.close();
-      throw error;
-    }
-    console.log(`Agents Playground: ${playground.url}  (${await describeConversations(playground)})`);
-    console.log(`  its log: ${playground.logFile}`);
-    console.log(`Case dashboard: ${dashboardUrl(bot.url)}  (local mode: pick a playground user; this computer only)`);
-    void playground.exited.then((code) => {
-      if (!shuttingDown) {
-        console.error(`Agents Playground exited unexpectedly (code ${code}); the bot is still running.`);
-      }
-    });
+    console.log('\nTeams credentials are configured: Agents Playground is not started.');
+    console.log(`  Bot endpoint:  ${botEndpoint}  (reach it from Teams through a tunnel: docs/deploy.md)`);
+    console.log('Press Ctrl-C to stop.');
+    return;
   }
+  step('Starting Microsoft 365 Agents Playground');
+  try {
+    playground = await startPlayground({ botEndpoint, port: pgPort });
+  } catch (error) {
+    await bot.close();
+    throw error;
+  }
+  const conversations = await describeConversations(playground);
+  void playground.exited.then((code) => {
+    if (!shuttingDown) {
+      console.error(`Agents Playground exited unexpectedly (code ${code}); the bot is still running.`);
+    }
+  });
+  // The three addresses last, where the eye lands when the output stops.
+  console.log(`\nReady. The playground's log: ${playground.logFile}`);
+  console.log(`  Bot endpoint:       ${botEndpoint}`);
+  console.log(`  Case dashboard:     ${dashboardUrl(bot.url)}  (local mode: pick a playground user; this computer only)`);
+  console.log(`  Agents Playground:  ${playground.url}  (${conversations})  ← open this`);
   console.log('Press Ctrl-C to stop.');
 }
 

@@ -57,15 +57,15 @@ export interface AppStore {
   readonly acknowledgements: AcknowledgementStore;
   readonly invites: InviteStore;
   readonly rateLimits: RateLimitStore;
-  /** Preparation answers and requested changes (domain.md §9). */
+  /** Preparation answers and requested changes (docs/rules.md#preparation-and-requested-changes). */
   readonly preparation: PreparationStore;
-  /** Meeting sessions: checklist, breaks, agreed actions, change results (domain.md §7, §10.1). */
+  /** Meeting sessions: checklist, breaks, agreed actions, change results (docs/rules.md#the-meeting-checklist, #outcome-statement). */
   readonly meetings: MeetingStore;
-  /** Outcome statements: published versions, parties' answers, amended plan (domain.md §10.1). */
+  /** Outcome statements: published versions, parties' answers, amended plan (docs/rules.md#outcome-statement). */
   readonly outcomes: OutcomeStore;
-  /** Issued mediation certificates, every version (domain.md §10.2). */
+  /** Issued mediation certificates, every version (docs/rules.md#mediation-certificate). */
   readonly certificates: CertificateStore;
-  /** Deadlines and their reminders, with leases for delivery (domain.md §5 "Bot behaviour"). */
+  /** Deadlines and their reminders, with leases for delivery (docs/rules.md#reminder-schedules). */
   readonly reminders: ReminderStore;
   /** Who did or saw what, append-only (docs/operations.md "The audit log"). */
   readonly auditLog: AuditLog;

@@ -9,7 +9,7 @@ import { updateOptimistically } from './optimistic';
 
 /**
  * One outcome record per case: its published versions, the parties' answers, the amended
- * plan and the chases for it (domain.md §10.1, T8, T9).
+ * plan and the chases for it (docs/rules.md#outcome-statement, T8, T9).
  *
  * Answers live inside the record rather than in a collection of their own: whether an answer
  * is allowed depends on which version is the latest, and publishing a revision must see every

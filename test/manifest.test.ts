@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppManifestUtils } from '@microsoft/app-manifest';
 import JSZip from 'jszip';
+import { PNG } from 'pngjs';
 import { COMMANDS, menuCommandsFor as commandsFor, type Scope } from '../bot/commandCatalog';
 import {
   BOT_SCOPES,
@@ -15,21 +16,20 @@ import {
   DEV_PLACEHOLDER_BOT_ID,
   ICONS,
   MANIFEST_DIR,
-  TEMPLATE_PATH,
+  MANIFEST_PATH,
   buildManifest,
   commandListsFrom,
+  generatedManifest,
+  manifestText,
   decodePng,
-  readPngSize,
+  iconProblems,
   validateManifest,
   type TeamsManifest,
 } from '../manifest/build';
-import { ACCENT_COLOR, colourIcon, encodePng, outlineIcon, type FilterType } from '../scripts/icons';
-
-// @microsoft/app-manifest require()s strip-bom 5, which is ESM-only: Node 20.19+ loads it, jest's
-// module system cannot. Only its file readers use it (we never call them), so a stand-in is safe.
-jest.mock('strip-bom', () => ({ __esModule: true, default: (text: string) => text.replace(/^\uFEFF/, '') }));
 
 const ROOT = join(__dirname, '..');
+/** The tile colour of color.png, halfway down its gradient. */
+const ACCENT_COLOR = '#117D80';
 const TEST_BOT_ID = '3f2a9c1e-7b4d-4e8a-9c0f-5d6e7f8a9b0c';
 const ALL_SCOPES: Scope[] = ['personal', 'groupChat', 'team'];
 
@@ -124,13 +124,33 @@ describe('buildManifest', () => {
     expect(COMMAND_LIMITS).toEqual({ title: 32, description: 128, perList: 10 });
   });
 
-  it('generates the command lists: the template holds none of its own', () => {
-    const template = JSON.parse(readFileSync(TEMPLATE_PATH, 'utf8')) as TeamsManifest;
-    expect(theBot(template).commandLists).toEqual([]);
-    expect(template.id).toBe('${{BOT_ID}}');
-    expect(theBot(template).botId).toBe('${{BOT_ID}}');
-    expect(template.version).toBe('${{APP_VERSION}}');
+  it('manifest.json is committed complete: what the catalog and tabs generate, placeholders for ids and host only', () => {
+    const committed = readFileSync(MANIFEST_PATH, 'utf8');
+    expect(committed).toBe(manifestText(generatedManifest()));
+    expect([...new Set(committed.match(/\$\{\{\w+\}\}/g))].sort()).toEqual(['${{BOT_DOMAIN}}', '${{BOT_ID}}', '${{TEAMS_APP_ID}}']);
     expect(COMMANDS.length).toBeGreaterThan(0);
+  });
+
+  it('notices a committed manifest.json that no longer matches the catalog', () => {
+    const stale = JSON.parse(readFileSync(MANIFEST_PATH, 'utf8')) as TeamsManifest;
+    theBot(stale).commandLists?.[0]?.commands.pop();
+    expect(manifestText(generatedManifest(stale))).not.toBe(manifestText(stale));
+    expect(generatedManifest(stale)).toEqual(JSON.parse(readFileSync(MANIFEST_PATH, 'utf8')));
+  });
+
+  it("the Agents Toolkit's zip step (placeholders replaced in the text) gives the same manifest as npm run package", () => {
+    const env: Record<string, string> = { TEAMS_APP_ID: TEST_BOT_ID, BOT_ID: TEST_BOT_ID, BOT_DOMAIN: 'mediation-bot.example.org' };
+    const toolkit = JSON.parse(readFileSync(MANIFEST_PATH, 'utf8').replace(/\$\{\{(\w+)\}\}/g, (_m, name: string) => env[name] ?? '')) as TeamsManifest;
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(buildManifest({ botId: TEST_BOT_ID, publicHost: 'mediation-bot.example.org' })).toEqual(toolkit);
+    expect(toolkit.version).toBe(pkg.version);
+  });
+
+  it('takes a separate Teams app id when the Toolkit has made one', () => {
+    const other = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+    const m = buildManifest({ botId: TEST_BOT_ID, teamsAppId: other });
+    expect(m.id).toBe(other);
+    expect(theBot(m).botId).toBe(TEST_BOT_ID);
   });
 
   it('refuses a catalog that breaks a Teams limit, naming the problem', () => {
@@ -172,18 +192,13 @@ describe('buildManifest', () => {
   });
 });
 
-describe('icons', () => {
-  it('are 192x192 (colour) and 32x32 (outline), read from the PNG headers', () => {
-    expect(readPngSize(iconBuffer('color.png'))).toEqual({ width: 192, height: 192 });
-    expect(readPngSize(iconBuffer('outline.png'))).toEqual({ width: 32, height: 32 });
+describe('icons (decoded with pngjs)', () => {
+  it('are 192x192 (colour) and 32x32 (outline)', () => {
+    expect(decodePng(iconBuffer('color.png'))).toMatchObject({ width: 192, height: 192 });
+    expect(decodePng(iconBuffer('outline.png'))).toMatchObject({ width: 32, height: 32 });
     expect(ICONS.color).toMatchObject({ width: 192, height: 192 });
     expect(ICONS.outline).toMatchObject({ width: 32, height: 32 });
-  });
-
-  it('readPngSize throws on something that is not a PNG', () => {
-    expect(() => readPngSize(Buffer.from('GIF89a, definitely not a PNG'))).toThrow(/Not a PNG/);
-    expect(() => readPngSize(Buffer.alloc(4))).toThrow(/Not a PNG/);
-    expect(() => readPngSize(iconBuffer('color.png').subarray(0, 10))).toThrow(/IHDR/);
+    expect(iconProblems(new Map([['color.png', iconBuffer('color.png')], ['outline.png', iconBuffer('outline.png')]]))).toEqual([]);
   });
 
   it('the outline icon is white on transparent: every visible pixel is pure white', () => {
@@ -205,41 +220,40 @@ describe('icons', () => {
     expect(transparent).toBeGreaterThan(200);
   });
 
-  it('the colour icon is a teal tile with a white symbol and transparent rounded corners', () => {
+  it('the colour icon is a tile in the accent colour with a white symbol and transparent rounded corners', () => {
     const img = decodePng(iconBuffer('color.png'));
     const at = (x: number, y: number) => Array.from(img.data.subarray((y * 192 + x) * 4, (y * 192 + x) * 4 + 4));
     expect(at(0, 0)[3]).toBe(0);
     expect(at(191, 191)[3]).toBe(0);
-    const [r, g, b, a] = at(96, 8);
+    // Halfway down the tile's edge the colour is the manifest's accentColor, so the tile Teams draws behind the icon matches it.
+    const accent = [1, 3, 5].map((i) => parseInt(ACCENT_COLOR.slice(i, i + 2), 16));
+    const [r, g, b, a] = at(4, 96);
     expect(a).toBe(255);
-    expect(g).toBeGreaterThan(r ?? 0);
-    expect(b).toBeGreaterThan(r ?? 0);
+    for (const [i, value] of [r, g, b].entries()) expect(Math.abs((value ?? 0) - (accent[i] ?? 0))).toBeLessThanOrEqual(2);
     let white = 0;
     for (let i = 0; i < img.data.length; i += 4) if (img.data[i] === 255 && img.data[i + 1] === 255 && img.data[i + 2] === 255) white++;
     expect(white).toBeGreaterThan(192 * 192 * 0.1);
   });
 
-  it('the committed PNGs are what scripts/icons.ts draws today', () => {
-    // Pixels, not bytes: a different zlib may compress the same image differently.
-    expect(decodePng(iconBuffer('color.png')).data).toEqual(decodePng(colourIcon()).data);
-    expect(decodePng(iconBuffer('outline.png')).data).toEqual(decodePng(outlineIcon()).data);
+  it('names what Teams would reject: wrong size, colour in the outline, a file that is not a PNG, a missing file', () => {
+    const big = new PNG({ width: 40, height: 40 });
+    big.data.fill(255);
+    const coloured = new PNG({ width: 32, height: 32 });
+    coloured.data.fill(0);
+    coloured.data.set([200, 0, 0, 255], (3 * 32 + 5) * 4);
+    expect(iconProblems(new Map([['color.png', PNG.sync.write(big)], ['outline.png', PNG.sync.write(coloured)]]))).toEqual([
+      'color.png is 40x40; Teams requires 192x192',
+      'outline.png must be white on transparent; non-white pixels at (5,3) rgba(200,0,0,255)',
+    ]);
+    const problems = iconProblems(new Map([['color.png', Buffer.from('GIF89a, definitely not a PNG')]]));
+    expect(problems[0]).toMatch(/^color\.png is not a valid PNG/);
+    expect(problems[1]).toBe('outline.png is missing');
   });
 
-  it.each([0, 1, 2, 3, 4] as FilterType[])('the decoder undoes PNG filter type %i', (filter) => {
-    const width = 7;
-    const height = 5;
-    const pixels = Uint8Array.from({ length: width * height * 4 }, (_, i) => (i * 97 + ((i * i) % 13) * 31) & 0xff);
-    const png = encodePng(width, height, pixels, { filter });
-    const decoded = decodePng(png);
-    expect(decoded).toMatchObject({ width, height });
-    expect(decoded.data).toEqual(pixels);
-    expect(readPngSize(png)).toEqual({ width, height });
-  });
-
-  it('the decoder refuses a corrupted file', () => {
+  it('a corrupted file is refused, not half-read', () => {
     const png = Buffer.from(iconBuffer('outline.png'));
     png[png.length - 20] = (png[png.length - 20] ?? 0) ^ 0xff;
-    expect(() => decodePng(png)).toThrow(/CRC|truncated|IEND/);
+    expect(() => decodePng(png)).toThrow();
   });
 });
 
@@ -258,7 +272,7 @@ describe('npm run package (scripts/package.ts)', () => {
     const result = spawnSync('npx', ['tsx', 'scripts/package.ts'], {
       cwd: ROOT,
       encoding: 'utf8',
-      env: { ...process.env, MicrosoftAppId: '', BOT_ID: '', BOT_PUBLIC_HOST: '', APP_VERSION: '', ...env },
+      env: { ...process.env, MicrosoftAppId: '', BOT_ID: '', TEAMS_APP_ID: '', BOT_PUBLIC_HOST: '', APP_VERSION: '', ...env },
     });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   }

@@ -3,7 +3,7 @@ import type { StartGuards } from '../../domain/meeting';
 import { boardFor, type CardDeps } from '../cases/caseCards';
 
 /**
- * The checks shown above the agenda (domain.md §6.2): every party agreed the current terms,
+ * The checks shown above the agenda (docs/rules.md#case-lifecycle): every party agreed the current terms,
  * the LA officer (and any ICB representative) confirmed full authority, and, in plan-content
  * cases with changes, the LA has a position on every change sent.
  */

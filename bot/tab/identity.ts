@@ -5,7 +5,7 @@
  */
 import type { AppConfig } from '../config';
 import type { LocalUser } from './localUsers';
-import { verifySsoToken, type SigningKeySource } from './ssoToken';
+import { verifySsoToken, type SigningKeys } from './ssoToken';
 
 export const LOCAL_USER_HEADER = 'x-dashboard-user';
 
@@ -55,7 +55,7 @@ export function ssoAudiences(config: AppConfig): string[] {
 
 export interface IdentityDeps {
   readonly config: AppConfig;
-  readonly keys: SigningKeySource;
+  readonly keys: SigningKeys;
   readonly localUsers: () => readonly LocalUser[];
   readonly now: () => Date;
 }

@@ -17,11 +17,11 @@ import type { BotApp } from '../app';
 import { dashboardSource, linksFor } from './caseSource';
 import { identify, isLocalMode, isLoopbackAddress, isLoopbackHost, LOCAL_USER_HEADER, type Caller, type IdentityDeps } from './identity';
 import { findRepoFile, loadPlaygroundUsers, type LocalUser } from './localUsers';
-import { JwksKeySource, type SigningKeySource } from './ssoToken';
+import { remoteSigningKeys, type SigningKeys } from './ssoToken';
 
 export interface TabRouteOptions {
   /** Tests inject a generated key pair; otherwise the configured key set URL is used. */
-  readonly keys?: SigningKeySource;
+  readonly keys?: SigningKeys;
   readonly localUsers?: readonly LocalUser[];
   /** Where the built page is; default: tab/dist above this file. */
   readonly distDir?: string;
@@ -80,7 +80,7 @@ export function registerTabRoutes(server: Server, app: BotApp, options: TabRoute
   const { deps } = app;
   const { config, log } = deps;
   const distDir = options.distDir ?? path.join(path.dirname(findRepoFile('tab/index.html') ?? path.resolve('tab/index.html')), 'dist');
-  const keys = options.keys ?? new JwksKeySource({ url: config.tabJwksUrl });
+  const keys = options.keys ?? remoteSigningKeys({ url: config.tabJwksUrl });
   let localUsers: readonly LocalUser[] | undefined = options.localUsers;
   const identityDeps: IdentityDeps = {
     config,

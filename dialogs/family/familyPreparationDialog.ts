@@ -2,7 +2,7 @@ import { PreparationQuestionsDialog } from '../preparationQuestionsDialog';
 import type { PreparationPort } from '../preparationPort';
 
 /**
- * The family's preparation in a 1:1 chat (domain.md §3.1, §7): how the child's views are
+ * The family's preparation in a 1:1 chat (docs/rules.md#case-types-and-who-attends, #the-meeting-checklist): how the child's views are
  * brought in, or for a young person who speaks for them (with written permission), an
  * advocate or supporter, reasonable adjustments, and expenses. Start it with
  * PreparationDialogOptions {caseId, partyId}.

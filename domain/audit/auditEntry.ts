@@ -3,7 +3,7 @@ import { AUDIT_ACTION_NAMES, AUDIT_PLACE_NAMES, type AuditAction, type AuditPlac
 
 /**
  * One entry of the audit log: who, what, which case (and which party or record), when, and
- * from where. Ids and codes only: never a name, a message or an answer (domain.md §11).
+ * from where. Ids and codes only: never a name, a message or an answer (docs/rules.md#what-the-product-never-records).
  */
 export const AuditRecordSchema = z.object({
   /** Sorts by time: `<ISO instant>~<key>`, so paging is a range on the id. */

@@ -1,5 +1,5 @@
 /**
- * Case lifecycle (domain.md §6). Every state of the diagram is named here so stored cases
+ * Case lifecycle (docs/rules.md#case-lifecycle). Every state of the diagram is named here so stored cases
  * and later features share one spelling; only the transitions listed in TRANSITIONS are
  * in use so far. Later features add rows to TRANSITIONS rather than new state names.
  */
@@ -65,7 +65,7 @@ export const CASE_STATE_LABELS: Readonly<Record<CaseState, string>> = {
 export const TERMINAL_STATES: ReadonlySet<CaseState> = new Set<CaseState>(['CLOSED', 'CANCELLED']);
 
 /**
- * The subset of §6.2 in use. Forward moves as the case learns its dates (a mediator can
+ * The subset of docs/rules.md#case-lifecycle in use. Forward moves as the case learns its dates (a mediator can
  * open a case at any point of the statutory path), plus cancellation from any open state.
  */
 export const TRANSITIONS: Readonly<Partial<Record<CaseState, readonly CaseState[]>>> = {
@@ -102,7 +102,7 @@ export interface KnownFacts {
 /**
  * The furthest state the known facts justify:
  * - DRS: DRS_REFERRAL, or DRS_AGREED once a meeting date exists (the other side agreed to meet);
- * - a meeting date and time: PREPARATION (the meeting is fixed, §6.2 SCHEDULING → PREPARATION);
+ * - a meeting date and time: PREPARATION (the meeting is fixed, docs/rules.md#case-lifecycle SCHEDULING → PREPARATION);
  * - a meeting date only: SCHEDULING (still being arranged);
  * - the date the LA was told mediation is wanted: MEDIATION_REQUESTED (T3 runs);
  * - otherwise INTAKE.

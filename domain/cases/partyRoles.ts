@@ -1,10 +1,10 @@
 import { isOneOf } from '../oneOf';
 
 /**
- * The roles a person can hold in a case (domain.md §1.1, §3.1). `co_mediator` is offered
+ * The roles a person can hold in a case (docs/rules.md#people-and-documents, #case-types-and-who-attends). `co_mediator` is offered
  * alongside the others in the roster so one picker serves both, but a co-mediator is
  * stored as a mediator, not as a party: mediators do not sign the Terms of Engagement,
- * they confirm at the opening that everyone else has (§8).
+ * they confirm at the opening that everyone else has (docs/rules.md#terms-of-engagement).
  */
 export const PARTY_ROLES = [
   'parent_carer',

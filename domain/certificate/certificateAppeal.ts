@@ -3,7 +3,7 @@ import { computeAppealDeadline, defaultCalendar, isTimescaleError, type Calendar
 import type { AppealKind, CertificateAppeal } from './certificateSchema';
 
 /**
- * What the certificate says about an appeal (domain.md §10.2, §5 T17), as a guide.
+ * What the certificate says about an appeal (docs/rules.md#mediation-certificate, #timescale-rules T17), as a guide.
  *
  * - Most decisions: the certificate lets the holder register an appeal, by the later of 2
  *   months after the decision notice was sent and 1 month after the certificate was issued,

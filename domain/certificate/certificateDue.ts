@@ -2,7 +2,7 @@ import { computeRule, defaultCalendar, formatDate, parseIsoDate, type Calendar, 
 import { CERTIFICATE_VARIANT_INFO, type CertificateVariant } from './certificateVariant';
 
 /**
- * When a certificate is due: 3 working days after its trigger (domain.md §5 T2, T6(b), T7).
+ * When a certificate is due: 3 working days after its trigger (docs/rules.md#timescale-rules T2, T6(b), T7).
  * Throws TimescaleError for a date outside the calendar's trusted years, as computeRule does.
  */
 export function certificateDue(variant: CertificateVariant, trigger: IsoDate, calendar: Calendar = defaultCalendar): IsoDate {

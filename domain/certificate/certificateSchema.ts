@@ -8,11 +8,11 @@ import { CERTIFICATE_NUMBER_PATTERN } from './certificateNumber';
 import { CERTIFICATE_VARIANTS, ISSUER_ROLES } from './certificateVariant';
 
 /**
- * One issued mediation certificate (domain.md §10.2). Each issue is its own record: a
+ * One issued mediation certificate (docs/rules.md#mediation-certificate). Each issue is its own record: a
  * re-issue is a new record with the next `issueNumber` that names the one it replaces, so
  * every version stays on file. Storage validates every document it reads against this.
  *
- * The child is named by initials only, never by full name (domain.md §11 data minimisation);
+ * The child is named by initials only, never by full name (docs/rules.md#what-the-product-never-records data minimisation);
  * the parent or young person is named, because the certificate is theirs to use.
  */
 const instant = z.iso.datetime();

@@ -2,7 +2,7 @@ import type { RuleId } from '../timescales';
 import { isOneOf } from '../oneOf';
 
 /**
- * The three kinds of mediation certificate (domain.md §10.2). Codes are stored with every
+ * The three kinds of mediation certificate (docs/rules.md#mediation-certificate). Codes are stored with every
  * certificate; the words are the product's own.
  */
 export const CERTIFICATE_VARIANTS = ['after_mediation', 'no_mediation', 'cannot_arrange'] as const;

@@ -1,8 +1,8 @@
 /**
- * Mediation certificates (domain.md §10.2, §5 T2/T6/T7/T17): the three variants, issuing and
+ * Mediation certificates (docs/rules.md#mediation-certificate, #timescale-rules T2/T6/T7/T17): the three variants, issuing and
  * re-issuing, the appeal-by date as a guide, timeliness, the printable page and the access
  * token that guards it. Pure apart from randomness for ids and tokens (injectable). DRS cases
- * have no certificate (§12).
+ * have no certificate (docs/rules.md#disagreement-resolution-drs).
  */
 export {
   CERTIFICATE_VARIANTS,

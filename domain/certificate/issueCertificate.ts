@@ -13,10 +13,10 @@ import { HOLDERS_MAX, ISSUER_NAME_MAX, MEDIATION_ISSUES_MAX, PROVIDER_NAME_MAX, 
 import { CERTIFICATE_VARIANT_INFO, ISSUER_ROLE_LABELS, type CertificateVariant, type IssuerRole } from './certificateVariant';
 
 /**
- * Issuing a certificate (domain.md §10.2, §5 T2/T6/T7/T17). Pure: the caller passes what
+ * Issuing a certificate (docs/rules.md#mediation-certificate, #timescale-rules T2/T6/T7/T17). Pure: the caller passes what
  * storage holds and the clock; storage numbers the result (CertificateStore.issue).
  *
- * - DRS cases get none: disagreement resolution has no certificate (§12).
+ * - DRS cases get none: disagreement resolution has no certificate (docs/rules.md#disagreement-resolution-drs).
  * - Asking again for a variant the case already has returns that certificate, unless the
  *   mediator asks to re-issue: then a new version replaces it and the old one stays on file.
  * - Health-only and social-care-only cases may have one, flagged as not needed for an appeal.

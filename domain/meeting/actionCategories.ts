@@ -1,7 +1,7 @@
 import type { ActionCategory as TimelineCategory, RuleId } from '../timescales';
 
 /**
- * What an agreed action commits someone to, and so which clock applies (domain.md §5,
+ * What an agreed action commits someone to, and so which clock applies (docs/rules.md#timescale-rules,
  * T13-T16). Codes are stored with every action and never change; labels are plain English
  * for the form's picker.
  */

@@ -9,7 +9,7 @@ export interface StatutoryDue {
   /** Short words for the step, e.g. "final plan"; the rule's title when there is only one step. */
   readonly step: string;
   readonly due: IsoDate;
-  /** The last working day on or before `due` (weeks do not roll forward, §4.2); equal to `due` when it is a working day. */
+  /** The last working day on or before `due` (weeks do not roll forward, docs/rules.md#counting-days); equal to `due` when it is a working day. */
   readonly lastWorkingDay: IsoDate;
 }
 
@@ -38,7 +38,7 @@ const STEP_WORDS: Partial<Readonly<Record<RuleId, string>>> = {
 };
 
 /**
- * The due dates of an agreed action counted from the agreement date (domain.md §5 T13-T16).
+ * The due dates of an agreed action counted from the agreement date (docs/rules.md#timescale-rules T13-T16).
  * An agreed date replaces the statutory timescale for the whole action (T16) and the
  * statutory dates are still returned, to be shown beside it. Throws TimescaleError for a
  * date outside the calendar's trusted years, as computeRule does.

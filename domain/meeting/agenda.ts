@@ -1,11 +1,11 @@
 import { isOneOf } from '../oneOf';
 
 /**
- * The mediator's checklist (domain.md §7) as data: the ordered agenda, then the items that
+ * The mediator's checklist (docs/rules.md#the-meeting-checklist) as data: the ordered agenda, then the items that
  * run through the whole meeting. Ids are stored in meeting records, so they never change;
  * titles and hints are the product's own words and may be reworded freely.
  *
- * "Breaks" and "Focus" from §7's cross-cutting list are not ticked: breaks are recorded as
+ * "Breaks" and "Focus" from docs/rules.md#the-meeting-checklist's cross-cutting list are not ticked: breaks are recorded as
  * breaks (breaks.ts), and keeping the focus on the child is not a one-off step.
  */
 export const AGENDA_ITEM_IDS = [

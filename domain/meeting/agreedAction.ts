@@ -5,10 +5,10 @@ import { ACTION_CATEGORIES, ACTION_CATEGORY_INFO } from './actionCategories';
 import { ActionOwnerSchema } from './actionOwner';
 
 /**
- * One SMART action agreed at the meeting (domain.md §1.2, §10.1): who, what, which clock,
+ * One SMART action agreed at the meeting (docs/rules.md#people-and-documents, #outcome-statement): who, what, which clock,
  * and optionally a date agreed in writing that replaces the statutory one (reg 42(5), T16).
  * `what` is the agreed wording that will appear in the outcome; it is not a note of the
- * discussion (§11).
+ * discussion (docs/rules.md#what-the-product-never-records).
  */
 export const ACTION_WHAT_MAX = 500;
 /**

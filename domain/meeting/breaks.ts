@@ -3,7 +3,7 @@ import { assertMayChangeMeeting } from './meetingAccess';
 import { BREAKS_MAX, BREAK_PARTIES_MAX, type Meeting, type MeetingBreak } from './meetingSchema';
 
 /**
- * Breaks (domain.md §7): for everyone, or private time for one party with their advocate or
+ * Breaks (docs/rules.md#the-meeting-checklist): for everyone, or private time for one party with their advocate or
  * supporter. At most one break is open at a time, so "end break" always means one break.
  */
 export type BreakRequest = { readonly kind: 'all' } | { readonly kind: 'private'; readonly partyIds: readonly string[] };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ID_PATTERN } from '../cases';
 
 /**
- * What the meeting decided about one requested change to the plan (domain.md §9.2,
+ * What the meeting decided about one requested change to the plan (docs/rules.md#preparation-and-requested-changes,
  * meeting_result and agreed_wording). The requested change itself lives with preparation;
  * the meeting keeps only its result, keyed by the change's id.
  */

@@ -29,7 +29,7 @@ export function agreedItemCount(meeting: Meeting): number {
 }
 
 /**
- * Closes the meeting (domain.md §6.2 MEETING → CONCLUDED_* / ADJOURNED / ABANDONED). The
+ * Closes the meeting (docs/rules.md#case-lifecycle MEETING → CONCLUDED_* / ADJOURNED / ABANDONED). The
  * agreement date is the Europe/London date of closing. An open break ends with the meeting.
  * Closing again with the same decision returns the same record (a repeated click); a
  * different decision is refused, since the first one may already have started clocks.
@@ -68,7 +68,7 @@ export function closeMeeting(c: Case, meeting: Meeting, actor: string, decision:
   };
 }
 
-/** The case state a closed meeting leads to (domain.md §6.1). */
+/** The case state a closed meeting leads to (docs/rules.md#case-lifecycle). */
 export const CASE_STATE_AFTER_CLOSE: Readonly<Record<CloseOutcome, CaseState>> = {
   full: 'CONCLUDED_FULL_AGREEMENT',
   partial: 'CONCLUDED_PARTIAL_AGREEMENT',
@@ -92,7 +92,7 @@ export function agreementDateOf(meeting: Meeting, today: IsoDate): IsoDate {
 /**
  * When the mediation concluded, for the certificate clock (T7, CERT_AFTER_MEDIATION).
  * Undefined while running and after an adjournment: T7 counts from the final session
- * (domain.md §5 T7 and §14 Q8).
+ * (docs/rules.md#timescale-rules T7 and #open-questions 8).
  */
 export function concludedOn(meeting: Meeting): IsoDate | undefined {
   return meeting.close && meeting.close.outcome !== 'adjourned' ? meeting.close.agreementDate : undefined;

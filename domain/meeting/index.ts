@@ -1,8 +1,8 @@
 /**
- * The meeting (domain.md §6 MEETING, §7, §10.1): the mediator's checklist, breaks, closing,
+ * The meeting (docs/rules.md#case-lifecycle, #the-meeting-checklist, #outcome-statement): the mediator's checklist, breaks, closing,
  * SMART agreed actions with their computed due dates, and the meeting's results for the
  * requested changes. Pure: no I/O, no clock, no botbuilder. Structure only: nothing here
- * holds what anyone said (§11).
+ * holds what anyone said (docs/rules.md#what-the-product-never-records).
  */
 export {
   AGENDA_ITEM_IDS,

@@ -7,12 +7,12 @@ import { CHANGE_RESULTS_MAX, RecordedChangeResultSchema } from './changeResult';
 import { StartGuardsSchema } from './startGuards';
 
 /**
- * One session of a case's meeting (domain.md §6 MEETING, §7). An adjourned meeting is
+ * One session of a case's meeting (docs/rules.md#case-lifecycle, #the-meeting-checklist). An adjourned meeting is
  * followed by a new record with the next session number. Storage validates every document
  * it reads against this schema.
  *
  * The record holds structure only: times, ticks, breaks, agreed actions and change results.
- * It has no field for notes of what anyone said, and must never gain one (§11).
+ * It has no field for notes of what anyone said, and must never gain one (docs/rules.md#what-the-product-never-records).
  */
 
 const instant = z.iso.datetime();

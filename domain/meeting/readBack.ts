@@ -8,7 +8,7 @@ import { agreementDateOf } from './closeMeeting';
 import type { Meeting } from './meetingSchema';
 
 /**
- * The read-back (domain.md §7 item 7): each agreed action as one sentence the mediator
+ * The read-back (docs/rules.md#the-meeting-checklist item 7): each agreed action as one sentence the mediator
  * reads to the participants, with the date it is due by and where that date comes from.
  */
 

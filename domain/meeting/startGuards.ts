@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * What should be true before a meeting starts (domain.md §6.2, PREPARATION → MEETING). The
+ * What should be true before a meeting starts (docs/rules.md#case-lifecycle, PREPARATION → MEETING). The
  * meeting model does not work these out: terms, authority and requested changes belong to
  * other features, which compute them and pass the answers in. The answers are stored with
  * the meeting, so the record shows what was known when the mediator chose to start.

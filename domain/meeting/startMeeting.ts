@@ -7,7 +7,7 @@ import { failingGuards, START_GUARD_TEXT, type StartGuards } from './startGuards
 /**
  * Case states from which a meeting can start: the case is heading to a meeting (or is in
  * one already, if the bot moved the case first). DEEMED_CERT keeps the case open for a
- * family who still want to mediate (§6.2); ADJOURNED leads to the next session.
+ * family who still want to mediate (docs/rules.md#case-lifecycle); ADJOURNED leads to the next session.
  */
 export const MEETING_START_STATES: ReadonlySet<CaseState> = new Set<CaseState>([
   'MEDIATION_REQUESTED',

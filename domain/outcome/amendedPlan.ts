@@ -5,7 +5,7 @@ import { assertRecordOfCase } from './outcomeRecord';
 import { AMENDED_PLAN_NAME_MAX, AMENDED_PLAN_URL_MAX, AMENDED_PLANS_MAX, type AmendedPlan, type OutcomeRecord } from './outcomeSchema';
 
 /**
- * The amended plan for plan-content mediations (domain.md §5 T9, SEED-000): the LA officer
+ * The amended plan for plan-content mediations (docs/rules.md#timescale-rules T9, provider practice): the LA officer
  * sends it straight after the meeting and it is appended to the outcome. The product keeps
  * a link to it, never the document: a link the LA officer shares from their own system (or a
  * file they share in Teams), so access stays under the LA's control.
@@ -19,7 +19,7 @@ export type AmendedPlanInput =
 /**
  * Query parameters that carry a key. A link with its own key (a SAS signature, Teams'
  * short-lived `tempauth` download link) opens the plan for anyone who sees the outcome,
- * which is shared beyond the meeting (§11); a plain link asks the reader to sign in.
+ * which is shared beyond the meeting (docs/rules.md#what-the-product-never-records); a plain link asks the reader to sign in.
  */
 const CREDENTIAL_PARAMS: ReadonlySet<string> = new Set([
   'access_token',

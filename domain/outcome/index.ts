@@ -1,8 +1,8 @@
 /**
- * The outcome statement (domain.md §10.1, §5 T8-T9): the draft built from the case and its
+ * The outcome statement (docs/rules.md#outcome-statement, #timescale-rules T8-T9): the draft built from the case and its
  * concluded meeting, published versions, the parties' answers, the amended plan and its
  * chases. Pure: no I/O, no clock, no botbuilder. Structure and agreed wording only; the
- * outcome is not minutes (§11).
+ * outcome is not minutes (docs/rules.md#what-the-product-never-records).
  */
 export {
   ISSUE_RESULTS,

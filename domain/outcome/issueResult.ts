@@ -2,7 +2,7 @@ import type { ChangeResultCode, CloseOutcome } from '../meeting';
 import { isOneOf } from '../oneOf';
 
 /**
- * The result the outcome statement gives each mediation issue (domain.md §10.1: resolved,
+ * The result the outcome statement gives each mediation issue (docs/rules.md#outcome-statement: resolved,
  * partly resolved or unresolved). Codes are stored in every published version; labels are
  * the words people read and may be reworded.
  */

@@ -4,7 +4,7 @@ import { defaultCalendar, isTimescaleError, type Calendar, type IsoDate } from '
 import type { OutcomeAction } from './outcomeSchema';
 
 /**
- * The agreed actions as the outcome states them (domain.md §10.1): who, what, and the date
+ * The agreed actions as the outcome states them (docs/rules.md#outcome-statement): who, what, and the date
  * each is due by, statutory (T13-T15) and any date agreed in writing (T16). The dates are
  * copied into the snapshot so a published version never changes under a party's feet.
  */

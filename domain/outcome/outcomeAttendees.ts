@@ -3,12 +3,12 @@ import type { Acknowledgement } from '../terms';
 import type { OutcomeAttendee } from './outcomeSchema';
 
 /**
- * Who took part, with role (domain.md §10.1). The product takes no register at the meeting,
+ * Who took part, with role (docs/rules.md#outcome-statement). The product takes no register at the meeting,
  * so the case's mediators and parties stand for the attendees, mediators first. The LA
  * officer's organisation is the case's LA; a young person gets a note of who spoke for them.
  */
 
-/** A young person's authorisation, in the words of their latest terms acknowledgement (§8, SEED-002). */
+/** A young person's authorisation, in the words of their latest terms acknowledgement (docs/rules.md#terms-of-engagement, SEED-002). */
 export function youngPersonNote(party: Party, acknowledgements: readonly Acknowledgement[]): string {
   const latest = acknowledgements
     .filter((a) => a.partyId === party.partyId && a.youngPersonVoice !== undefined)

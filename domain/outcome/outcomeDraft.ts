@@ -14,7 +14,7 @@ import type { OutcomeChange, OutcomeContent } from './outcomeSchema';
 import { CONFIDENTIALITY_NOTE } from './outcomeTexts';
 
 /**
- * The outcome statement's draft (domain.md §10.1), built from the case and its concluded
+ * The outcome statement's draft (docs/rules.md#outcome-statement), built from the case and its concluded
  * meeting. Everything is worked out from the records; the mediator adds the short overview
  * and may change an issue's result before publishing (draftInput.ts).
  */
@@ -53,7 +53,7 @@ export function assertConcluded(c: Case, meeting: Meeting): CaseError | { readon
   return { concludedOn: concluded, outcome: close.outcome, closedAt: close.closedAt };
 }
 
-/** The Europe/London date of each session up to the final one: "date(s) of mediation" (§10.1, §10.2). */
+/** The Europe/London date of each session up to the final one: "date(s) of mediation" (docs/rules.md#outcome-statement, docs/rules.md#mediation-certificate). */
 export function mediationSessionDates(meeting: Meeting, sessions: readonly Meeting[]): IsoDate[] {
   const all = [...sessions.filter((s) => s.caseId === meeting.caseId && s.session <= meeting.session), meeting];
   const dates = all.sort((a, b) => a.session - b.session).map((s) => londonDate(new Date(s.startedAt)));

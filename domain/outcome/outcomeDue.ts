@@ -1,5 +1,5 @@
 /**
- * When the outcome is due (domain.md §5 T8, provider practice [P]): within about 24 hours of
+ * When the outcome is due (docs/rules.md#timescale-rules T8, provider practice [P]): within about 24 hours of
  * the end of the meeting. An instant rather than a date: the target is hours, not days.
  */
 export const OUTCOME_DUE_HOURS = 24;

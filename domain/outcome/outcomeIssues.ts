@@ -7,7 +7,7 @@ import { resultOfChange, resultOfMeeting, type ConcludedOutcome } from './issueR
 import { DECISION_ISSUE_ID, ISSUE_TITLE_MAX, type OutcomeIssue } from './outcomeSchema';
 
 /**
- * The mediation issues and their results (domain.md §10.1 "result per issue").
+ * The mediation issues and their results (docs/rules.md#outcome-statement "result per issue").
  *
  * - Plan-content cases (B/F/I): one issue per requested change, with the result the meeting
  *   recorded for it. Changes that were never sent to the LA and have no result were not part

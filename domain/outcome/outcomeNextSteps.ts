@@ -3,7 +3,7 @@ import { computeRule, defaultCalendar, formatDate, isTimescaleError, type Calend
 import type { CertificateNeed, OutcomeIssue, OutcomeNextSteps } from './outcomeSchema';
 
 /**
- * The next steps the outcome gives (domain.md §10.1): when the certificate is due (T7) and,
+ * The next steps the outcome gives (docs/rules.md#outcome-statement): when the certificate is due (T7) and,
  * for appealable issues that were not fully resolved, how long there is to appeal (T17).
  * The appeal date depends on the certificate's issue date, which is not known yet, so the
  * outcome gives the date that applies if the certificate is issued on its due date; the

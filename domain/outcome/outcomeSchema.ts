@@ -8,14 +8,14 @@ import { ISSUE_RESULTS } from './issueResult';
 import { CORRECTION_REASON_MAX, ON_BEHALF_REASON_MAX, OVERVIEW_MAX } from './outcomeTexts';
 
 /**
- * The outcome statement (domain.md §10.1) and the record that carries its published
+ * The outcome statement (docs/rules.md#outcome-statement) and the record that carries its published
  * versions, the parties' answers, the amended plan and the chases for it. Storage validates
  * every document it reads against these schemas.
  *
  * A published version is a snapshot: names, results and computed due dates are copied in,
  * so what a party confirmed still reads the same after the case or the bank-holiday table
  * changes. The snapshot holds structure and agreed wording only; the overview is a few
- * sentences by design and there is no field for notes of what anyone said (§11).
+ * sentences by design and there is no field for notes of what anyone said (docs/rules.md#what-the-product-never-records).
  */
 
 const instant = z.iso.datetime();
@@ -33,7 +33,7 @@ export const AMENDED_PLAN_NAME_MAX = 200;
 export const ISSUE_TITLE_MAX = 300;
 export const OUTCOME_ATTENDEES_MAX = 60;
 
-/** The decision the family asked to mediate about (domain.md §10.1 "reason for mediation"). */
+/** The decision the family asked to mediate about (docs/rules.md#outcome-statement "reason for mediation"). */
 export const OutcomeReasonSchema = z.object({
   caseType: z.enum(CASE_TYPE_CODES),
   caseTypeLabel: z.string().min(1).max(200),
@@ -65,7 +65,7 @@ export const OutcomeAttendeeSchema = z.object({
   role: z.enum(ATTENDEE_ROLES as unknown as [AttendeeRole, ...AttendeeRole[]]),
   /** The body they came for, where the case knows it (the LA for its officer). */
   organisation: z.string().min(1).max(200).optional(),
-  /** For a young person: who spoke for them, from their terms acknowledgement (§8). */
+  /** For a young person: who spoke for them, from their terms acknowledgement (docs/rules.md#terms-of-engagement). */
   note: z.string().min(1).max(300).optional(),
 });
 export type OutcomeAttendee = z.infer<typeof OutcomeAttendeeSchema>;
@@ -86,7 +86,7 @@ export const OutcomeIssueSchema = z
     derivedResult: z.enum(ISSUE_RESULTS),
     /** What the outcome says: the derived result unless the mediator changed it. */
     result: z.enum(ISSUE_RESULTS),
-    /** An appeal to the Tribunal can be about this issue (§1.3, §3.1). */
+    /** An appeal to the Tribunal can be about this issue (docs/rules.md#people-and-documents, docs/rules.md#case-types-and-who-attends). */
     appealable: z.boolean(),
   })
   .refine((i) => (i.kind === 'decision') === (i.issueId === DECISION_ISSUE_ID), {
@@ -122,7 +122,7 @@ export const OutcomeActionSchema = z.object({
 });
 export type OutcomeAction = z.infer<typeof OutcomeActionSchema>;
 
-/** A row of the change table for plan-content cases (§9.2). */
+/** A row of the change table for plan-content cases (docs/rules.md#preparation-and-requested-changes). */
 export const OutcomeChangeSchema = z.object({
   changeId: z.string().regex(ID_PATTERN),
   number: z.number().int().min(1),
@@ -196,7 +196,7 @@ export const OutcomeResponseSchema = z
     at: instant,
     /** The Teams user who clicked: the party, or a mediator recording for them. */
     by: z.string().min(1).max(100),
-    /** For a party who cannot use the card (a guest user, engineering.md §3). */
+    /** For a party who cannot use the card (a guest user, docs/architecture.md#parties-who-cannot-use-cards). */
     recordedByMediator: z.object({ reason: z.string().min(1).max(ON_BEHALF_REASON_MAX) }).optional(),
   })
   .refine((r) => (r.kind === 'correction') === (r.reason !== undefined), {

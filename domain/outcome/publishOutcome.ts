@@ -4,7 +4,7 @@ import { assertRecordOfCase } from './outcomeRecord';
 import { OUTCOME_VERSIONS_MAX, OutcomeContentSchema, type OutcomeContent, type OutcomeRecord } from './outcomeSchema';
 
 /**
- * Publishing (domain.md §10.1, T8): version 1, then a revised version n+1 when something
+ * Publishing (docs/rules.md#outcome-statement, T8): version 1, then a revised version n+1 when something
  * must be corrected. Each version is an immutable snapshot; parties answer the latest only.
  *
  * The card carries the number of the version it will create, so a double click or a Teams

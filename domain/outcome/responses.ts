@@ -6,11 +6,11 @@ import { OUTCOME_RESPONSES_MAX, type OutcomeRecord, type OutcomeResponse, type R
 import { CORRECTION_REASON_MAX, ON_BEHALF_REASON_MAX } from './outcomeTexts';
 
 /**
- * The parties' answers to a published outcome (domain.md §10.1 "acceptance by both
+ * The parties' answers to a published outcome (docs/rules.md#outcome-statement "acceptance by both
  * parties"): "I'm content with what is written" or a correction request with a short reason.
  *
  * - Only parties of the case answer, each for themselves; a mediator may record an answer
- *   for a party who cannot use the card (a guest, engineering.md §3), saying why, but never
+ *   for a party who cannot use the card (a guest, docs/architecture.md#parties-who-cannot-use-cards), saying why, but never
  *   answers as a mediator.
  * - Only the latest version can be answered: after a revision, answers to older versions
  *   stay on record but no longer count.

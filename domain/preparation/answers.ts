@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
 /**
- * What the parties tell the bot before the meeting (domain.md §3, §7, §9.1). Answers are
+ * What the parties tell the bot before the meeting (docs/rules.md#case-types-and-who-attends, #the-meeting-checklist, #preparation-and-requested-changes). Answers are
  * structured choices plus a few short texts: the bot keeps preparation facts, never meeting
- * discussion (§11). Every field is optional because answers arrive one at a time and are
+ * discussion (docs/rules.md#what-the-product-never-records). Every field is optional because answers arrive one at a time and are
  * saved as they come, so a half-finished record is the normal case.
  */
 
@@ -74,7 +74,7 @@ export const EXPENSES_LABELS: Readonly<Record<Expenses, string>> = {
   none: 'None',
 };
 
-/** The LA officer's (or ICB representative's) preparation, §9.1. */
+/** The LA officer's (or ICB representative's) preparation, docs/rules.md#preparation-and-requested-changes. */
 export const LaAnswersSchema = z.object({
   attendeeName: shortText.optional(),
   attendeeRole: shortText.optional(),
@@ -93,7 +93,7 @@ export const LaAnswersSchema = z.object({
 });
 export type LaAnswers = z.infer<typeof LaAnswersSchema>;
 
-/** The parent's or young person's preparation, §3.1 and §7 (child's views, adjustments, expenses). */
+/** The parent's or young person's preparation, docs/rules.md#case-types-and-who-attends and docs/rules.md#the-meeting-checklist (child's views, adjustments, expenses). */
 export const FamilyAnswersSchema = z.object({
   /** A child's case (the parent is the party). */
   childViews: z.enum(CHILD_VIEWS).optional(),

@@ -15,7 +15,7 @@ import { plural } from '../plural';
 /**
  * The mediator's view of who is ready for the meeting and what stands in the way. Pure: the
  * bot reads the case, the acknowledgements, the preparation records and the requested
- * changes, and this decides. Blockers are the things the §6.2 "meeting starts" guard names;
+ * changes, and this decides. Blockers are the things the docs/rules.md#case-lifecycle "meeting starts" guard names;
  * warnings are worth a look but do not stop a meeting.
  */
 
@@ -163,7 +163,7 @@ export function preparationBoard(
       });
     }
     if (answers?.kind === 'family' && answers.ypVoice === 'named' && answers.ypPermission === 'not_yet') {
-      // Agreeing the terms as a young person with a named speaker confirms the permission too (§8).
+      // Agreeing the terms as a young person with a named speaker confirms the permission too (docs/rules.md#terms-of-engagement).
       const confirmedInTerms = t?.acknowledgement?.youngPersonVoice?.mode === 'named';
       if (!confirmedInTerms) {
         const speaker = answers.ypSpeakerName ?? 'someone else';
@@ -248,7 +248,7 @@ export function preparationBoard(
     caseReference: c.caseReference,
     ...(meetingDate ? { meetingDate } : {}),
     rows,
-    // The order of §6.2's guard as the mediator meets it: authority, timing, terms, attendance.
+    // The order of docs/rules.md#case-lifecycle's guard as the mediator meets it: authority, timing, terms, attendance.
     blockers: [...limited, ...late, ...notAgreed, ...missing, ...permission, ...unset],
     warnings,
     readyCount: rows.filter((r) => r.ready).length,

@@ -13,7 +13,7 @@ import { POSITION_HISTORY_MAX, type NewRequestedChange, type RequestedChange } f
  * CaseError to show. Authorisation uses the caller's Teams identity against the case.
  */
 
-/** Who asks for changes: the family side (§9.2 "Parent, YP or advocate"). */
+/** Who asks for changes: the family side (docs/rules.md#preparation-and-requested-changes "Parent, YP or advocate"). */
 export const REQUESTER_ROLES: ReadonlySet<ParticipantRole> = new Set<ParticipantRole>(['parent_carer', 'young_person', 'advocate']);
 
 export function requesterParties(c: Case): Party[] {

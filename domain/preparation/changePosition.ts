@@ -26,7 +26,7 @@ export function parsePositionInput(data: unknown): PositionInput | CaseError {
 }
 
 /**
- * The LA officer's position on a change, until the meeting starts (§9.2). A mediator may
+ * The LA officer's position on a change, until the meeting starts (docs/rules.md#preparation-and-requested-changes). A mediator may
  * record it for an officer who cannot use the card; the history says so. Every change of
  * position is kept in the history, which is the audit of how the LA's view moved.
  */

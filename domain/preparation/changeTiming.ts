@@ -38,7 +38,7 @@ export function sentDateOf(change: Pick<RequestedChange, 'sentAt'>): IsoDate | u
 }
 
 /**
- * From this day on, a sent change with no LA position is a warning (§9.2: WD-1 before the
+ * From this day on, a sent change with no LA position is a warning (docs/rules.md#preparation-and-requested-changes: WD-1 before the
  * meeting): the working day before the meeting.
  */
 export function unsetWarningDue(meetingDate: IsoDate, calendar: Calendar = defaultCalendar): IsoDate {

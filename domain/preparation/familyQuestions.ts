@@ -15,8 +15,8 @@ import { YES_NO, choiceQuestion, textQuestion, type QuestionDef } from './questi
 import type { QuestionContext } from './subject';
 
 /**
- * The parent's or young person's preparation questions, in the order asked (domain.md §3.1,
- * §7): how the child's or young person's voice is heard, support, adjustments, expenses.
+ * The parent's or young person's preparation questions, in the order asked (docs/rules.md#case-types-and-who-attends,
+ * docs/rules.md#the-meeting-checklist): how the child's or young person's voice is heard, support, adjustments, expenses.
  * Whether it is a child's or a young person's case decides the first questions; the
  * wording follows who is answering.
  */

@@ -1,7 +1,7 @@
 /**
  * Preparation for the meeting: the LA officer's, ICB's and family's preparation questions
- * and records, the requested changes to the plan and the LA's position on each (domain.md
- * §9), and the mediator's board. Pure: no I/O, no clock, no botbuilder.
+ * and records, the requested changes to the plan and the LA's position on each (docs/rules.md
+ * #preparation-and-requested-changes), and the mediator's board. Pure: no I/O, no clock, no botbuilder.
  */
 export * from './answers';
 export { preparationKindFor, preparationSubject, assertMayPrepare, type QuestionContext, type PreparationSubject } from './subject';

@@ -15,7 +15,7 @@ import type { QuestionContext } from './subject';
 
 /**
  * The LA officer's and ICB representative's preparation questions, in the order asked
- * (domain.md §9.1: attendance, authority, other attendees, the plan). The ICB answers the
+ * (docs/rules.md#preparation-and-requested-changes: attendance, authority, other attendees, the plan). The ICB answers the
  * attendance and authority questions only: the plan and the other attendees are the LA's.
  */
 

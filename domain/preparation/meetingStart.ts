@@ -6,7 +6,7 @@ import { londonDate, londonTime } from '../londonTime';
 
 /**
  * States in which the meeting is still ahead. ADJOURNED prepares the next session; DEEMED_CERT
- * keeps the case open for a family who still want to mediate (§6.2).
+ * keeps the case open for a family who still want to mediate (docs/rules.md#case-lifecycle).
  */
 const BEFORE_MEETING: ReadonlySet<CaseState> = new Set<CaseState>([
   'INTAKE',

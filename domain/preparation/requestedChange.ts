@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { ID_PATTERN } from '../cases/ids';
 
 /**
- * One change the parent or young person asks for in a plan-content mediation (domain.md
- * §9.2), and the LA officer's position on it before the meeting. The meeting result and the
+ * One change the parent or young person asks for in a plan-content mediation (docs/rules.md
+ * #preparation-and-requested-changes), and the LA officer's position on it before the meeting. The meeting result and the
  * agreed wording are recorded at the meeting by a later feature.
  */
 
@@ -25,7 +25,7 @@ export const PLAN_SECTION_LABELS: Readonly<Record<PlanSection, string>> = {
   K: 'Advice and information (appendices)',
 };
 
-/** The sections an appeal can be about (§1.3). */
+/** The sections an appeal can be about (docs/rules.md#people-and-documents). */
 export const APPEALABLE_SECTIONS: ReadonlySet<PlanSection> = new Set<PlanSection>(['B', 'F', 'I']);
 
 export const LA_POSITIONS = ['agree', 'decline', 'discuss'] as const;

@@ -2,9 +2,9 @@ import { CASE_TYPES, type CaseTypeCode } from '../caseTypes';
 import type { ParticipantRole } from '../cases/partyRoles';
 
 /**
- * Who must be at the meeting for a case type (domain.md §3.1): the parent or young person
+ * Who must be at the meeting for a case type (docs/rules.md#case-types-and-who-attends): the parent or young person
  * always; an LA officer (with authority) whenever the LA arranges the mediation; an ICB
- * representative when health care is in issue. DRS is voluntary for everyone (§3.2), so it
+ * representative when health care is in issue. DRS is voluntary for everyone (docs/rules.md#case-types-and-who-attends), so it
  * requires nobody.
  */
 export type RequiredAttendee = 'family' | 'la_officer' | 'health_icb';

@@ -24,7 +24,7 @@ export interface PreparationSubject {
 
 /**
  * Who prepares with the bot. The LA officer and the ICB representative answer the same
- * authority and attendance questions (§8 asks both to confirm authority); the parent and
+ * authority and attendance questions (docs/rules.md#terms-of-engagement asks both to confirm authority); the parent and
  * the young person answer the family questions. Other roles prepare with the mediator.
  */
 export function preparationKindFor(role: ParticipantRole): PreparationKind | undefined {
@@ -59,7 +59,7 @@ export function preparationSubject(c: Case, partyId: string): PreparationSubject
 
 /**
  * The party answers for themselves; a mediator may answer for a party who cannot use the
- * bot (guest users, engineering.md §3). The record keeps who saved each version.
+ * bot (guest users, docs/architecture.md#parties-who-cannot-use-cards). The record keeps who saved each version.
  */
 export function assertMayPrepare(c: Case, partyId: string, actor: string): CaseError | undefined {
   const party = c.parties.find((p) => p.partyId === partyId);

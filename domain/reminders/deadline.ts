@@ -10,7 +10,7 @@ import type { ScheduleKey } from './schedules';
  */
 
 /**
- * - `statutory`: a clock from the regulations (domain.md §5), counted from a case date.
+ * - `statutory`: a clock from the regulations (docs/rules.md#timescale-rules), counted from a case date.
  * - `practice`: a provider target (T8 outcome within 24 hours, T9 amended plan "immediately").
  * - `action`: one due date of an action agreed at the meeting (T13-T16).
  */
@@ -49,7 +49,7 @@ export interface Deadline {
   readonly deadlineId: string;
   readonly caseId: string;
   readonly kind: DeadlineKind;
-  /** The rule of domain.md §13.1, when one applies (not for T8, T9, T13a or an agreed date). */
+  /** The rule of docs/rules.md#timescale-rules, when one applies (not for T8, T9, T13a or an agreed date). */
   readonly ruleId?: RuleId;
   /** Which reminder schedule applies (schedules.ts). */
   readonly scheduleKey: ScheduleKey;
@@ -65,7 +65,7 @@ export interface Deadline {
   readonly due: IsoDate;
   /** For targets counted in hours: the instant (ISO, UTC). */
   readonly dueAt?: string;
-  /** The last working day on or before `due` (weeks and months do not roll forward, §4.2). */
+  /** The last working day on or before `due` (weeks and months do not roll forward, docs/rules.md#counting-days). */
   readonly lastWorkingDay: IsoDate;
   /** T10: the date the provider would like it by (7 days before the meeting). */
   readonly ideal?: IsoDate;

@@ -6,7 +6,7 @@ import type { Reminder } from './remindersFor';
  * the case's channel thread, the configured escalation channel); the domain only says who.
  *
  * A reminder goes to whoever is responsible: the holders of a role, one party, or the
- * mediators. An escalation (domain.md §5: notify the provider's case manager and, where
+ * mediators. An escalation (docs/rules.md#timescale-rules: notify the provider's case manager and, where
  * relevant, the LA SEN manager) goes to the case thread, where the mediators and the parties
  * see it, and to the escalation channel the deployment configures for case managers.
  */

@@ -46,7 +46,7 @@ export function timeLeftText(d: Pick<Deadline, 'due' | 'dueAt'>, now: Date, cale
   }
 }
 
-/** Said only when the due date is not a working day (weeks and months do not roll forward, §4.2). */
+/** Said only when the due date is not a working day (weeks and months do not roll forward, docs/rules.md#counting-days). */
 export function lastWorkingDayNote(d: Pick<Deadline, 'due' | 'lastWorkingDay' | 'dueAt'>): string | undefined {
   if (d.dueAt !== undefined || d.lastWorkingDay === d.due) return undefined;
   return `${formatDate(d.due)} is not a working day and the date does not move: the last working day before it is ${formatDate(d.lastWorkingDay)}.`;

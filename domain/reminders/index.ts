@@ -1,5 +1,5 @@
 /**
- * Reminders (domain.md §5 "Bot behaviour"): the deadlines a case has, the reminders each
+ * Reminders (docs/rules.md#reminder-schedules): the deadlines a case has, the reminders each
  * one gets under a configurable schedule, what a recomputation changes, and who may mark a
  * deadline done. Pure: no I/O, no clock (time is passed in), no botbuilder.
  */

@@ -76,7 +76,7 @@ function satisfiedBy(rule: RuleId, entry: TimelineEntry, c: Case, meeting: Meeti
     case 'ARRANGE_MEDIATION':
     case 'ICB_ARRANGE':
       if (meeting) return { at: meeting.startedAt, reason: 'the meeting has taken place' };
-      // "Arrange" is read as "hold" (domain.md §5 T3 [U]): a date inside the limit is enough to
+      // "Arrange" is read as "hold" (docs/rules.md#timescale-rules T3 [U]): a date inside the limit is enough to
       // stop chasing; moving it past the limit reopens the deadline at the next recomputation.
       return meetingDate !== undefined && meetingDate <= entry.due
         ? { at: meetingDate, reason: `the meeting is fixed for ${formatDate(meetingDate)}, within the 30 days` }

@@ -1,7 +1,7 @@
 import type { RuleId } from '../timescales';
 
 /**
- * When reminders go out, per rule, as data (domain.md §5 "Bot behaviour"). A deployment can
+ * When reminders go out, per rule, as data (docs/rules.md#reminder-schedules). A deployment can
  * replace any schedule by passing an override map to `reminderSchedules`; the code that
  * computes reminders knows nothing about particular rules.
  */
@@ -65,7 +65,7 @@ const HOLD_MEDIATION: readonly ReminderOffset[] = [
 const CHAINED_STEP: readonly ReminderOffset[] = [WD(-3), ESCALATE];
 /** T13d/T13e: ten days before, three working days before, on the day. */
 const ISSUE_PLAN: readonly ReminderOffset[] = [DAYS_BEFORE(10), WD(-3), DUE_DAY, ESCALATE];
-/** T14/T15 and agreed dates: not given in §5; three working days before and on the day. */
+/** T14/T15 and agreed dates: not given in docs/rules.md#timescale-rules; three working days before and on the day. */
 const PLAIN_ACTION: readonly ReminderOffset[] = [WD(-3), DUE_DAY, ESCALATE];
 /** T2/T6(b)/T7: a 3-working-day certificate. */
 const CERTIFICATE: readonly ReminderOffset[] = [WD(-1), DUE_DAY, ESCALATE];

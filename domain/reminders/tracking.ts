@@ -36,7 +36,7 @@ export function isDeadlineOpen(d: Pick<TrackedDeadline, 'done' | 'satisfied'>): 
 export const REMINDER_STATUSES = ['pending', 'claimed', 'sent', 'failed', 'cancelled'] as const;
 export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
 
-/** What happened to one chat a reminder went to (engineering.md §2: per-recipient delivery status). */
+/** What happened to one chat a reminder went to (docs/architecture.md#what-teams-does-to-a-bot: per-recipient delivery status). */
 export interface RecipientDelivery {
   readonly conversationId: string;
   readonly status: 'sent' | 'gone' | 'failed';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PARTICIPANT_ROLES, type ParticipantRole } from '../cases/partyRoles';
 
 /**
- * One party's agreement to one version of the terms (domain.md §8). Stored once per
+ * One party's agreement to one version of the terms (docs/rules.md#terms-of-engagement). Stored once per
  * (case, party, version): a double click or a redelivered invoke finds the first record.
  */
 export const AcknowledgementSchema = z.object({
@@ -13,7 +13,7 @@ export const AcknowledgementSchema = z.object({
   at: z.iso.datetime(),
   /** The Teams user who clicked: the party, or the mediator recording for them. */
   by: z.string().min(1),
-  /** For parties who cannot use the card (guest users, engineering.md §3). */
+  /** For parties who cannot use the card (guest users, docs/architecture.md#parties-who-cannot-use-cards). */
   recordedByMediator: z.object({ mediatorAadObjectId: z.string().min(1), reason: z.string().min(1).max(300) }).optional(),
   authority: z.enum(['full', 'limited']).optional(),
   youngPersonVoice: z

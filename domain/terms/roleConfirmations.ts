@@ -1,7 +1,7 @@
 import type { ParticipantRole } from '../cases/partyRoles';
 
 /**
- * What some roles confirm on top of the terms (domain.md §8). Pure data: the terms card
+ * What some roles confirm on top of the terms (docs/rules.md#terms-of-engagement). Pure data: the terms card
  * renders it and agreementInput.ts validates the answers against it.
  */
 export type RoleConfirmation =

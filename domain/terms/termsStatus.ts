@@ -38,7 +38,7 @@ export interface TermsAlert {
   readonly message: string;
 }
 
-/** What the mediator must know before the meeting from the agreements (domain.md §8, §9). */
+/** What the mediator must know before the meeting from the agreements (docs/rules.md#terms-of-engagement, #preparation-and-requested-changes). */
 export function termsAlerts(c: Case, acks: readonly Acknowledgement[], currentVersion: string): TermsAlert[] {
   const alerts: TermsAlert[] = [];
   for (const { party, acknowledgement } of termsStatus(c, acks, currentVersion)) {

@@ -18,7 +18,7 @@ export interface ExtraNonWorkingDay {
 }
 
 /**
- * How to count "N working days after E" when E itself is not a working day (domain §4.1).
+ * How to count "N working days after E" when E itself is not a working day (domain docs/rules.md#counting-days).
  * - `countFromNextWorkingDay` (default): E is excluded and the next working day is day 1,
  *   so Sat 2 May 2026 + 3 WD = Thu 7 May 2026.
  * - `deemedReceivedNextWorkingDay`: E is treated as happening on the next working day, which

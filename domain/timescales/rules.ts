@@ -2,8 +2,8 @@ import { TimescaleError } from './errors';
 
 /**
  * The statutory and practice timescales the product tracks, as data. Ids are stable: they
- * are stored with every deadline and typed into the `timescale` command (domain.md §13.1).
- * T-numbers point back to the rule table in domain.md §5.
+ * are stored with every deadline and typed into the `timescale` command (docs/rules.md#timescale-rules).
+ * T-numbers point back to the rule table in docs/rules.md#timescale-rules
  */
 export const RULE_IDS = [
   'ADVISER_CONTACT',
@@ -45,7 +45,7 @@ export type Responsible =
  */
 export type RuleUnit = 'workingDays' | 'calendarDays' | 'weeks' | 'calendarMonths';
 
-/** Confidence tags of domain.md §0: statutory, statutory via secondary sources, provider practice. */
+/** Confidence tags of docs/rules.md#how-sure-each-rule-is: statutory, statutory via secondary sources, provider practice. */
 export type Confidence = 'S' | 'S~' | 'P';
 
 export interface RuleDefinition {
@@ -395,7 +395,7 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = {
   },
 };
 
-/** The rules in table order (the order of domain.md §13.1). */
+/** The rules in table order (the order of docs/rules.md#timescale-rules). */
 export const RULE_LIST: readonly RuleDefinition[] = RULE_IDS.map((id) => RULES[id]);
 
 const RULE_INDEX: ReadonlyMap<string, number> = new Map(RULE_IDS.map((id, i) => [id, i]));

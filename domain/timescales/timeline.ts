@@ -6,7 +6,7 @@ import { isIsoDate, parseIsoDate, type IsoDate } from './dates';
 import { TimescaleError } from './errors';
 import { RULES, ruleOrder, type Responsible, type RuleId } from './rules';
 
-/** What an agreement reached in mediation commits the LA or ICB to (domain.md §5, T13-T15). */
+/** What an agreement reached in mediation commits the LA or ICB to (docs/rules.md#timescale-rules, T13-T15). */
 export const ACTION_CATEGORIES = [
   'LA_ASSESS',
   'LA_PLAN',

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { commandsFor } from '../../bot/commandCatalog';
+import { APP_NAME } from '../../bot/welcome';
 import { activity, mention, startTestBot, USERS, type TestBot } from '../helpers/testBot';
 
 let t: TestBot;
@@ -22,9 +25,22 @@ describe('welcome', () => {
     expect(texts[0]).toMatch(/help/);
   });
 
-  it('says what it does in a channel', async () => {
+  it('says what it does in a channel, and how to @mention it from the list', async () => {
     await t.post(activity('channel', { type: 'conversationUpdate', membersAdded: [{ id: '28:bot' }] }));
-    expect(t.connector.texts()[0]).toMatch(/channels mediators keep each case/);
+    const text = t.connector.texts()[0];
+    expect(text).toMatch(/channels mediators keep each case/);
+    expect(text).toContain(`pick **${APP_NAME}** from the list`);
+    expect(text).toMatch(/without that mention never reaches me/);
+  });
+
+  it('tells a group chat how to @mention it too', async () => {
+    await t.post(activity('groupChat', { type: 'conversationUpdate', membersAdded: [{ id: '28:bot' }] }));
+    expect(t.connector.texts()[0]).toContain(`**@${APP_NAME} help**`);
+  });
+
+  it('names itself as Teams lists it: the manifest short name', () => {
+    const manifest = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'manifest', 'manifest.json'), 'utf8')) as { name: { short: string } };
+    expect(manifest.name.short).toBe(APP_NAME);
   });
 
   it('does not welcome when someone else joins', async () => {

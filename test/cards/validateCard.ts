@@ -1,7 +1,7 @@
 import * as AC from 'adaptivecards';
 import type { AdaptiveCard, CardAction, CardElement, CardInput, ExecuteAction, NestedCard, TextBlock } from '../../cards/adaptive';
 
-/** Teams refuses or truncates larger cards (engineering.md §2). */
+/** Teams refuses or truncates larger cards (docs/architecture.md#what-teams-does-to-a-bot). */
 export const MAX_CARD_BYTES = 25 * 1024;
 
 /** Ids only: ours are URL-safe random ids, role codes, verbs' page numbers and hex versions. */

@@ -22,7 +22,7 @@ function ok<T>(r: T | CaseError): T {
 }
 
 describe('loadTerms', () => {
-  it('covers the headings of domain.md §8 in the product\'s own words', () => {
+  it('covers the headings of docs/rules.md#terms-of-engagement in the product\'s own words', () => {
     const terms = loadTerms(DEFAULT);
     expect(terms.headings).toEqual([
       'Courtesy',

@@ -34,9 +34,10 @@ beforeAll(async () => {
   const change = (await s.bot.store.preparation.listChanges(k.c.id))[0]!;
   const invoke = (verb: string, data: Record<string, unknown>) =>
     s.pg.invoke(inThread(), start.messageId, { action: { type: 'Action.Execute', verb, data: { caseId: k.c.id, meetingId: m.meetingId, ...data } }, trigger: 'manual' });
-  await invoke('action.save', { actionId: 'act-1', owner: 'body:local_authority', what: 'Issue the amended plan', category: 'amend_plan' });
-  await invoke('change.result', { changeId: change.changeId, result: 'agreed', agreedWording: 'Weekly SaLT, 45 minutes' });
-  await invoke('meeting.close', { outcome: 'partial' });
+  // Each step must be accepted: a refused one answers 502 through the playground and the rest would run on less.
+  expect((await invoke('action.save', { actionId: 'action-0001', owner: 'body:local_authority', what: 'Issue the amended plan', category: 'amend_plan' })).status).toBe(200);
+  expect((await invoke('change.result', { changeId: change.changeId, result: 'agreed', agreedWording: 'Weekly SaLT, 45 minutes' })).status).toBe(200);
+  expect((await invoke('meeting.close', { outcome: 'partial' })).status).toBe(200);
   await s.bot.app.deps.background.idle();
 });
 afterAll(async () => {

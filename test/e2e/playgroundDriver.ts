@@ -395,6 +395,20 @@ export class PlaygroundSession {
 
   // ----- actions -----
 
+  /**
+   * Shows a message in a chat as if the bot had sent it, through the playground's mock Bot
+   * Connector: how the screenshot test displays a card that went to another user's 1:1 chat.
+   */
+  async postAsBot(where: Where, activity: { text?: string; attachments?: readonly Attachment[] }): Promise<void> {
+    const { id } = this.resolve(where);
+    await this.post(`/_connector/v3/conversations/${encodeURIComponent(id)}/activities`, {
+      type: 'message',
+      from: { id: this.cfg.bot.id, name: this.cfg.bot.name },
+      conversation: { id },
+      ...activity,
+    });
+  }
+
   async say(where: Where, text: string, opts: SayOptions = {}): Promise<SayResult> {
     const since = (this.actionStart = this.seq);
     const { id, kind } = this.resolve(where);

@@ -9,7 +9,7 @@ describe('actionDueDates', () => {
     expect(dueDatesText(d)).toMatchObject({ by: 'at once, from Tue 13 Jan 2026', detail: 'statutory, T13a' });
   });
 
-  it('T13b assessment: three dates, notify +2 weeks, decide +10, final +14 (domain.md E12)', () => {
+  it('T13b assessment: three dates, notify +2 weeks, decide +10, final +14 (docs/rules.md#worked-examples E12)', () => {
     const d = actionDueDates({ category: 'assess' }, '2026-01-13');
     expect(d.statutory.map((s) => [s.ruleId, s.due])).toEqual([
       ['LA_ASSESS_NOTIFY', '2026-01-27'],
@@ -29,7 +29,7 @@ describe('actionDueDates', () => {
     expect(d.effective).toBe('2026-03-31');
   });
 
-  it('T13d amend plan +5 weeks over Easter: due Easter Monday, last working day the Thursday before (domain.md E10)', () => {
+  it('T13d amend plan +5 weeks over Easter: due Easter Monday, last working day the Thursday before (docs/rules.md#worked-examples E10)', () => {
     const d = actionDueDates({ category: 'amend_plan' }, '2026-03-02');
     expect(d).toMatchObject({ effective: '2026-04-06', effectiveLastWorkingDay: '2026-04-02' });
     expect(dueDatesText(d)).toMatchObject({

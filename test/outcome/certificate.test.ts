@@ -22,7 +22,7 @@ describe('certificate after mediation (s.55(5), T7)', () => {
   const meeting = a1Meeting(c);
   const { cert, token } = issued(c, afterMediation(meeting));
 
-  it('has the fields of domain.md §10.2', () => {
+  it('has the fields of docs/rules.md#mediation-certificate', () => {
     expect(CertificateSchema.parse(cert)).toEqual(cert);
     expect(cert).toMatchObject({
       caseId: c.id,

@@ -3,7 +3,7 @@ import { prepareCertificate, type Certificate, type CertificateRequest, type Unn
 import type { Meeting } from '../../domain/meeting';
 import { ADVOCATE, LEAD, NOW, OFFICER, PARENT, closedMeeting, makeCase, ok } from './outcomeFixtures';
 
-/** Worked example A1 (domain.md §13.2): decision notice Wed 1 Oct 2025, mediation Wed 12 Nov 2025. */
+/** Worked example A1 (docs/rules.md#worked-examples): decision notice Wed 1 Oct 2025, mediation Wed 12 Nov 2025. */
 export const A1_FORM: NewCaseFormValues = {
   caseReference: 'SM-2025/101',
   caseType: 'M-ASSESS',

@@ -18,7 +18,7 @@ import {
   storedChange,
 } from './prepFixtures';
 
-describe('required attendees (domain.md §3)', () => {
+describe('required attendees (docs/rules.md#case-types-and-who-attends)', () => {
   it('needs the family always, the LA when it arranges, the ICB for health, and nobody for DRS', () => {
     expect(requiredAttendees('M-CONTENT')).toEqual(['family', 'la_officer']);
     expect(requiredAttendees('M-HEALTH')).toEqual(['family', 'health_icb']);

@@ -1,7 +1,7 @@
 /**
  * The standalone dashboard in a real browser (Debian's Chromium through playwright-core): the
  * real bot in local mode, cases opened over HTTP as Teams would, the built page, a playground
- * user picked as identity. Saves docs/images/dashboard.png and dashboard-list.png, which the README shows.
+ * user picked as identity. Saves docs/images/dashboard.png and dashboard-list.png, which docs/features.md shows.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';

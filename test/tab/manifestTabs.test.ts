@@ -1,10 +1,6 @@
 /** The dashboard's entries in the Teams app manifest, validated offline against the bundled 1.25 schema. */
 import { buildManifest, validateManifest } from '../../manifest/build';
 
-// As in test/manifest.test.ts: @microsoft/app-manifest require()s the ESM-only strip-bom 5, which
-// jest cannot load; only its file readers use it, and we never call them.
-jest.mock('strip-bom', () => ({ __esModule: true, default: (text: string) => text.replace(/^\uFEFF/, '') }));
-
 const BOT = '1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d';
 
 describe('manifest: dashboard tabs', () => {

@@ -1,6 +1,6 @@
 import { createCalendar, defaultCalendar, formatDate, TimescaleError } from '../../domain/timescales';
 
-/** domain.md §4.3: weekday bank holidays of England and Wales (weekend dates are not listed). */
+/** docs/rules.md#counting-days: weekday bank holidays of England and Wales (weekend dates are not listed). */
 const TABLE_4_3: Record<number, string[]> = {
   2025: ['Wed 1 Jan', 'Fri 18 Apr', 'Mon 21 Apr', 'Mon 5 May', 'Mon 26 May', 'Mon 25 Aug', 'Thu 25 Dec', 'Fri 26 Dec'],
   2026: ['Thu 1 Jan', 'Fri 3 Apr', 'Mon 6 Apr', 'Mon 4 May', 'Mon 25 May', 'Mon 31 Aug', 'Fri 25 Dec', 'Mon 28 Dec'],
@@ -8,7 +8,7 @@ const TABLE_4_3: Record<number, string[]> = {
   2028: ['Mon 3 Jan', 'Fri 14 Apr', 'Mon 17 Apr', 'Mon 1 May', 'Mon 29 May', 'Mon 28 Aug', 'Mon 25 Dec', 'Tue 26 Dec'],
 };
 
-describe('England and Wales bank holidays (domain.md §4.3)', () => {
+describe('England and Wales bank holidays (docs/rules.md#counting-days)', () => {
   it.each(Object.entries(TABLE_4_3))('%s matches the table exactly', (year, expected) => {
     const actual = defaultCalendar.holidays(Number(year)).map((h) => formatDate(h.date));
     expect(actual).toEqual(expected.map((d) => `${d} ${year}`));

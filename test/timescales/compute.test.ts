@@ -11,7 +11,7 @@ import {
 import { WORKED_EXAMPLES } from './workedExamples';
 
 describe('rule table', () => {
-  it('has every id of domain.md §13.1 once, in order', () => {
+  it('has every id of docs/rules.md#timescale-rules once, in order', () => {
     expect(RULE_IDS).toEqual([
       'ADVISER_CONTACT',
       'CERT_NO_MEDIATION',
@@ -77,7 +77,7 @@ describe('rule table', () => {
   });
 });
 
-describe('worked examples of domain.md §13.2 through the engine', () => {
+describe('worked examples of docs/rules.md#worked-examples through the engine', () => {
   it.each(WORKED_EXAMPLES.map((e) => [e.id, e] as const))('%s', (_id, example) => {
     const [from, second] = example.dates;
     const result = computeRule(example.rule, from, second);
@@ -101,7 +101,7 @@ describe('computeRule', () => {
     expect(Object.keys(computeRule('REQUESTED_CHANGES', '2026-05-14'))).toEqual(['rule', 'from', 'due', 'lastWorkingDay', 'ideal']);
   });
 
-  it('counts from a non-working trigger day to the next working day (domain §4.1)', () => {
+  it('counts from a non-working trigger day to the next working day (domain docs/rules.md#counting-days)', () => {
     expect(computeRule('CERT_NO_MEDIATION', '2026-05-02').due).toBe('2026-05-07');
   });
 

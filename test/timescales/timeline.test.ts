@@ -145,7 +145,7 @@ describe('caseTimeline', () => {
 });
 
 describe('case types', () => {
-  it('lists the codes of domain.md §3 with their flags', () => {
+  it('lists the codes of docs/rules.md#case-types-and-who-attends with their flags', () => {
     expect(CASE_TYPE_CODES).toHaveLength(14);
     expect(CASE_TYPE_LIST.map((t) => t.code)).toEqual([...CASE_TYPE_CODES]);
     for (const code of CASE_TYPE_CODES) {

@@ -1,4 +1,4 @@
-/** domain.md §13.2, as [id, rule, dates, expected due, expected last working day]. */
+/** docs/rules.md#worked-examples, as [id, rule, dates, expected due, expected last working day]. */
 export interface WorkedExample {
   readonly id: string;
   readonly rule: string;

@@ -21,9 +21,9 @@ export class ChildBot {
 
   /** Starts the bot on DATA_DIR and resolves once it listens (it logs its port at info level). */
   static async start(dataDir: string, env: Record<string, string> = {}): Promise<ChildBot> {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bot/index.ts')], {
+    const child = spawn(process.execPath, ['--disable-warning=DEP0111', '--import', 'tsx', path.join(ROOT, 'bot/index.ts')], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env },
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', LOG_FORMAT: 'json', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let log = '';
