@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { recordAudit } from '../audit/recordAudit';
 import { termsAgreedCard, toTermsAgreedView } from '../../cards/termsAgreedCard';
 import { VERBS } from '../../cards/verbs';
 import { isCaseError, mediatorFor } from '../../domain/cases';
@@ -42,12 +41,13 @@ export const termsAgreeAction: CardAction = {
 
     const ack = recordAgreement(c, party.partyId, deps.terms.version, answers.value, me, deps.now());
     if (isCaseError(ack)) return errorResponse(403, ack.message);
-    const { acknowledgement, created } = await deps.store.acknowledgements.record(ack);
+    const audit = { by: me, action: onBehalf ? ('terms.recorded' as const) : ('terms.agreed' as const), subject: `party:${party.partyId}`, detail: `v${deps.terms.version}` };
+    const { acknowledgement, created, auditEntry } = await deps.store.acknowledgements.record(ack, audit);
     if (created) {
       deps.log.info({ caseId: c.id, partyId: party.partyId, onBehalf }, 'terms agreed');
-      // The acknowledgement is its own record (who, when, which version); the log notes it without rewriting the case.
-      await recordAudit(deps, c.id, me, onBehalf ? 'terms.recorded' : 'terms.agreed', `party:${party.partyId}`, `v${acknowledgement.termsVersion}`);
       deps.background.run('terms agreed', async () => {
+        // The entry is already stored with the acknowledgement; this is its copy in the log.
+        if (auditEntry) await deps.store.auditLog.writeOnce(auditEntry);
         await refreshRootCard(c, deps);
         if (acknowledgement.authority === 'limited') {
           await postInThread(

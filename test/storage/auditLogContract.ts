@@ -129,4 +129,21 @@ export function auditLogContract(ctx: AuditContractContext): void {
     expect(await reopened.auditRecovery).toBe(1);
     expect((await reopened.auditLog.listForCase(c.id)).map((e) => e.action)).toEqual(['case.created', 'parties.assigned']);
   });
+
+  it('keeps a terms agreement\'s entry with the agreement, so a crash before the log copy loses nothing', async () => {
+    const store = ctx.store();
+    const c = makeCase({ caseReference: 'AUD-ACK' });
+    await store.cases.create(c);
+    const ack = { caseId: c.id, partyId: 'party-1', role: 'parent_carer' as const, termsVersion: 'abc123def456', at: at(2), by: PARENT.aadObjectId };
+    const { created, auditEntry } = await store.acknowledgements.record(ack, { by: PARENT.aadObjectId, action: 'terms.agreed', subject: 'party:party-1', detail: 'vabc123def456' });
+    expect(created).toBe(true);
+    expect(auditEntry).toMatchObject({ action: 'terms.agreed', caseId: c.id, at: at(2) });
+    // The process dies here, before the handler copies the entry to the log after answering.
+    expect((await store.auditLog.listForCase(c.id)).map((e) => e.action)).toEqual(['case.created']);
+    const reopened = await ctx.reopen();
+    expect(await reopened.auditRecovery).toBe(1);
+    expect((await reopened.auditLog.listForCase(c.id)).map((e) => e.action)).toEqual(['case.created', 'terms.agreed']);
+    // A double click stores neither a second agreement nor a second entry.
+    expect((await reopened.acknowledgements.record(ack, { by: PARENT.aadObjectId, action: 'terms.agreed' })).created).toBe(false);
+  });
 }
