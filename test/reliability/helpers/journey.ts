@@ -1,4 +1,4 @@
-import { activity, mention, type TestBot } from '../../helpers/testBot';
+import { activity, mention, startTestBot, type TestBot } from '../../helpers/testBot';
 import { caseFormData } from '../../helpers/caseForm';
 import { PEOPLE, MEDIATORS, type Person, type Role } from './people';
 
@@ -377,4 +377,26 @@ export function journeySteps(): Step[] {
     { label: 'audit', covers: { command: 'audit' }, as: 'co', where: 'thread', effect: 'sends', allowed: M, payload: () => ({ text: 'audit' }) },
     { label: 'audit.page', covers: { verb: 'audit.page' }, as: 'lead', where: 'thread', effect: 'reads', allowed: M, payload: async (j) => ({ verb: 'audit.page', data: await inCase(j) }) },
   ];
+}
+
+/**
+ * For a describe block: a bot with case B already opened (the target of "ids of another case"),
+ * started before the block's tests and stopped after them.
+ */
+export function journeyBot(): { readonly t: () => TestBot; readonly j: () => Journey } {
+  let t: TestBot | undefined;
+  let j: Journey | undefined;
+  beforeAll(async () => {
+    t = await startTestBot();
+    j = new Journey(t);
+    await openOtherCase(j);
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+  const need = <T>(v: T | undefined): T => {
+    if (v === undefined) throw new Error('the journey bot has not started');
+    return v;
+  };
+  return { t: () => need(t), j: () => need(j) };
 }
