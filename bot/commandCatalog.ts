@@ -73,6 +73,9 @@ export const COMMANDS: readonly CommandInfo[] = [
     scopes: ['team'],
     menu: false,
   },
+  { name: 'close case', description: 'Close this case once the certificate is issued or the family withdrew (mediators, in a case thread)', scopes: ['team'], menu: false },
+  { name: 'withdraw', description: 'Record that the family withdrew, with the date (mediators, in a case thread)', scopes: ['team'], menu: false },
+  { name: 'cancel', description: 'Cancel a case opened by mistake (mediators, in a case thread)', scopes: ['team'], menu: false },
   {
     name: 'audit',
     description: "Who viewed or changed this case, and when: the case's audit log (mediators, in a case thread)",

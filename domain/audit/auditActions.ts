@@ -8,6 +8,10 @@ export const AUDIT_ACTIONS = {
   // The case
   'case.created': 'opened the case',
   'case.viewed': 'viewed the case card',
+  'case.closed': 'closed the case',
+  'case.withdrawn': 'recorded that the family withdrew',
+  'case.cancelled': 'cancelled the case',
+  'case.reopened': 'undid the end of the case',
   'parties.assigned': 'changed who is in the case',
   'party.joined': 'joined the case with an invitation code',
   'invite.created': 'made an invitation code',

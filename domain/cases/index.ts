@@ -92,3 +92,19 @@ export {
 } from './roster';
 export { moveCase, withAdvancedState, anchorThread } from './stateChange';
 export { nextTaskFor } from './nextTask';
+export { END_KINDS, CaseEndingSchema, type EndKind, type CaseEnding } from './caseEnding';
+export {
+  END_REASONS,
+  END_STATE,
+  CLOSABLE_STATES,
+  UNDO_DAYS,
+  parseEndInput,
+  endRefusal,
+  endCase,
+  undoEnd,
+  undoDeadline,
+  hasEnded,
+  endReasonLabel,
+  type EndReason,
+  type EndInput,
+} from './caseEnd';

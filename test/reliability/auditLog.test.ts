@@ -60,6 +60,10 @@ const EXPECTED: Readonly<Record<string, readonly AuditAction[]>> = {
   'reminder.done': ['reminder.done'],
   audit: ['audit.viewed'],
   'audit.page': ['audit.viewed'],
+  'case.end (withdraw)': ['case.withdrawn'],
+  'case.end (close)': ['case.closed'],
+  'case.endUndo': ['case.reopened'],
+  'case.end (cancel)': ['case.cancelled'],
 };
 
 describe('the audit log over HTTP', () => {

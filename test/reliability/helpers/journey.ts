@@ -376,6 +376,30 @@ export function journeySteps(): Step[] {
     // The records layer: the case's audit log (bot/audit).
     { label: 'audit', covers: { command: 'audit' }, as: 'co', where: 'thread', effect: 'sends', allowed: M, payload: () => ({ text: 'audit' }) },
     { label: 'audit.page', covers: { verb: 'audit.page' }, as: 'lead', where: 'thread', effect: 'reads', allowed: M, payload: async (j) => ({ verb: 'audit.page', data: await inCase(j) }) },
+
+    // The end of the case (bot/caseEnd): a withdrawal, the close after it, its undo, then a cancellation.
+    { label: 'withdraw', covers: { command: 'withdraw' }, as: 'lead', where: 'thread', effect: 'sends', allowed: M, payload: () => ({ text: 'withdraw' }) },
+    {
+      label: 'case.end (withdraw)', covers: { verb: 'case.end' }, as: 'co', where: 'thread', effect: 'writes', allowed: M,
+      payload: async (j) => ({ verb: 'case.end', data: await inCase(j, { kind: 'withdraw', reason: 'not_proceeding', withdrawnOn: '2026-12-01' }) }),
+    },
+    { label: 'close case', covers: { command: 'close case' }, as: 'lead', where: 'thread', effect: 'sends', allowed: M, payload: () => ({ text: 'close case' }) },
+    {
+      label: 'case.end (close)', covers: { verb: 'case.end' }, as: 'lead', where: 'thread', effect: 'writes', allowed: M,
+      payload: async (j) => ({ verb: 'case.end', data: await inCase(j, { kind: 'close', reason: 'after_withdrawal' }) }),
+      after: async (j) => {
+        j.ids.endedAt = (await j.caseA()).ending?.at ?? '';
+      },
+    },
+    {
+      label: 'case.endUndo', covers: { verb: 'case.endUndo' }, as: 'co', where: 'thread', effect: 'writes', allowed: M,
+      payload: async (j) => ({ verb: 'case.endUndo', data: await inCase(j, { endedAt: j.id('endedAt'), kind: 'close' }) }),
+    },
+    { label: 'cancel', covers: { command: 'cancel' }, as: 'lead', where: 'thread', effect: 'sends', allowed: M, payload: () => ({ text: 'cancel' }) },
+    {
+      label: 'case.end (cancel)', covers: { verb: 'case.end' }, as: 'lead', where: 'thread', effect: 'writes', allowed: M,
+      payload: async (j) => ({ verb: 'case.end', data: await inCase(j, { kind: 'cancel', reason: 'duplicate' }) }),
+    },
   ];
 }
 
