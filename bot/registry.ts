@@ -65,6 +65,8 @@ import { reminderDoneAction, remindersListAction } from './actions/reminderActio
 import { auditCommand } from './commands/audit';
 import { auditPageAction } from './actions/auditPage';
 import { cancelCommand, closeCaseCommand, withdrawCommand } from './commands/endCase';
+import { legalHoldCommand } from './commands/legalHold';
+import { purgeCommand } from './commands/purge';
 import { caseEndAction } from './actions/caseEnd';
 import { caseEndUndoAction } from './actions/caseEndUndo';
 
@@ -94,6 +96,8 @@ export const ALL_COMMANDS: readonly Command[] = [
   closeCaseCommand,
   withdrawCommand,
   cancelCommand,
+  legalHoldCommand,
+  purgeCommand,
 ];
 
 export const ALL_ACTIONS: readonly CardAction[] = [

@@ -61,6 +61,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
   listeningOn = port;
   log.info({ port, store: store.kind, authenticated: config.hasTeamsCredentials }, 'bot listening');
   app.deps.reminders.start();
+  app.deps.purge.start();
 
   return {
     port,
@@ -70,6 +71,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await app.deps.reminders.stop();
+      await app.deps.purge.stop();
       await app.deps.background.idle();
       if (!options.store) await store.close();
     },

@@ -102,6 +102,11 @@ export class CaseStore {
     return doc ? fromDoc(doc) : null;
   }
 
+  /** Every closed or cancelled case (the purge's candidates); a corrupt one is reported and left out. */
+  async listEnded(): Promise<Case[]> {
+    return parseEach(await this.docs.find({ state: { $in: ['CLOSED', 'CANCELLED'] } }), fromDoc, this.onCorrupt);
+  }
+
   /**
    * Cases where the person is a mediator or a party, most recently changed first. A corrupt
    * case is reported and left out, so one bad document does not hide all the others.

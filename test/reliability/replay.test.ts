@@ -2,7 +2,7 @@ import { startTestBot, type TestBot } from '../helpers/testBot';
 import { ALL_COMMAND_NAMES, ALL_VERBS, commandsOf, isRegistered, uncovered, verbsOf } from './helpers/coverage';
 import { Journey, journeyBot, journeySteps, openOtherCase, type Response, type Step } from './helpers/journey';
 import { describeCalls, Observer } from './helpers/observer';
-import { PEOPLE } from './helpers/people';
+import { JOURNEY_ENV, PEOPLE } from './helpers/people';
 import { storeShape, storeSnapshot } from './helpers/storeSnapshot';
 
 /**
@@ -43,7 +43,7 @@ describe('replayed deliveries have exactly one effect', () => {
   let t: TestBot;
   let j: Journey;
   beforeAll(async () => {
-    t = await startTestBot();
+    t = await startTestBot(JOURNEY_ENV);
     j = new Journey(t);
     await openOtherCase(j);
   });

@@ -1,6 +1,6 @@
 import { activity, mention, startTestBot, type TestBot } from '../../helpers/testBot';
 import { caseFormData } from '../../helpers/caseForm';
-import { PEOPLE, MEDIATORS, type Person, type Role } from './people';
+import { JOURNEY_ENV, PEOPLE, MEDIATORS, type Person, type Role } from './people';
 
 /**
  * One case carried from the first install to the certificate over HTTP, as Teams would deliver
@@ -377,6 +377,10 @@ export function journeySteps(): Step[] {
     { label: 'audit', covers: { command: 'audit' }, as: 'co', where: 'thread', effect: 'sends', allowed: M, payload: () => ({ text: 'audit' }) },
     { label: 'audit.page', covers: { verb: 'audit.page' }, as: 'lead', where: 'thread', effect: 'reads', allowed: M, payload: async (j) => ({ verb: 'audit.page', data: await inCase(j) }) },
 
+    // Retention (bot/retention): the provider admin holds the case and asks what the purge would delete.
+    { label: 'legal hold', covers: { command: 'legal hold' }, as: 'admin', where: 'thread', effect: 'writes', allowed: ['admin'], payload: () => ({ text: 'legal hold Tribunal appeal lodged' }) },
+    { label: 'purge --dry-run', covers: { command: 'purge' }, as: 'admin', where: 'personal', effect: 'sends', allowed: ['admin'], payload: () => ({ text: 'purge --dry-run' }) },
+
     // The end of the case (bot/caseEnd): a withdrawal, the close after it, its undo, then a cancellation.
     { label: 'withdraw', covers: { command: 'withdraw' }, as: 'lead', where: 'thread', effect: 'sends', allowed: M, payload: () => ({ text: 'withdraw' }) },
     {
@@ -411,7 +415,7 @@ export function journeyBot(): { readonly t: () => TestBot; readonly j: () => Jou
   let t: TestBot | undefined;
   let j: Journey | undefined;
   beforeAll(async () => {
-    t = await startTestBot();
+    t = await startTestBot(JOURNEY_ENV);
     j = new Journey(t);
     await openOtherCase(j);
   });
