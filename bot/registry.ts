@@ -67,6 +67,7 @@ import { auditPageAction } from './actions/auditPage';
 import { cancelCommand, closeCaseCommand, withdrawCommand } from './commands/endCase';
 import { legalHoldCommand } from './commands/legalHold';
 import { purgeCommand } from './commands/purge';
+import { exportCommand } from './commands/export';
 import { caseEndAction } from './actions/caseEnd';
 import { caseEndUndoAction } from './actions/caseEndUndo';
 
@@ -98,6 +99,7 @@ export const ALL_COMMANDS: readonly Command[] = [
   cancelCommand,
   legalHoldCommand,
   purgeCommand,
+  exportCommand,
 ];
 
 export const ALL_ACTIONS: readonly CardAction[] = [

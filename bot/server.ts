@@ -7,6 +7,7 @@ import type { DeliveryPolicy } from './proactive';
 import { createLogger, type Logger } from './logger';
 import { certificatePage } from './certificate/certificatePage';
 import { registerTabRoutes } from './tab/routes';
+import { exportPage } from './export/exportPage';
 import { cutOffSlowRequests, setDefaultSecurityHeaders } from './httpHardening';
 
 export interface RunningBot {
@@ -50,6 +51,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
   const app = createBotApp({ config, store, log, terms, now: options.now, delivery: options.delivery, publicBaseUrl: () => config.publicBaseUrl ?? `http://localhost:${listeningOn}` });
   const server = createHttpServer(config, app.endpoint, store, log);
   server.get('/certificates/:token', certificatePage(store, log));
+  server.get('/exports/:token', exportPage(store, log, app.deps.now));
   registerTabRoutes(server, app);
 
   await new Promise<void>((resolve, reject) => {

@@ -42,6 +42,7 @@ import { sweepOutboxes, type WithOutbox } from './auditOutbox';
 import type { DocCollection, Filter } from './collection';
 import { CaseRecords } from './caseRecords';
 import { CertificateRegister, CERTIFICATE_REGISTER_COLLECTION, certificateRegisterIndexes, type RegisterDoc } from './certificateRegister';
+import { ExportLinkStore, EXPORT_LINKS_COLLECTION, exportLinkIndexes, type ExportLinkDoc } from './exportLinkStore';
 import { JobLeaseStore, JOB_LEASES_COLLECTION, jobLeaseIndexes, type JobLeaseDoc } from './jobLeaseStore';
 
 /** Everything the product stores, behind one object; the backend is chosen at start-up. */
@@ -74,6 +75,8 @@ export interface AppStore {
   readonly certificateRegister: CertificateRegister;
   /** Leases of the once-a-day jobs (the purge). */
   readonly jobLeases: JobLeaseStore;
+  /** One-time links to subject access exports. */
+  readonly exportLinks: ExportLinkStore;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -130,6 +133,7 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
   const auditLog = new AuditLog(auditDocs, hooks.onCorruptDocument);
   const register = await backend.collection<RegisterDoc>(CERTIFICATE_REGISTER_COLLECTION, certificateRegisterIndexes);
   const leases = await backend.collection<JobLeaseDoc>(JOB_LEASES_COLLECTION, jobLeaseIndexes);
+  const exportLinks = await backend.collection<ExportLinkDoc>(EXPORT_LINKS_COLLECTION, exportLinkIndexes);
   const scoped = (name: string, docs: unknown, field: '_id' | 'caseId', keep?: Filter) => ({ name, docs: docs as DocCollection<{ _id: string }>, field, ...(keep ? { keep } : {}) });
   const caseRecords = new CaseRecords([
     scoped(CASES_COLLECTION, cases, '_id'),
@@ -142,6 +146,7 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
     scoped(CERTIFICATES_COLLECTION, certificates, 'caseId'),
     scoped(DEADLINES_COLLECTION, reminderDeadlines, 'caseId'),
     scoped(REMINDERS_COLLECTION, reminderDocs, 'caseId'),
+    scoped(EXPORT_LINKS_COLLECTION, exportLinks, 'caseId'),
     scoped(AUDIT_LOG_COLLECTION, auditDocs, 'caseId', { action: { $ne: 'case.purged' } }),
   ]);
   // Before anything is served: old in-document trails into the log, then entries a crash left only in their document.
@@ -196,6 +201,7 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
     caseRecords,
     certificateRegister: new CertificateRegister(register),
     jobLeases: new JobLeaseStore(leases),
+    exportLinks: new ExportLinkStore(exportLinks),
     ping: () => backend.ping(),
     close: () => backend.close(),
   };

@@ -56,6 +56,8 @@ export const AUDIT_ACTIONS = {
   // The records layer itself
   'dashboard.viewed': 'viewed the case in the dashboard tab',
   'audit.viewed': 'viewed the audit log',
+  'export.created': 'made one-time links to an export of the case',
+  'export.viewed': 'opened an export of the case',
   /** An entry of the old in-document trails whose action code is no longer in this list (the code is in `detail`). */
   'legacy.change': 'made a change (recorded before the audit log existed)',
   /** Written once by the start-up migration when the old capped trail had dropped entries. */

@@ -60,6 +60,7 @@ const EXPECTED: Readonly<Record<string, readonly AuditAction[]>> = {
   'reminder.done': ['reminder.done'],
   audit: ['audit.viewed'],
   'audit.page': ['audit.viewed'],
+  export: ['export.created'],
   'legal hold': ['case.held'],
   'case.end (withdraw)': ['case.withdrawn'],
   'case.end (close)': ['case.closed'],

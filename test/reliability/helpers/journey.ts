@@ -377,6 +377,9 @@ export function journeySteps(): Step[] {
     { label: 'audit', covers: { command: 'audit' }, as: 'co', where: 'thread', effect: 'sends', allowed: M, payload: () => ({ text: 'audit' }) },
     { label: 'audit.page', covers: { verb: 'audit.page' }, as: 'lead', where: 'thread', effect: 'reads', allowed: M, payload: async (j) => ({ verb: 'audit.page', data: await inCase(j) }) },
 
+    // Subject access (bot/export): one-time links to everything stored about the case.
+    { label: 'export', covers: { command: 'export' }, as: 'lead', where: 'thread', effect: 'writes', allowed: ['lead', 'admin'], payload: () => ({ text: 'export' }) },
+
     // Retention (bot/retention): the provider admin holds the case and asks what the purge would delete.
     { label: 'legal hold', covers: { command: 'legal hold' }, as: 'admin', where: 'thread', effect: 'writes', allowed: ['admin'], payload: () => ({ text: 'legal hold Tribunal appeal lodged' }) },
     { label: 'purge --dry-run', covers: { command: 'purge' }, as: 'admin', where: 'personal', effect: 'sends', allowed: ['admin'], payload: () => ({ text: 'purge --dry-run' }) },
