@@ -10,6 +10,7 @@ module.exports = {
   moduleNameMapper: {
     '^adaptivecards$': '<rootDir>/node_modules/adaptivecards/dist/adaptivecards.js',
   },
+  setupFilesAfterEnv: ['<rootDir>/test/setup/indexedQueries.ts'],
   testTimeout: 30000,
   reporters: ['default', '<rootDir>/test/summaryReporter.js'],
 };

@@ -21,6 +21,7 @@ import { PreparationDialogs } from './preparation/preparationDialogs';
 import { preparationPort } from './preparation/preparationPort';
 import { recordConversation } from './recordConversation';
 import { ReminderService } from './reminders/reminderService';
+import { PurgeService } from './retention/purgeService';
 import { installTurnErrorHandler } from './turnErrorHandler';
 
 export interface BotApp {
@@ -43,7 +44,7 @@ export interface BotAppOptions {
 
 export function createBotApp({ config, store, log, terms, now = () => new Date(), publicBaseUrl, delivery }: BotAppOptions): BotApp {
   const adapter = new MediationAdapter(config.credentials);
-  const base: Omit<BotDeps, 'preparation' | 'reminders'> = {
+  const base: Omit<BotDeps, 'preparation' | 'reminders' | 'purge'> = {
     publicBaseUrl: publicBaseUrl ?? (() => config.publicBaseUrl ?? `http://localhost:${config.port}`),
     config,
     store,
@@ -59,6 +60,7 @@ export function createBotApp({ config, store, log, terms, now = () => new Date()
     ...base,
     preparation: new PreparationDialogs(base.conversationState, preparationPort(base)),
     reminders: new ReminderService(base),
+    purge: new PurgeService(base),
   };
   installTurnErrorHandler(adapter, deps);
   const bot = new MediationBot(deps, new CommandRouter(ALL_COMMANDS, deps), new CardActionRouter(ALL_ACTIONS, deps));

@@ -3,7 +3,11 @@ import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext }
 import type { CardAction } from './actions/action';
 import type { BotDeps } from './deps';
 import { errorResponse } from './invokeResponses';
-import { callerOf, scopeOf } from './turnInfo';
+import { callerOf, scopeOf, type Caller } from './turnInfo';
+import { z } from 'zod';
+import { sameTenant, STRANGER_REFUSAL } from '../domain/cases';
+
+const CaseIdData = z.looseObject({ caseId: z.string().min(1).max(100) });
 
 /** Routes `adaptiveCard/action` invokes by verb; answers every invoke, even a failing one. */
 export class CardActionRouter {
@@ -18,17 +22,22 @@ export class CardActionRouter {
     const action = this.byVerb.get(verb);
     if (!action) return errorResponse(400, 'This button is not recognised. It may be from an older card: ask for a new one.');
     try {
-      return await action.handle({
-        turn,
-        scope: scopeOf(turn),
-        caller: callerOf(turn),
-        data: value.action.data ?? {},
-        deps: this.deps,
-      });
+      const caller = callerOf(turn);
+      const data: unknown = value.action.data ?? {};
+      // Before any handler: a click from another tenant than its case's is refused, with nothing read out or written.
+      if (await this.fromAnotherTenant(data, caller)) return errorResponse(403, STRANGER_REFUSAL);
+      return await action.handle({ turn, scope: scopeOf(turn), caller, data, deps: this.deps });
     } catch (err) {
       const correlationId = randomUUID().slice(0, 8);
       this.deps.log.error({ correlationId, verb, err: (err as Error).message, stack: (err as Error).stack }, 'card action failed');
       return errorResponse(500, `Sorry, something went wrong (reference ${correlationId}). Please try again.`);
     }
+  }
+
+  private async fromAnotherTenant(data: unknown, caller: Caller): Promise<boolean> {
+    const ids = CaseIdData.safeParse(data);
+    if (!ids.success) return false;
+    const c = await this.deps.store.cases.get(ids.data.caseId);
+    return c !== null && !sameTenant(c, caller.tenantId);
   }
 }

@@ -73,6 +73,12 @@ export const COMMANDS: readonly CommandInfo[] = [
     scopes: ['team'],
     menu: false,
   },
+  { name: 'close case', description: 'Close this case once the certificate is issued or the family withdrew (mediators, in a case thread)', scopes: ['team'], menu: false },
+  { name: 'withdraw', description: 'Record that the family withdrew, with the date (mediators, in a case thread)', scopes: ['team'], menu: false },
+  { name: 'cancel', description: 'Cancel a case opened by mistake (mediators, in a case thread)', scopes: ['team'], menu: false },
+  { name: 'legal hold', description: 'Keep this case from being deleted, with the reason; legal hold off releases it (provider admins, case thread)', scopes: ['team'], menu: false },
+  { name: 'purge', description: 'purge --dry-run: what the next daily purge would delete (provider admins)', scopes: ['personal'], menu: false },
+  { name: 'export', description: 'One-time links to everything stored about this case, for a subject access request (lead mediator or provider admin)', scopes: ['team'], menu: false },
   {
     name: 'audit',
     description: "Who viewed or changed this case, and when: the case's audit log (mediators, in a case thread)",

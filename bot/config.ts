@@ -47,6 +47,16 @@ const EnvSchema = z.object({
       .regex(/^[0-9a-f-]{36}(\s*,\s*[0-9a-f-]{36})*$/i, 'must be a comma-separated list of AAD object ids (GUIDs)')
       .optional(),
   ),
+  ADMIN_ALLOWLIST: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^[0-9a-f-]{36}(\s*,\s*[0-9a-f-]{36})*$/i, 'must be a comma-separated list of AAD object ids (GUIDs)')
+      .optional(),
+  ),
+  RETENTION_MONTHS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(600).default(72)),
+  CERTIFICATE_REGISTER_MONTHS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(1200).default(120)),
+  PURGE_CHECK_MINUTES: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(1440).default(60)),
   TERMS_FILE: optionalString,
   PUBLIC_BASE_URL: z.preprocess(blankToUndefined, z.string().url().regex(/^https?:\/\//, 'must be an http(s) URL').optional()),
   PROVIDER_NAME: z.preprocess(blankToUndefined, z.string().min(2).max(120).default('SEND mediation service')),
@@ -110,6 +120,14 @@ export interface AppConfig {
   readonly extraNonWorkingDays: readonly string[];
   /** When set, only these AAD object ids may open cases or be made co-mediators (docs/roles.md). */
   readonly mediatorAllowlist?: readonly string[];
+  /** Provider admins (legal hold, purge --dry-run); none when unset. */
+  readonly adminAllowlist: readonly string[];
+  /** Months after a case ended before the purge deletes it (docs/operations.md "Retention"). */
+  readonly retentionMonths: number;
+  /** Months a certificate's register entry (number, issue date, case type) is kept after its case is purged. */
+  readonly certificateRegisterMonths: number;
+  /** How often each instance checks whether today's purge has run; 0 switches the check off on this instance. */
+  readonly purgeCheckMinutes: number;
   /** The provider's Terms of Engagement (Markdown); the product default when unset. */
   readonly termsFile?: string;
   /** Where people reach this bot's pages (printable certificates); defaults to http://localhost:PORT. */
@@ -186,6 +204,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     hasTeamsCredentials: credentials !== undefined,
     extraNonWorkingDays: e.EXTRA_NON_WORKING_DAYS ? e.EXTRA_NON_WORKING_DAYS.split(',').map((d) => d.trim()) : [],
     mediatorAllowlist: e.MEDIATOR_ALLOWLIST ? e.MEDIATOR_ALLOWLIST.split(',').map((d) => d.trim().toLowerCase()) : undefined,
+    adminAllowlist: e.ADMIN_ALLOWLIST ? e.ADMIN_ALLOWLIST.split(',').map((d) => d.trim().toLowerCase()) : [],
+    retentionMonths: e.RETENTION_MONTHS,
+    certificateRegisterMonths: e.CERTIFICATE_REGISTER_MONTHS,
+    purgeCheckMinutes: e.PURGE_CHECK_MINUTES,
     termsFile: e.TERMS_FILE ? path.resolve(e.TERMS_FILE) : undefined,
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
     providerName: e.PROVIDER_NAME,

@@ -8,6 +8,7 @@ import type { Logger } from './logger';
 import type { ProactiveSender } from './proactive';
 import type { PreparationDialogs } from './preparation/preparationDialogs';
 import type { ReminderService } from './reminders/reminderService';
+import type { PurgeService } from './retention/purgeService';
 
 /** What handlers need, passed in explicitly so tests can swap the clock and the store. */
 export interface BotDeps {
@@ -26,4 +27,6 @@ export interface BotDeps {
   readonly publicBaseUrl: () => string;
   /** Deadline recomputation and the reminder scheduler. */
   readonly reminders: ReminderService;
+  /** The daily purge of ended cases past their retention. */
+  readonly purge: PurgeService;
 }

@@ -64,6 +64,12 @@ import { remindersCommand } from './commands/reminders';
 import { reminderDoneAction, remindersListAction } from './actions/reminderActions';
 import { auditCommand } from './commands/audit';
 import { auditPageAction } from './actions/auditPage';
+import { cancelCommand, closeCaseCommand, withdrawCommand } from './commands/endCase';
+import { legalHoldCommand } from './commands/legalHold';
+import { purgeCommand } from './commands/purge';
+import { exportCommand } from './commands/export';
+import { caseEndAction } from './actions/caseEnd';
+import { caseEndUndoAction } from './actions/caseEndUndo';
 
 /** Every command and card verb the bot answers. Add new ones here and in commandCatalog.ts / cards/verbs.ts. */
 export const ALL_COMMANDS: readonly Command[] = [
@@ -88,6 +94,12 @@ export const ALL_COMMANDS: readonly Command[] = [
   certificateCommand,
   remindersCommand,
   auditCommand,
+  closeCaseCommand,
+  withdrawCommand,
+  cancelCommand,
+  legalHoldCommand,
+  purgeCommand,
+  exportCommand,
 ];
 
 export const ALL_ACTIONS: readonly CardAction[] = [
@@ -135,4 +147,6 @@ export const ALL_ACTIONS: readonly CardAction[] = [
   reminderDoneAction,
   remindersListAction,
   auditPageAction,
+  caseEndAction,
+  caseEndUndoAction,
 ];

@@ -2,12 +2,14 @@ import restify from 'restify';
 import { openStore, type AppStore } from '../storage/appStore';
 import { readTerms } from '../storage/termsFile';
 import type { NedbImportReport } from '../storage/sqlite/importNedb';
+import type { QueryPlanCheck } from '../storage/sqlite/queryPlanCheck';
 import { createBotApp, type BotApp } from './app';
 import type { AppConfig } from './config';
 import type { DeliveryPolicy } from './proactive';
 import { createLogger, logFormatFor, type Logger } from './logger';
 import { certificatePage } from './certificate/certificatePage';
 import { registerTabRoutes } from './tab/routes';
+import { exportPage } from './export/exportPage';
 import { cutOffSlowRequests, setDefaultSecurityHeaders } from './httpHardening';
 
 export interface RunningBot {
@@ -25,6 +27,8 @@ export interface StartOptions {
   readonly store?: AppStore;
   /** Shorter retry waits for tests. */
   readonly delivery?: DeliveryPolicy;
+  /** Tests: fail on a store query that no declared index serves (embedded store). */
+  readonly checkQueryPlans?: QueryPlanCheck;
 }
 
 const HEALTH_TIMEOUT_MS = 2000;
@@ -53,6 +57,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
             kind: 'embedded' as const,
             dataDir: config.dataDir,
             onNedbImport: (report) => logNedbImport(log, report),
+            checkQueryPlans: options.checkQueryPlans,
           }),
       onAuditDeferred: (err) => log.warn({ err: err.message }, 'audit entry left in its document; the next start-up copies it to the log'),
       onAuditStartup: (report) => {
@@ -65,6 +70,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
   const app = createBotApp({ config, store, log, terms, now: options.now, delivery: options.delivery, publicBaseUrl: () => config.publicBaseUrl ?? `http://localhost:${listeningOn}` });
   const server = createHttpServer(config, app.endpoint, store, log);
   server.get('/certificates/:token', certificatePage(store, log));
+  server.get('/exports/:token', exportPage(store, log, app.deps.now));
   registerTabRoutes(server, app);
 
   await new Promise<void>((resolve, reject) => {
@@ -76,6 +82,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
   listeningOn = port;
   log.info({ port, store: store.kind, storeAt: store.location, authenticated: config.hasTeamsCredentials }, 'bot listening');
   app.deps.reminders.start();
+  app.deps.purge.start();
 
   return {
     port,
@@ -85,6 +92,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await app.deps.reminders.stop();
+      await app.deps.purge.stop();
       await app.deps.background.idle();
       if (!options.store) await store.close();
     },

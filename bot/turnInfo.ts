@@ -18,11 +18,15 @@ export interface Caller {
   readonly aadObjectId?: string;
   readonly channelAccountId: string;
   readonly name: string;
+  /** The Entra tenant the activity came from (Teams' channelData, else the conversation's). */
+  readonly tenantId?: string;
 }
 
 export function callerOf(context: TurnContext): Caller {
   const from = context.activity.from;
-  return { aadObjectId: from.aadObjectId, channelAccountId: from.id, name: from.name ?? 'someone' };
+  const data = context.activity.channelData as { tenant?: { id?: unknown } } | undefined;
+  const tenant = typeof data?.tenant?.id === 'string' ? data.tenant.id : context.activity.conversation?.tenantId;
+  return { aadObjectId: from.aadObjectId, channelAccountId: from.id, name: from.name ?? 'someone', ...(tenant ? { tenantId: tenant } : {}) };
 }
 
 /** Message text with the bot's @mention removed and whitespace collapsed. */

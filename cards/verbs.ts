@@ -86,6 +86,10 @@ export const VERBS = {
   remindersList: 'reminders.list',
   /** A page of the case's audit log, newest first; data {caseId[, before]} (before: the cursor of an older page). */
   auditPage: 'audit.page',
+  /** Ends the case (close, withdraw or cancel); data {caseId, kind}, inputs reason (and withdrawnOn for a withdrawal). */
+  caseEnd: 'case.end',
+  /** Undoes an end of the case within 14 days; data {caseId, endedAt, kind} (which end, so a repeat changes nothing). */
+  caseEndUndo: 'case.endUndo',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -1,5 +1,5 @@
 import type { Case } from '../domain/cases';
-import { isCaseError } from '../domain/cases';
+import { canViewCase, isCaseError, STRANGER_REFUSAL } from '../domain/cases';
 import { assertMayPrepare, preparationSubject, type PreparationPatch, type PreparationSubject } from '../domain/preparation';
 import type { CaseStore } from '../storage/caseStore';
 import type { PreparationStore } from '../storage/preparationStore';
@@ -24,6 +24,8 @@ export function storePreparationPort(deps: StorePreparationPortDeps): Preparatio
   async function subjectFor(caseId: string, partyId: string, actor: string): Promise<{ c: Case; subject: PreparationSubject } | { message: string }> {
     const c = await deps.cases.get(caseId);
     if (!c) return { message: 'That case no longer exists.' };
+    // Someone outside the case holding its ids learns nothing about it, not even whose questions these are.
+    if (!canViewCase(c, actor)) return { message: STRANGER_REFUSAL };
     const denied = assertMayPrepare(c, partyId, actor);
     if (denied) return { message: denied.message };
     const subject = preparationSubject(c, partyId);

@@ -43,7 +43,11 @@ import { AuditLog, AUDIT_LOG_COLLECTION, auditLogIndexes, type AuditDoc } from '
 import { migrateLegacyAudit, type AuditMigrationReport, type LegacyDoc } from './auditMigration';
 import { sweepOutboxes, type WithOutbox } from './auditOutbox';
 import { StoreMarkers, STORE_MARKERS_COLLECTION, type StoreMarkerDoc } from './storeMarkers';
-import type { DocCollection } from './collection';
+import type { DocCollection, Filter } from './collection';
+import { CaseRecords } from './caseRecords';
+import { CertificateRegister, CERTIFICATE_REGISTER_COLLECTION, certificateRegisterIndexes, type RegisterDoc } from './certificateRegister';
+import { ExportLinkStore, EXPORT_LINKS_COLLECTION, exportLinkIndexes, type ExportLinkDoc } from './exportLinkStore';
+import { JobLeaseStore, JOB_LEASES_COLLECTION, jobLeaseIndexes, type JobLeaseDoc } from './jobLeaseStore';
 
 /** Everything the product stores, behind one object; the backend is chosen at start-up. */
 export interface AppStore {
@@ -73,6 +77,14 @@ export interface AppStore {
   readonly caseChanges: CaseChangeFeed;
   /** The start-up sweep of audit entries left in their documents by a crash, running in the background. */
   readonly auditRecovery: Promise<number>;
+  /** Every collection holding a case's records: what the purge deletes and an export reads. */
+  readonly caseRecords: CaseRecords;
+  /** Certificate numbers and issue dates that outlive a purged case. */
+  readonly certificateRegister: CertificateRegister;
+  /** Leases of the once-a-day jobs (the purge). */
+  readonly jobLeases: JobLeaseStore;
+  /** One-time links to subject access exports. */
+  readonly exportLinks: ExportLinkStore;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -148,7 +160,26 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
   const certificates = await backend.collection<CertificateDoc>(CERTIFICATES_COLLECTION, certificateIndexes);
   const reminderDeadlines = await backend.collection<DeadlineDoc>(DEADLINES_COLLECTION, deadlineIndexes);
   const reminderDocs = await backend.collection<ReminderDoc>(REMINDERS_COLLECTION, reminderIndexes);
-  const auditLog = new AuditLog(await backend.collection<AuditDoc>(AUDIT_LOG_COLLECTION, auditLogIndexes), hooks.onCorruptDocument);
+  const auditDocs = await backend.collection<AuditDoc>(AUDIT_LOG_COLLECTION, auditLogIndexes);
+  const auditLog = new AuditLog(auditDocs, hooks.onCorruptDocument);
+  const register = await backend.collection<RegisterDoc>(CERTIFICATE_REGISTER_COLLECTION, certificateRegisterIndexes);
+  const leases = await backend.collection<JobLeaseDoc>(JOB_LEASES_COLLECTION, jobLeaseIndexes);
+  const exportLinks = await backend.collection<ExportLinkDoc>(EXPORT_LINKS_COLLECTION, exportLinkIndexes);
+  const scoped = (name: string, docs: unknown, field: '_id' | 'caseId', keep?: Filter) => ({ name, docs: docs as DocCollection<{ _id: string }>, field, ...(keep ? { keep } : {}) });
+  const caseRecords = new CaseRecords([
+    scoped(CASES_COLLECTION, cases, '_id'),
+    scoped(ACKNOWLEDGEMENTS_COLLECTION, acks, 'caseId'),
+    scoped(INVITES_COLLECTION, invites, 'caseId'),
+    scoped(PREPARATION_RECORDS_COLLECTION, prepRecords, 'caseId'),
+    scoped(REQUESTED_CHANGES_COLLECTION, prepChanges, 'caseId'),
+    scoped(MEETINGS_COLLECTION, meetings, 'caseId'),
+    scoped(OUTCOMES_COLLECTION, outcomes, '_id'),
+    scoped(CERTIFICATES_COLLECTION, certificates, 'caseId'),
+    scoped(DEADLINES_COLLECTION, reminderDeadlines, 'caseId'),
+    scoped(REMINDERS_COLLECTION, reminderDocs, 'caseId'),
+    scoped(EXPORT_LINKS_COLLECTION, exportLinks, 'caseId'),
+    scoped(AUDIT_LOG_COLLECTION, auditDocs, 'caseId', { action: { $ne: 'case.purged' } }),
+  ]);
   // Before anything is served: old in-document trails into the log, then entries a crash left only in their document.
   // Both steps read the documents as stored, older shapes included.
   const raw = <T extends { _id: string }>(docs: DocCollection<CaseDoc> | DocCollection<MeetingDoc> | DocCollection<OutcomeDoc>) => docs as unknown as DocCollection<T>;
@@ -211,6 +242,10 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
     auditLog,
     caseChanges: feed,
     auditRecovery,
+    caseRecords,
+    certificateRegister: new CertificateRegister(register),
+    jobLeases: new JobLeaseStore(leases),
+    exportLinks: new ExportLinkStore(exportLinks),
     ping: () => backend.ping(),
     close: async () => {
       await auditRecovery;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { AuditRecordSchema, auditRecord, type AuditInput, type AuditRecord } from '../domain/audit';
+import { AuditRecordSchema, SYSTEM_ACTOR, auditRecord, type AuditInput, type AuditRecord } from '../domain/audit';
 import type { DocCollection, IndexSpec } from './collection';
 import { parseEach, parseStored, type OnCorruptDocument } from './corruptDocument';
 import { currentAuditPlace } from './auditPlace';
@@ -89,6 +89,16 @@ export class AuditLog {
   /** Every entry of the case, oldest first. */
   async listForCase(caseId: string): Promise<AuditRecord[]> {
     return parseEach(await this.docs.find({ caseId }, { sort: { _id: 1 } }), fromDoc, this.onCorrupt);
+  }
+
+  /**
+   * The one entry a purged case leaves: its id, the day, how many records of each kind were
+   * removed and the policy that applied; no names. Its id is derived from the case, so a purge
+   * that is run again after a crash leaves one tombstone.
+   */
+  async tombstone(caseId: string, detail: string, now: Date): Promise<void> {
+    if ((await this.docs.count({ caseId, action: 'case.purged' })) > 0) return;
+    await this.writeOnce(auditRecord({ by: SYSTEM_ACTOR, action: 'case.purged', detail: detail.slice(0, 300) }, now, `purge:${caseId}`, 'system', caseId));
   }
 
   async countForCase(caseId: string): Promise<number> {

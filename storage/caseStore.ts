@@ -24,6 +24,8 @@ export const caseIndexes: readonly IndexSpec[] = [
   // Also serves the lookup by thread root and conversation together.
   { field: 'thread.conversationId' },
   { field: 'meetingChatId' },
+  // The daily purge's candidates: the ended cases.
+  { field: 'state' },
 ];
 
 /** Enough for a burst of simultaneous clicks on one case; each round has one winner. */
@@ -101,6 +103,11 @@ export class CaseStore {
   async findByThread(conversationId: string, rootActivityId: string): Promise<Case | null> {
     const doc = await this.docs.findOne({ 'thread.rootActivityId': rootActivityId, 'thread.conversationId': conversationId });
     return doc ? fromDoc(doc) : null;
+  }
+
+  /** Every closed or cancelled case (the purge's candidates); a corrupt one is reported and left out. */
+  async listEnded(): Promise<Case[]> {
+    return parseEach(await this.docs.find({ state: { $in: ['CLOSED', 'CANCELLED'] } }), fromDoc, this.onCorrupt);
   }
 
   /**

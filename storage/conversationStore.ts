@@ -83,6 +83,12 @@ export class ConversationStore {
     return { ...doc, reference: parseStored(ConversationReferenceSchema, CONVERSATIONS_COLLECTION, conversationId, doc.reference) };
   }
 
+  /** Forgets a person's 1:1 chat reference (the purge, once they are in no other live case); returns how many. */
+  async removePersonal(userAadObjectId: string): Promise<number> {
+    // Stored as Teams gives the id; a purge must find it whatever its case.
+    return (await this.docs.deleteMany({ userAadObjectId, scope: 'personal' })) + (await this.docs.deleteMany({ userAadObjectId: userAadObjectId.toLowerCase(), scope: 'personal' }));
+  }
+
   async findPersonalChat(userAadObjectId: string): Promise<ConversationRecord | null> {
     const doc = await this.docs.findOne({ userAadObjectId, scope: 'personal' });
     return doc ? this.get(doc._id) : null;

@@ -1,6 +1,6 @@
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import { z } from 'zod';
-import { assertMediator, canViewCase, type Case } from '../../domain/cases';
+import { assertMediator, canViewCase, refusalText, sameTenant, STRANGER_REFUSAL, type Case } from '../../domain/cases';
 import type { BotDeps } from '../deps';
 import { errorResponse } from '../invokeResponses';
 import type { Caller } from '../turnInfo';
@@ -10,10 +10,19 @@ const CaseIdData = z.looseObject({ caseId: z.string().min(1).max(100) });
 
 export type Loaded = { readonly ok: true; readonly c: Case } | { readonly ok: false; readonly response: AdaptiveCardInvokeResponse };
 
-/** Why `aadObjectId` may not act on the case with the access `need`, or undefined when they may. */
-export function caseAccessDenied(c: Case, aadObjectId: string, need: 'mediator' | 'member'): string | undefined {
-  if (need === 'mediator') return assertMediator(c, aadObjectId)?.message;
-  return canViewCase(c, aadObjectId) ? undefined : `Only the mediators and parties of case ${c.caseReference} can do that.`;
+/**
+ * Why the caller may not act on the case with the access `need`, or undefined when they may.
+ * A request from another tenant than the case's, or from someone outside the case, learns nothing
+ * about it (STRANGER_REFUSAL).
+ */
+export function caseAccessDenied(c: Case, caller: Pick<Caller, 'aadObjectId' | 'tenantId'>, need: 'mediator' | 'member'): string | undefined {
+  const me = caller.aadObjectId ?? '';
+  if (!sameTenant(c, caller.tenantId) || !canViewCase(c, me)) return STRANGER_REFUSAL;
+  if (need === 'mediator') {
+    const denied = assertMediator(c, me);
+    return denied ? refusalText(c, me, denied.message) : undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -25,6 +34,6 @@ export async function loadCase(data: unknown, caller: Caller, deps: BotDeps, nee
   if (!parsed.success) return { ok: false, response: errorResponse(400, 'This card is missing its case. Ask for a new one.') };
   const c = await deps.store.cases.get(parsed.data.caseId);
   if (!c) return { ok: false, response: errorResponse(404, 'This case no longer exists.') };
-  const denied = caseAccessDenied(c, caller.aadObjectId ?? '', need);
+  const denied = caseAccessDenied(c, caller, need);
   return denied ? { ok: false, response: errorResponse(403, denied) } : { ok: true, c };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { firstSendInWindow } from '../sendOnce';
 import { actionFormCard } from '../../cards/actionFormCard';
 import { toActionFormView, toChangeResultView } from '../../cards/actionViews';
 import { changeResultCard } from '../../cards/meetingChangeResultCard';
@@ -114,6 +115,7 @@ export const meetingReadBackAction: CardAction = {
     const loaded = await loadMeeting(ctx);
     if (!loaded.ok) return loaded.response;
     const card = await actionsListFor(loaded.c, loaded.m, ctx.deps);
+    if (!(await firstSendInWindow(ctx.deps, 'readBack', `${loaded.m.meetingId}|v${loaded.m.version}`))) return cardResponse(card);
     const conversationId = ctx.turn.activity.conversation.id;
     ctx.deps.background.run('post read-back', async () => {
       await ctx.deps.proactive.send(conversationId, cardActivity(await actionsListFor(loaded.c, loaded.m, ctx.deps, ctx.caller.aadObjectId)));

@@ -4,7 +4,8 @@ import { messageCard } from '../../cards/messageCard';
 import { prepBoardCard, toPrepBoardView } from '../../cards/prepBoardCard';
 import { VERBS } from '../../cards/verbs';
 import { preparationCardReply } from '../../dialogs/cardReply';
-import { preparationKindFor } from '../../domain/preparation';
+import { assertMayPrepare, preparationKindFor } from '../../domain/preparation';
+import { firstSendInWindow } from '../sendOnce';
 import { boardFor } from '../cases/caseCards';
 import { cardResponse, errorResponse } from '../invokeResponses';
 import type { ActionContext, CardAction } from './action';
@@ -22,6 +23,15 @@ async function beginFromCard({ turn, data, deps }: ActionContext): Promise<strin
   if (!c || !kind) return 'This card is out of date. Type **prep** to carry on.';
   await deps.preparation.begin(turn, kind, { caseId: c.id, partyId: ids.data.partyId });
   return undefined;
+}
+
+/** A second click on "Start" by someone allowed to answer, within the window: the questions are already on their way. */
+async function isRepeatedStart({ caller, data, deps }: ActionContext): Promise<boolean> {
+  const ids = PartyData.safeParse(data);
+  if (!ids.success) return false;
+  const c = await deps.store.cases.get(ids.data.caseId);
+  if (!c || assertMayPrepare(c, ids.data.partyId, caller.aadObjectId ?? '')) return false;
+  return !(await firstSendInWindow(deps, 'prep', `${c.id}|${ids.data.partyId}`));
 }
 
 const carryOn = messageCard({ title: 'Preparation', text: 'Please answer the question below.', tone: 'info' });
@@ -55,6 +65,7 @@ export const prepCancelAction: CardAction = {
 export const prepStartAction: CardAction = {
   verb: VERBS.prepStart,
   async handle(ctx: ActionContext) {
+    if (await isRepeatedStart(ctx)) return cardResponse(carryOn);
     const problem = await beginFromCard(ctx);
     if (problem) return errorResponse(400, problem);
     return cardResponse(preparationCardReply(ctx.turn) ?? carryOn);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { termsAgreedCard, toTermsAgreedView } from '../../cards/termsAgreedCard';
 import { VERBS } from '../../cards/verbs';
-import { isCaseError, mediatorFor } from '../../domain/cases';
+import { canViewCase, isCaseError, mediatorFor, STRANGER_REFUSAL } from '../../domain/cases';
 import { assertMayAgree, recordAgreement, validateAgreement } from '../../domain/terms';
 import { notice, postInThread, refreshRootCard } from '../cases/caseCards';
 import { termsCardFor } from '../cases/termsView';
@@ -25,9 +25,10 @@ export const termsAgreeAction: CardAction = {
     if (!ids.success) return errorResponse(400, 'This card is incomplete. Ask the mediator to send the terms again.');
     const c = await deps.store.cases.get(ids.data.caseId);
     if (!c) return errorResponse(404, 'This case no longer exists.');
+    const me = caller.aadObjectId ?? '';
+    if (!canViewCase(c, me)) return errorResponse(403, STRANGER_REFUSAL);
     const party = c.parties.find((p) => p.partyId === ids.data.partyId);
     if (!party) return errorResponse(404, 'This card is out of date: that person is no longer a party to the case.');
-    const me = caller.aadObjectId ?? '';
     const denied = assertMayAgree(c, party, me);
     if (denied) return errorResponse(403, denied.message);
     const onBehalf = party.aadObjectId?.toLowerCase() !== me.toLowerCase();

@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/recordAudit';
 import { caseCardFor, notice, postInThread } from '../cases/caseCards';
 import { sendTermsToParties, termsReportText } from '../cases/termsSender';
 import { cardResponse } from '../invokeResponses';
+import { firstSendInWindow } from '../sendOnce';
 import type { ActionContext, CardAction } from './action';
 import { loadCase } from './caseAction';
 
@@ -13,6 +14,7 @@ export const termsSendAction: CardAction = {
     const loaded = await loadCase(data, caller, deps, 'mediator');
     if (!loaded.ok) return loaded.response;
     const c = loaded.c;
+    if (!(await firstSendInWindow(deps, 'terms', c.id))) return cardResponse(await caseCardFor(c, deps, caller.aadObjectId));
     await recordAudit(deps, c.id, caller.aadObjectId, 'terms.sent');
     deps.background.run('send terms', async () => {
       const report = await sendTermsToParties(c, deps);

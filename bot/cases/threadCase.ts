@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { Case } from '../../domain/cases';
+import { STRANGER_REFUSAL, type Case } from '../../domain/cases';
 import { caseAccessDenied } from '../actions/caseAction';
 import type { BotDeps } from '../deps';
 import type { Caller } from '../turnInfo';
@@ -27,9 +27,9 @@ export async function checkedCase(
     await turn.sendActivity(notice('No case here', noCase, 'warning'));
     return null;
   }
-  const denied = caseAccessDenied(c, caller.aadObjectId ?? '', need);
+  const denied = caseAccessDenied(c, caller, need);
   if (denied) {
-    await turn.sendActivity(notice('Not allowed', denied, 'warning'));
+    await turn.sendActivity(notice('Not allowed', denied === STRANGER_REFUSAL ? "You can't use that here." : denied, 'warning'));
     return null;
   }
   return c;

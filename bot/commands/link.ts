@@ -1,4 +1,4 @@
-import { isMediator } from '../../domain/cases';
+import { isMediator, sameTenant } from '../../domain/cases';
 import { notice } from '../cases/caseCards';
 import type { Command, CommandContext } from './command';
 
@@ -12,9 +12,9 @@ export const linkCommand: Command = {
       await turn.sendActivity(notice('Which case?', 'Mention me with **link** and the case reference, like **link SM-2026-041**.', 'warning'));
       return;
     }
-    const c = (await deps.store.cases.listForUser(me)).find((x) => x.caseReference.toLowerCase() === reference && isMediator(x, me));
+    const c = (await deps.store.cases.listForUser(me)).find((x) => x.caseReference.toLowerCase() === reference && isMediator(x, me) && sameTenant(x, caller.tenantId));
     if (!c) {
-      await turn.sendActivity(notice('Case not found', `You are not a mediator of a case with reference ${args.trim()}. Only a case's mediators can link a chat to it.`, 'warning'));
+      await turn.sendActivity(notice('Case not found', "You are not a mediator of a case with that reference. Only a case's mediators can link a chat to it.", 'warning'));
       return;
     }
     const chatId = turn.activity.conversation.id;

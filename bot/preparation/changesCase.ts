@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { CASE_TYPES } from '../../domain/caseTypes';
-import { canViewCase, type Case } from '../../domain/cases';
+import { sameTenant, type Case } from '../../domain/cases';
+import { caseAccessDenied } from '../actions/caseAction';
 import { assertMayEditChanges, REQUESTER_ROLES } from '../../domain/preparation';
 import { notice } from '../cases/caseCards';
 import { caseOfThread } from '../cases/threadCase';
@@ -17,9 +18,9 @@ export async function changesCaseOf({ turn, scope, caller, deps }: CommandContex
   let c: Case | undefined;
   if (scope === 'team') {
     const found = await caseOfThread(turn, deps);
-    c = found && canViewCase(found, me) ? found : undefined;
+    c = found && !caseAccessDenied(found, caller, 'member') ? found : undefined;
   } else {
-    c = (await callerCase(deps, me, (x, p) => CASE_TYPES[x.caseType].planContent && (REQUESTER_ROLES.has(p.role) || p.role === 'la_officer')))?.c;
+    c = (await callerCase(deps, me, (x, p) => sameTenant(x, caller.tenantId) && CASE_TYPES[x.caseType].planContent && (REQUESTER_ROLES.has(p.role) || p.role === 'la_officer')))?.c;
   }
   if (!c) {
     await say(turn, 'No case found', 'Requested changes belong to a plan-content case (sections B, F, I) you are part of. In a channel, use this in the case’s thread.');

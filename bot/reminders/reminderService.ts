@@ -7,7 +7,7 @@ import type { BotDeps } from '../deps';
 import { personKey, reminderDelivery } from './deliverReminder';
 import { ReminderSync } from './reminderSync';
 
-type ServiceDeps = Omit<BotDeps, 'reminders' | 'preparation'>;
+type ServiceDeps = Omit<BotDeps, 'reminders' | 'preparation' | 'purge'>;
 
 /**
  * Reminders in the bot process: recomputation on every case change, and the scheduler that

@@ -12,6 +12,8 @@ export const LOCAL_USER_HEADER = 'x-dashboard-user';
 export interface Caller {
   readonly aadObjectId: string;
   readonly displayName?: string;
+  /** From the verified token (`tid`); absent for the local mock users, who exist only on this computer. */
+  readonly tenantId?: string;
 }
 
 export type IdentityResult = { readonly ok: true; readonly caller: Caller } | { readonly ok: false; readonly status: 401 | 403; readonly message: string };
@@ -80,5 +82,5 @@ export async function identify(req: RequestFacts, deps: IdentityDeps): Promise<I
   if (!credentials || !match?.[1]) return { ok: false, status: 401, message: UNAUTHENTICATED };
   const result = await verifySsoToken(match[1], { tenantId: credentials.tenantId, audiences: ssoAudiences(config), keys: deps.keys, now: deps.now });
   if (!result.ok) return { ok: false, status: 401, message: UNAUTHENTICATED };
-  return { ok: true, caller: { aadObjectId: result.identity.oid, ...(result.identity.name ? { displayName: result.identity.name } : {}) } };
+  return { ok: true, caller: { aadObjectId: result.identity.oid, tenantId: result.identity.tid, ...(result.identity.name ? { displayName: result.identity.name } : {}) } };
 }

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import { canViewCase, ID_PATTERN } from '../../domain/cases';
+import { canViewCase, ID_PATTERN, sameTenant } from '../../domain/cases';
 import { caseDetail, caseSummary, sortSummaries, type CaseListAnswer, type TabSettings } from '../../domain/dashboard';
 import { londonDate } from '../../domain/londonTime';
 import { formatDate } from '../../domain/timescales';
@@ -155,7 +155,7 @@ export function registerTabRoutes(server: Server, app: BotApp, options: TabRoute
     '/tab/api/cases',
     api(async (_req, res, caller) => {
       const now = deps.now();
-      const cases = (await deps.store.cases.listForUser(caller.aadObjectId, LIST_LIMIT)).filter((c) => canViewCase(c, caller.aadObjectId));
+      const cases = (await deps.store.cases.listForUser(caller.aadObjectId, LIST_LIMIT)).filter((c) => canViewCase(c, caller.aadObjectId) && (caller.tenantId === undefined || sameTenant(c, caller.tenantId)));
       const rows = await Promise.all(
         cases.map(async (c) =>
           caseSummary(await dashboardSource(c, deps), { viewer: caller.aadObjectId, now, calendar: deps.calendar, links: linksFor(c, caller.aadObjectId, deps) }),
@@ -178,7 +178,8 @@ export function registerTabRoutes(server: Server, app: BotApp, options: TabRoute
       const id = CaseIdSchema.safeParse(req.params.caseId);
       const c = id.success ? await deps.store.cases.get(id.data) : null;
       // One answer for "no such case" and "not yours": nobody learns which cases exist.
-      if (!c || !canViewCase(c, caller.aadObjectId)) {
+      const otherTenant = c !== null && caller.tenantId !== undefined && !sameTenant(c, caller.tenantId);
+      if (!c || otherTenant || !canViewCase(c, caller.aadObjectId)) {
         log.info({ kind: 'tab-case-refused' }, 'dashboard case refused');
         sendJson(res, 403, { error: 'You are not part of this case, or it does not exist.' });
         return;

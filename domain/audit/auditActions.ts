@@ -8,6 +8,13 @@ export const AUDIT_ACTIONS = {
   // The case
   'case.created': 'opened the case',
   'case.viewed': 'viewed the case card',
+  'case.closed': 'closed the case',
+  'case.withdrawn': 'recorded that the family withdrew',
+  'case.cancelled': 'cancelled the case',
+  'case.reopened': 'undid the end of the case',
+  'case.purged': 'deleted the case at the end of its retention period',
+  'case.held': 'put the case on legal hold',
+  'case.holdReleased': 'released the legal hold',
   'parties.assigned': 'changed who is in the case',
   'party.joined': 'joined the case with an invitation code',
   'invite.created': 'made an invitation code',
@@ -49,6 +56,8 @@ export const AUDIT_ACTIONS = {
   // The records layer itself
   'dashboard.viewed': 'viewed the case in the dashboard tab',
   'audit.viewed': 'viewed the audit log',
+  'export.created': 'made one-time links to an export of the case',
+  'export.viewed': 'opened an export of the case',
   /** An entry of the old in-document trails whose action code is no longer in this list (the code is in `detail`). */
   'legacy.change': 'made a change (recorded before the audit log existed)',
   /** Written once by the start-up migration when the old capped trail had dropped entries. */

@@ -1,5 +1,6 @@
 import { CaseError } from './caseError';
 import type { Case, Mediator, Party } from './caseSchema';
+import { tenantOfProvider } from './caseReference';
 
 /**
  * Who may do what in a case (docs/roles.md). Every check uses the caller's Teams identity
@@ -25,6 +26,22 @@ export function isLeadMediator(c: Case, aadObjectId: string): boolean {
 
 export function partyFor(c: Case, aadObjectId: string): Party | undefined {
   return c.parties.find((p) => sameId(p.aadObjectId, aadObjectId));
+}
+
+/**
+ * What anyone who is not a mediator or party of the case is told, whatever the reason: never a
+ * name, a role or the case reference (they may hold ids they should not have).
+ */
+export const STRANGER_REFUSAL = "You can't use this card.";
+
+/** The case's own refusal for its members; the bare one for everybody else. */
+export function refusalText(c: Case, aadObjectId: string, detailed: string): string {
+  return canViewCase(c, aadObjectId) ? detailed : STRANGER_REFUSAL;
+}
+
+/** True when the request comes from the tenant the case was opened in (an unknown tenant never matches). */
+export function sameTenant(c: Case, tenantId: string | undefined): boolean {
+  return tenantId !== undefined && tenantId.toLowerCase() === tenantOfProvider(c.providerKey).toLowerCase();
 }
 
 /** Mediators and parties can see a case; nobody else learns it exists. */

@@ -17,6 +17,11 @@ export function providerKeyOf(tenantId: string, teamId: string): string {
   return `${tenantId}|${teamId}`;
 }
 
+/** The Entra tenant a case was opened in (the first part of its provider key). */
+export function tenantOfProvider(providerKey: string): string {
+  return providerKey.split('|')[0] ?? '';
+}
+
 /** The unique key storage indexes: one field, because collection indexes are single-field. */
 export function referenceKey(providerKey: string, caseReference: string): string {
   return `${providerKey}|${caseReference.toLowerCase()}`;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CASE_TYPE_CODES } from '../caseTypes';
 import { isIsoDate } from '../timescales';
 import { CASE_STATES } from './lifecycle';
+import { CaseEndingSchema } from './caseEnding';
 import { PARTICIPANT_ROLES, type ParticipantRole } from './partyRoles';
 
 /**
@@ -78,6 +79,10 @@ export const CaseSchema = z.object({
   meetingChatId: z.string().min(1).max(512).optional(),
   parties: z.array(PartySchema),
   mediators: z.array(MediatorSchema).min(1),
+  /** How the case ended (closed, withdrawn, cancelled); absent while it runs or after an undo. */
+  ending: CaseEndingSchema.optional(),
+  /** Set by a provider admin: the purge leaves the case alone while it is held. */
+  legalHold: z.object({ reason: z.string().min(1).max(300), by: aadObjectId, at: instant }).optional(),
   /** Incremented by every stored change; writes are conditional on it. */
   version: z.number().int().min(1),
   createdBy: aadObjectId,

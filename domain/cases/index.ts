@@ -39,7 +39,7 @@ export {
   type CaseState,
   type KnownFacts,
 } from './lifecycle';
-export { CASE_REFERENCE_PATTERN, CASE_REFERENCE_MAX, isCaseReference, providerKeyOf, referenceKey } from './caseReference';
+export { CASE_REFERENCE_PATTERN, CASE_REFERENCE_MAX, isCaseReference, providerKeyOf, referenceKey, tenantOfProvider } from './caseReference';
 export { newId, cryptoRandom, ID_PATTERN, type RandomBytes } from './ids';
 export {
   NEW_CASE_FIELDS,
@@ -60,6 +60,9 @@ export {
   mediatorFor,
   partyFor,
   canViewCase,
+  STRANGER_REFUSAL,
+  refusalText,
+  sameTenant,
   memberIdsOf,
   parseMediatorAllowlist,
   mayActAsMediator,
@@ -89,3 +92,19 @@ export {
 } from './roster';
 export { moveCase, withAdvancedState, anchorThread } from './stateChange';
 export { nextTaskFor } from './nextTask';
+export { END_KINDS, CaseEndingSchema, type EndKind, type CaseEnding } from './caseEnding';
+export {
+  END_REASONS,
+  END_STATE,
+  CLOSABLE_STATES,
+  UNDO_DAYS,
+  parseEndInput,
+  endRefusal,
+  endCase,
+  undoEnd,
+  undoDeadline,
+  hasEnded,
+  endReasonLabel,
+  type EndReason,
+  type EndInput,
+} from './caseEnd';

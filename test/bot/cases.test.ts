@@ -68,12 +68,16 @@ describe('opening a case', () => {
 });
 
 describe('who may do what', () => {
-  it('refuses mediator commands and buttons to a party and to a stranger, changing nothing', async () => {
+  it('refuses mediator commands and buttons to a party and to a stranger, changing nothing, and tells a stranger nothing about the case', async () => {
     const { flow, c } = await caseWithParties();
     for (const who of [USERS.parent, USERS.stranger]) {
       t.connector.reset();
       await flow.say('send terms', who);
-      expect(JSON.stringify(t.connector.messages())).toMatch(/Only the mediators of case SM-2026-041/);
+      const said = JSON.stringify(t.connector.messages());
+      // A party knows the case; a stranger is told only that it is not for them.
+      if (who === USERS.parent) expect(said).toMatch(/Only the mediators of case SM-2026-041/);
+      else expect(said).toMatch(/You can't use that here\./);
+      if (who === USERS.stranger) expect(said).not.toMatch(/SM-2026-041|Morgan|Pat|Lee/);
       const roles = await flow.clickInThread('case.assignRoles', { caseId: c.id, page: 0, [`role_${who.aadObjectId}`]: 'co_mediator' }, who);
       expect(roles.status).toBe(403);
       const send = await flow.clickInThread('terms.send', { caseId: c.id }, who);

@@ -1,5 +1,6 @@
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logger';
+import { refuseTableScans } from '../../storage/sqlite/queryPlanCheck';
 import { startBot, type RunningBot } from '../../bot/server';
 import { makeTempDir, removeDir } from '../helpers/tempDir';
 import { PlaygroundSession } from './playgroundDriver';
@@ -14,7 +15,7 @@ export interface ProductSession {
 export async function startProduct(env: Record<string, string> = {}, options: { now?: () => Date } = {}): Promise<ProductSession> {
   const dataDir = await makeTempDir('send-med-e2e-');
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
-  const bot = await startBot(config, { log: createLogger(process.env.E2E_LOG_LEVEL === 'debug' ? 'debug' : 'silent'), now: options.now });
+  const bot = await startBot(config, { log: createLogger(process.env.E2E_LOG_LEVEL === 'debug' ? 'debug' : 'silent'), now: options.now, checkQueryPlans: refuseTableScans });
   try {
     const pg = await PlaygroundSession.start({ botEndpoint: `http://127.0.0.1:${bot.port}/api/messages` });
     return {

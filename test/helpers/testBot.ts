@@ -1,6 +1,7 @@
 import { loadConfig, type AppConfig } from '../../bot/config';
 import { createLogger, type Logger } from '../../bot/logger';
 import type { DeliveryPolicy } from '../../bot/proactive';
+import { refuseTableScans } from '../../storage/sqlite/queryPlanCheck';
 import { startBot, type RunningBot } from '../../bot/server';
 import { FakeConnector } from './fakeConnector';
 import { makeTempDir, removeDir } from './tempDir';
@@ -25,7 +26,7 @@ export async function startTestBot(
   const connector = options.connector ?? (await FakeConnector.start());
   let bot: RunningBot;
   try {
-    bot = await startBot(config, { log: options.log ?? createLogger('silent'), now, delivery: options.delivery });
+    bot = await startBot(config, { log: options.log ?? createLogger('silent'), now, delivery: options.delivery, checkQueryPlans: refuseTableScans });
   } catch (error) {
     // Nothing is returned to stop, so free here what this call started.
     if (!options.connector) await connector.stop();

@@ -1,3 +1,4 @@
+import { refuseTableScans } from '../../storage/sqlite/queryPlanCheck';
 import { ConversationState, MemoryStorage, type Activity, type Storage, type TurnContext } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
@@ -70,7 +71,7 @@ export async function openHarness(options: HarnessOptions): Promise<Harness> {
     return new DialogTestClient('msteams', options.dialog(port), { caseId: c.id, partyId }, [capture], new ConversationState(storage));
   };
 
-  const store = await openStore({ kind: 'embedded', dataDir: dir });
+  const store = await openStore({ kind: 'embedded', dataDir: dir, checkQueryPlans: refuseTableScans });
   await store.cases.create(c);
   const h: Harness = {
     c,
@@ -91,7 +92,7 @@ export async function openHarness(options: HarnessOptions): Promise<Harness> {
     },
     async restart(restartOptions = {}) {
       await h.store.close();
-      h.store = await openStore({ kind: 'embedded', dataDir: dir });
+      h.store = await openStore({ kind: 'embedded', dataDir: dir, checkQueryPlans: refuseTableScans });
       h.client = build(h.store, restartOptions.loseDialogState ? new MemoryStorage() : h.store.state);
     },
     async close() {

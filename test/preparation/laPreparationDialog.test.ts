@@ -184,7 +184,8 @@ describe('LA officer preparation dialog', () => {
     await h.close();
     h = await openHarness({ party: OFFICER, as: STRANGER, dialog });
     const r = await h.turn('prep');
-    expect(textOf(r)).toMatch(/Only Lee Officer or a mediator of case SM-2026\/014 can answer these questions/);
+    // Someone outside the case learns neither whose questions these are nor the case reference.
+    expect(textOf(r)).toBe("You can't use this card.");
     expect(h.client.dialogTurnResult.result).toEqual({ outcome: 'refused' });
   });
 

@@ -1,7 +1,7 @@
 import { startTestBot, type TestBot } from '../helpers/testBot';
 import { isRegistered } from './helpers/coverage';
 import { Journey, journeySteps } from './helpers/journey';
-import { PEOPLE } from './helpers/people';
+import { JOURNEY_ENV, PEOPLE } from './helpers/people';
 import type { AuditAction } from '../../domain/audit';
 
 /**
@@ -60,6 +60,12 @@ const EXPECTED: Readonly<Record<string, readonly AuditAction[]>> = {
   'reminder.done': ['reminder.done'],
   audit: ['audit.viewed'],
   'audit.page': ['audit.viewed'],
+  export: ['export.created'],
+  'legal hold': ['case.held'],
+  'case.end (withdraw)': ['case.withdrawn'],
+  'case.end (close)': ['case.closed'],
+  'case.endUndo': ['case.reopened'],
+  'case.end (cancel)': ['case.cancelled'],
 };
 
 describe('the audit log over HTTP', () => {
@@ -67,7 +73,7 @@ describe('the audit log over HTTP', () => {
   let j: Journey;
   const seen = new Map<string, { actions: string[]; by: string[]; via: string[] }>();
   beforeAll(async () => {
-    t = await startTestBot();
+    t = await startTestBot(JOURNEY_ENV);
     j = new Journey(t);
     for (const step of journeySteps().filter(isRegistered)) {
       const before = j.ids.caseId ? await t.bot.store.auditLog.countForCase(j.ids.caseId) : 0;

@@ -1,7 +1,6 @@
-import { startTestBot, type TestBot } from '../helpers/testBot';
 import { ALL_COMMAND_NAMES, ALL_VERBS, commandsOf, isRegistered, uncovered, verbsOf } from './helpers/coverage';
-import { Journey, journeySteps, openOtherCase, type Step } from './helpers/journey';
-import { describeCalls, Observer } from './helpers/observer';
+import { journeyBot, journeySteps, type Step } from './helpers/journey';
+import { describeCalls, Observer, textsOf } from './helpers/observer';
 import { PEOPLE, ROLES, type Role } from './helpers/people';
 
 /**
@@ -35,21 +34,8 @@ const OPEN_TO_ANYONE: Readonly<Record<string, string>> = {
 /** How the product words a refusal (domain CaseError 'not_allowed' messages and the commands' notices). */
 const REFUSAL = /not allowed|\bonly\b[^.|]*\b(mediators?|family|officer)\b|not a mediator|you are part of|no case found|cannot|can't|isn't available|not available/i;
 
-/** The visible text of cards and messages, for failure messages a person can read. */
-function textsOf(v: unknown): string {
-  const out: string[] = [];
-  const walk = (x: unknown): void => {
-    if (Array.isArray(x)) x.forEach(walk);
-    else if (x && typeof x === 'object') {
-      for (const [k, val] of Object.entries(x as Record<string, unknown>)) {
-        if ((k === 'text' || k === 'message') && typeof val === 'string') out.push(val);
-        else walk(val);
-      }
-    }
-  };
-  walk(v);
-  return out.join(' | ').slice(0, 400);
-}
+/** People who are neither a mediator nor a party of case A. */
+const OUTSIDERS: readonly Role[] = ['otherMediator', 'otherParent', 'stranger'];
 
 const ALL_STEPS = journeySteps();
 const steps = ALL_STEPS.filter(isRegistered);
@@ -67,18 +53,11 @@ describe('every restricted verb and command is in the matrix', () => {
 });
 
 describe('refused to everyone not allowed, with nothing written', () => {
-  let t: TestBot;
-  let j: Journey;
-  beforeAll(async () => {
-    t = await startTestBot();
-    j = new Journey(t);
-    await openOtherCase(j);
-  });
-  afterAll(async () => {
-    await t?.stop();
-  });
+  const bot = journeyBot();
 
   it.each(steps.map((s) => [s.label, s] as const))('%s', async (_label, step: Step) => {
+    const t = bot.t();
+    const j = bot.j();
     const payload = await step.payload(j);
     const attackers: Role[] = step.allowed ? ROLES.filter((r) => !step.allowed!.includes(r)) : [];
     const failures: string[] = [];
@@ -97,6 +76,13 @@ describe('refused to everyone not allowed, with nothing written', () => {
       const texts = 'verb' in payload ? textsOf(res.body) : textsOf(seen.calls.map((c) => c.body));
       if ('verb' in payload && res.status !== 403 && !(res.status === 200 && REFUSAL.test(texts))) problems.push(`answered ${res.status}: ${texts}`);
       if (!('verb' in payload) && !REFUSAL.test(texts)) problems.push(`did not say it was refused: ${texts}`);
+      // Someone outside case A learns nothing from the refusal: no name, no case reference.
+      if (OUTSIDERS.includes(who)) {
+        const c = j.ids.caseId ? await j.caseA() : undefined;
+        const secrets = c ? [c.caseReference, ...c.parties.map((p) => p.displayName), ...c.mediators.map((m) => m.displayName)] : [];
+        const leaked = secrets.filter((x) => texts.includes(x));
+        if (leaked.length > 0) problems.push(`refusal named ${leaked.join(', ')}`);
+      }
       const elsewhere = seen.calls.filter((c) => !(c.method === 'POST' && c.conversationId === here && c.path.endsWith(`/activities/${String(a.id)}`)));
       if (elsewhere.length > 0) problems.push(`sent ${describeCalls(elsewhere).join(', ')}`);
       if (problems.length > 0) failures.push(`${who}: ${problems.join('; ')}`);

@@ -1,8 +1,8 @@
 import { startTestBot, type TestBot } from '../helpers/testBot';
 import { ALL_COMMAND_NAMES, ALL_VERBS, commandsOf, isRegistered, uncovered, verbsOf } from './helpers/coverage';
-import { Journey, journeySteps, openOtherCase, type Response, type Step } from './helpers/journey';
+import { Journey, journeyBot, journeySteps, openOtherCase, type Response, type Step } from './helpers/journey';
 import { describeCalls, Observer } from './helpers/observer';
-import { PEOPLE } from './helpers/people';
+import { JOURNEY_ENV, PEOPLE } from './helpers/people';
 import { storeShape, storeSnapshot } from './helpers/storeSnapshot';
 
 /**
@@ -36,11 +36,14 @@ describe('every verb and command the product knows is replayed', () => {
 /** What the first bot ended with, for the in-flight comparison below. */
 let once: { shape: ReturnType<typeof storeShape>; posts: number } | undefined;
 
+/** Buttons whose work is sending messages to people (issue 15 §4). */
+const SENDING_BUTTONS: readonly string[] = ['terms.send', 'prep.start', 'meeting.readBack'];
+
 describe('replayed deliveries have exactly one effect', () => {
   let t: TestBot;
   let j: Journey;
   beforeAll(async () => {
-    t = await startTestBot();
+    t = await startTestBot(JOURNEY_ENV);
     j = new Journey(t);
     await openOtherCase(j);
   });
@@ -83,6 +86,14 @@ describe('replayed deliveries have exactly one effect', () => {
     // A double click or a click on an old copy of the card: the same action under a new activity id.
     // De-duplication by id cannot help here; the handler itself must see the work is done. Typed
     // commands are left out: typing a command again is a new request.
+    if ('verb' in payload && SENDING_BUTTONS.includes(payload.verb)) {
+      // A button that sends messages, clicked again with a new activity id: nothing more is sent, the current card comes back.
+      const beforeClick = await Observer.mark(t);
+      const again = await j.post(j.activityFor(payload, step.where, PEOPLE[step.as], replyTo));
+      const clicks = await beforeClick.since();
+      expect(again.body).toMatchObject({ statusCode: 200 });
+      expect({ writes: clicks.writes, audited: clicks.audited, sent: describeCalls(clicks.calls.filter((c) => c.method === 'POST')) }).toEqual({ writes: [], audited: [], sent: [] });
+    }
     if (step.effect === 'writes' && 'verb' in payload) {
       const beforeClick = await Observer.mark(t);
       await j.post(j.activityFor(payload, step.where, PEOPLE[step.as], replyTo));
@@ -96,18 +107,11 @@ describe('replayed deliveries have exactly one effect', () => {
 });
 
 describe('deliveries that arrive while the first is still running have no effect of their own', () => {
-  let t: TestBot;
-  let j: Journey;
-  beforeAll(async () => {
-    t = await startTestBot();
-    j = new Journey(t);
-    await openOtherCase(j);
-  });
-  afterAll(async () => {
-    await t?.stop();
-  });
+  const bot = journeyBot();
 
   it('the journey with every activity delivered three times at once ends as it does delivered once', async () => {
+    const t = bot.t();
+    const j = bot.j();
     for (const step of steps) {
       const a = j.activityFor(await step.payload(j), step.where, PEOPLE[step.as], step.where === 'thread' ? 'form-A' : 'card-1');
       const answers = await Promise.all([t.post(a), t.post(a), t.post(a)]);

@@ -1,3 +1,4 @@
+import { refuseTableScans } from '../../storage/sqlite/queryPlanCheck';
 import type { Case } from '../../domain/cases';
 import type { Meeting } from '../../domain/meeting';
 import { deliveryTargets, type TrackedDeadline, type TrackedReminder } from '../../domain/reminders';
@@ -10,7 +11,7 @@ import { closedMeeting, deadlinesOf, PLAN, reminderCase } from './reminderFixtur
 /** Opens an embedded store in a temp dir; `cleanup` closes it and removes the dir. */
 export async function tempStore(): Promise<{ store: AppStore; cleanup: () => Promise<void> }> {
   const dir = await makeTempDir('send-rem-');
-  const store = await openStore({ kind: 'embedded', dataDir: dir });
+  const store = await openStore({ kind: 'embedded', dataDir: dir, checkQueryPlans: refuseTableScans });
   return {
     store,
     cleanup: async () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openStore, SQLITE_FILE } from '../../storage/appStore';
 import { SqliteBackend } from '../../storage/sqlite/sqliteBackend';
-import { refuseTableScans, UnindexedQueryError } from '../../storage/sqlite/queryPlanCheck';
+import { refusedQueries, refuseTableScans, UnindexedQueryError } from '../../storage/sqlite/queryPlanCheck';
 import { StoreFileError } from '../../storage/sqlite/storeFileError';
 import { makeTempDir, removeDir } from '../helpers/tempDir';
 
@@ -130,6 +130,9 @@ describe('the SQLite backend', () => {
     await c.insertOne({ _id: '1', a: 'x', b: 'y' });
     expect(await c.count({ a: 'x' })).toBe(1);
     await expect(c.find({ b: 'y' })).rejects.toThrow(UnindexedQueryError);
+    // Recorded for the end-of-file check too (test/setup/indexedQueries.ts); this one was on purpose.
+    expect(refusedQueries).toEqual([`things: SELECT _id, doc FROM "things" WHERE json_extract(doc, '$."b"') = ?`]);
+    refusedQueries.length = 0;
     await backend.close();
   });
 });

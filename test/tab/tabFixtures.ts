@@ -25,6 +25,8 @@ export interface CaseSpec {
   readonly caseType?: NewCaseInput['caseType'];
   readonly dates?: NewCaseInput['dates'];
   readonly createdAt: Date;
+  /** `tenant|team`; the tenant of the tokens (TENANT) unless a test says otherwise. */
+  readonly providerKey?: string;
   readonly thread?: string;
 }
 
@@ -41,7 +43,7 @@ export async function storeCase(store: AppStore, spec: CaseSpec): Promise<Case> 
       meetingFormat: 'online',
     },
     { aadObjectId: spec.mediator.aadObjectId, displayName: spec.mediator.name },
-    'provider-1',
+    spec.providerKey ?? `${TENANT}|19:team@thread.tacv2`,
     spec.createdAt,
   );
   for (const [person, role] of spec.parties ?? []) {

@@ -1,6 +1,6 @@
-import { activity, mention, type TestBot } from '../../helpers/testBot';
+import { activity, mention, startTestBot, type TestBot } from '../../helpers/testBot';
 import { caseFormData } from '../../helpers/caseForm';
-import { PEOPLE, MEDIATORS, type Person, type Role } from './people';
+import { JOURNEY_ENV, PEOPLE, MEDIATORS, type Person, type Role } from './people';
 
 /**
  * One case carried from the first install to the certificate over HTTP, as Teams would deliver
@@ -376,5 +376,58 @@ export function journeySteps(): Step[] {
     // The records layer: the case's audit log (bot/audit).
     { label: 'audit', covers: { command: 'audit' }, as: 'co', where: 'thread', effect: 'sends', allowed: M, payload: () => ({ text: 'audit' }) },
     { label: 'audit.page', covers: { verb: 'audit.page' }, as: 'lead', where: 'thread', effect: 'reads', allowed: M, payload: async (j) => ({ verb: 'audit.page', data: await inCase(j) }) },
+
+    // Subject access (bot/export): one-time links to everything stored about the case.
+    { label: 'export', covers: { command: 'export' }, as: 'lead', where: 'thread', effect: 'writes', allowed: ['lead', 'admin'], payload: () => ({ text: 'export' }) },
+
+    // Retention (bot/retention): the provider admin holds the case and asks what the purge would delete.
+    { label: 'legal hold', covers: { command: 'legal hold' }, as: 'admin', where: 'thread', effect: 'writes', allowed: ['admin'], payload: () => ({ text: 'legal hold Tribunal appeal lodged' }) },
+    { label: 'purge --dry-run', covers: { command: 'purge' }, as: 'admin', where: 'personal', effect: 'sends', allowed: ['admin'], payload: () => ({ text: 'purge --dry-run' }) },
+
+    // The end of the case (bot/caseEnd): a withdrawal, the close after it, its undo, then a cancellation.
+    { label: 'withdraw', covers: { command: 'withdraw' }, as: 'lead', where: 'thread', effect: 'sends', allowed: M, payload: () => ({ text: 'withdraw' }) },
+    {
+      label: 'case.end (withdraw)', covers: { verb: 'case.end' }, as: 'co', where: 'thread', effect: 'writes', allowed: M,
+      payload: async (j) => ({ verb: 'case.end', data: await inCase(j, { kind: 'withdraw', reason: 'not_proceeding', withdrawnOn: '2026-12-01' }) }),
+    },
+    { label: 'close case', covers: { command: 'close case' }, as: 'lead', where: 'thread', effect: 'sends', allowed: M, payload: () => ({ text: 'close case' }) },
+    {
+      label: 'case.end (close)', covers: { verb: 'case.end' }, as: 'lead', where: 'thread', effect: 'writes', allowed: M,
+      payload: async (j) => ({ verb: 'case.end', data: await inCase(j, { kind: 'close', reason: 'after_withdrawal' }) }),
+      after: async (j) => {
+        j.ids.endedAt = (await j.caseA()).ending?.at ?? '';
+      },
+    },
+    {
+      label: 'case.endUndo', covers: { verb: 'case.endUndo' }, as: 'co', where: 'thread', effect: 'writes', allowed: M,
+      payload: async (j) => ({ verb: 'case.endUndo', data: await inCase(j, { endedAt: j.id('endedAt'), kind: 'close' }) }),
+    },
+    { label: 'cancel', covers: { command: 'cancel' }, as: 'lead', where: 'thread', effect: 'sends', allowed: M, payload: () => ({ text: 'cancel' }) },
+    {
+      label: 'case.end (cancel)', covers: { verb: 'case.end' }, as: 'lead', where: 'thread', effect: 'writes', allowed: M,
+      payload: async (j) => ({ verb: 'case.end', data: await inCase(j, { kind: 'cancel', reason: 'duplicate' }) }),
+    },
   ];
+}
+
+/**
+ * For a describe block: a bot with case B already opened (the target of "ids of another case"),
+ * started before the block's tests and stopped after them.
+ */
+export function journeyBot(): { readonly t: () => TestBot; readonly j: () => Journey } {
+  let t: TestBot | undefined;
+  let j: Journey | undefined;
+  beforeAll(async () => {
+    t = await startTestBot(JOURNEY_ENV);
+    j = new Journey(t);
+    await openOtherCase(j);
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+  const need = <T>(v: T | undefined): T => {
+    if (v === undefined) throw new Error('the journey bot has not started');
+    return v;
+  };
+  return { t: () => need(t), j: () => need(j) };
 }

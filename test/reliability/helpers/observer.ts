@@ -35,3 +35,19 @@ export class Observer {
 }
 
 export const describeCalls = (calls: readonly ConnectorCall[]): string[] => calls.map((c) => `${c.method} ${c.path}`);
+
+/** The words a person sees in an answer (card texts, titles and messages), not the envelope around them. */
+export function textsOf(v: unknown): string {
+  const out: string[] = [];
+  const walk = (x: unknown): void => {
+    if (Array.isArray(x)) x.forEach(walk);
+    else if (x && typeof x === 'object') {
+      for (const [k, val] of Object.entries(x as Record<string, unknown>)) {
+        if ((k === 'text' || k === 'message' || k === 'title') && typeof val === 'string') out.push(val);
+        else if (k !== 'recipient' && k !== 'from') walk(val);
+      }
+    }
+  };
+  walk(v);
+  return out.join(' | ');
+}

@@ -20,8 +20,13 @@ export const PEOPLE = {
   stranger: USERS.stranger,
   otherMediator: { id: '29:other-mediator', aadObjectId: '00000000-0000-0000-0000-0000000000e1', name: 'Olu Other' },
   otherParent: { id: '29:other-parent', aadObjectId: '00000000-0000-0000-0000-0000000000e2', name: 'Pat Other' },
+  /** The provider's admin (ADMIN_ALLOWLIST in JOURNEY_ENV): in no case. */
+  admin: { id: '29:provider-admin', aadObjectId: '00000000-0000-0000-0000-0000000000ad', name: 'Ash Admin' },
 } as const satisfies Record<string, Person>;
 
 export type Role = keyof typeof PEOPLE;
 export const ROLES = Object.keys(PEOPLE) as Role[];
 export const MEDIATORS: readonly Role[] = ['lead', 'co'];
+
+/** The settings every journey bot runs with. */
+export const JOURNEY_ENV: Readonly<Record<string, string>> = { ADMIN_ALLOWLIST: PEOPLE.admin.aadObjectId };
