@@ -62,10 +62,10 @@ export interface DocCollection<T extends { _id: string }> {
 export interface CollectionOptions {
   /**
    * 'bookkeeping' is for records the product can afford to redo or rebuild: processed activity
-   * ids, conversation references, dialog state, attempt counts. On SQLite their commits skip the
-   * fsync of their own (synchronous=NORMAL on a second connection): a crash of the process loses
-   * nothing; a power cut may lose the last of them, while every write of case data (the default,
-   * 'acknowledged') is on disk before the bot answers, and takes the earlier ones with it.
+   * ids, conversation references, dialog state, attempt counts. On SQLite their writes do not
+   * wait for an fsync of their own: a crash of the process loses nothing; a power cut may lose
+   * the last of them, while every write of case data (the default, 'acknowledged') is on disk
+   * before the store reports it done, and takes the earlier ones with it.
    */
   readonly durability?: 'acknowledged' | 'bookkeeping';
 }

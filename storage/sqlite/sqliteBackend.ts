@@ -7,6 +7,7 @@ import { fieldExpr, jsonPath, sideTable } from './sqlFilter';
 import { SqliteCollection } from './sqliteCollection';
 import type { QueryPlanCheck } from './queryPlanCheck';
 import { StoreFileError } from './storeFileError';
+import { WalSync } from './walSync';
 
 /** "SEND" in ASCII: marks the file as this bot's, so a foreign SQLite file is refused, not written into. */
 export const APPLICATION_ID = 0x53454e44;
@@ -34,8 +35,9 @@ function describe(err: unknown): string {
 }
 
 /**
- * The embedded store: one SQLite file in WAL mode. Every acknowledged write is on disk
- * (synchronous=FULL), and several processes on the same machine can share the file: writers
+ * The embedded store: one SQLite file in WAL mode. Every write of case data is on disk before
+ * the store reports it done (the WAL fsynced, as synchronous=FULL would, but off the event loop:
+ * WalSync), and several processes on the same machine can share the file: writers
  * wait for each other (busy_timeout) instead of failing, and each conditional write is one
  * atomic statement or an IMMEDIATE transaction.
  */
@@ -44,17 +46,14 @@ export class SqliteBackend implements Backend {
   private readonly sweeps: (() => void)[] = [];
   private readonly timer: NodeJS.Timeout;
   private readonly inode: number;
-
-  /** A second connection, synchronous=NORMAL, for bookkeeping collections (see CollectionOptions). */
-  private readonly lightDb: Database.Database;
+  private readonly walSync: WalSync;
 
   private constructor(
     private readonly db: Database.Database,
     readonly location: string,
     private readonly options: SqliteOptions,
   ) {
-    this.lightDb = new Database(location, { timeout: BUSY_TIMEOUT_MS });
-    this.lightDb.pragma('synchronous = NORMAL');
+    this.walSync = new WalSync(`${location}-wal`);
     this.inode = fs.statSync(location).ino;
     this.timer = setInterval(() => this.sweepExpired(), TTL_SWEEP_MS);
     this.timer.unref();
@@ -67,7 +66,8 @@ export class SqliteBackend implements Backend {
       checkOwnership(db, file);
       const mode = db.pragma('journal_mode = WAL', { simple: true });
       if (mode !== 'wal') throw new StoreFileError(file, `could not switch the database to WAL mode (got ${String(mode)})`);
-      db.pragma('synchronous = FULL');
+      // NORMAL, plus an fsync of the WAL awaited off the event loop for every write of case data (WalSync).
+      db.pragma('synchronous = NORMAL');
       if (fs.statSync(file).size <= CHECK_AT_OPEN_MAX_BYTES) {
         const check = db.pragma('quick_check', { simple: true });
         if (check !== 'ok') throw new StoreFileError(file, `the database file is damaged (integrity check: ${String(check)})`);
@@ -81,20 +81,20 @@ export class SqliteBackend implements Backend {
   }
 
   async collection<T extends { _id: string }>(name: string, indexes: readonly IndexSpec[], options: CollectionOptions = {}): Promise<DocCollection<T>> {
-    const connection = options.durability === 'bookkeeping' ? this.lightDb : this.db;
+    const durable = options.durability === 'bookkeeping' ? undefined : () => this.walSync.sync();
     if (!NAME.test(name)) throw new Error(`invalid collection name "${name}"`);
     const arrayFields = new Set(indexes.flatMap((ix) => (ix.array ? [indexFields(ix)[0]!] : [])));
     this.db.transaction(() => this.createTable(name, indexes)).immediate();
     for (const ix of indexes) {
       if ('field' in ix && ix.expireAfterSeconds !== undefined) {
-        const sweep = connection.prepare(`DELETE FROM "${name}" WHERE ${fieldExpr(ix.field)} < ?`);
+        const sweep = this.db.prepare(`DELETE FROM "${name}" WHERE ${fieldExpr(ix.field)} < ?`);
         const seconds = ix.expireAfterSeconds;
         const run = () => sweep.run(sqlValue(new Date(Date.now() - seconds * 1000)));
         run();
         this.sweeps.push(run);
       }
     }
-    return new SqliteCollection<T>(connection, name, arrayFields, this.options.checkQueryPlans);
+    return new SqliteCollection<T>(this.db, name, arrayFields, this.options.checkQueryPlans, durable);
   }
 
   private createTable(name: string, indexes: readonly IndexSpec[]): void {
@@ -191,7 +191,6 @@ export class SqliteBackend implements Backend {
 
   async close(): Promise<void> {
     clearInterval(this.timer);
-    if (this.lightDb.open) this.lightDb.close();
     if (this.db.open) this.db.close();
   }
 }

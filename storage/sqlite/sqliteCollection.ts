@@ -58,6 +58,8 @@ export class SqliteCollection<T extends { _id: string }> implements DocCollectio
     private readonly table: string,
     arrayFields: ReadonlySet<string>,
     private readonly planCheck: QueryPlanCheck | undefined,
+    /** For collections whose writes must be on disk before they are reported done (see WalSync). */
+    private readonly durable: (() => Promise<void>) | undefined,
   ) {
     this.ctx = { table, arrayFields };
   }
@@ -102,11 +104,18 @@ export class SqliteCollection<T extends { _id: string }> implements DocCollectio
   async insertOne(doc: T): Promise<boolean> {
     try {
       this.statement(`INSERT INTO "${this.table}" (_id, doc) VALUES (?, ?)`, []).run(doc._id, encodeDoc(doc));
-      return true;
     } catch (err) {
       if (isConstraintViolation(err)) return false;
       throw err;
     }
+    await this.durable?.();
+    return true;
+  }
+
+  /** After a write that changed something: on disk before the caller hears it is done. */
+  private async written(changes: number): Promise<number> {
+    if (changes > 0) await this.durable?.();
+    return changes;
   }
 
   async replaceOne(filter: Filter, doc: T): Promise<number> {
@@ -114,17 +123,20 @@ export class SqliteCollection<T extends { _id: string }> implements DocCollectio
     // One statement: the version check and the write are atomic, across processes too.
     const sql = `UPDATE "${this.table}" SET doc = ? WHERE _id IN (SELECT _id FROM "${this.table}" WHERE ${q.where} LIMIT 1)`;
     const params = [encodeDoc(doc), ...q.params];
+    let changes: number;
     try {
-      return this.statement(sql, params).run(...params).changes;
+      changes = this.statement(sql, params).run(...params).changes;
     } catch (err) {
       if (isConstraintViolation(err)) return 0;
       throw err;
     }
+    return this.written(changes);
   }
 
   async updateOne(filter: Filter, set: Partial<T>, options: { upsert?: boolean } = {}): Promise<number> {
+    let changes: number;
     try {
-      return this.db
+      changes = this.db
         .transaction(() => {
           if (this.updateFirst(filter, set, {})) return 1;
           if (!options.upsert) return 0;
@@ -138,10 +150,13 @@ export class SqliteCollection<T extends { _id: string }> implements DocCollectio
       if (isConstraintViolation(err)) return 0;
       throw err;
     }
+    return this.written(changes);
   }
 
   async findOneAndUpdate(filter: Filter, set: Partial<T>, options: { sort?: FindOptions['sort'] } = {}): Promise<T | null> {
-    return this.db.transaction(() => this.updateFirst(filter, set, options)).immediate();
+    const doc = this.db.transaction(() => this.updateFirst(filter, set, options)).immediate();
+    if (doc) await this.durable?.();
+    return doc;
   }
 
   /** Inside a transaction: read the first match, apply $set, write it back. */
@@ -158,11 +173,11 @@ export class SqliteCollection<T extends { _id: string }> implements DocCollectio
   async deleteOne(filter: Filter): Promise<number> {
     const q = translateFilter(filter, this.ctx);
     const sql = `DELETE FROM "${this.table}" WHERE _id = (SELECT _id FROM "${this.table}" WHERE ${q.where} LIMIT 1)`;
-    return this.statement(sql, q.params).run(...q.params).changes;
+    return this.written(this.statement(sql, q.params).run(...q.params).changes);
   }
 
   async deleteMany(filter: Filter): Promise<number> {
     const q = translateFilter(filter, this.ctx);
-    return this.statement(`DELETE FROM "${this.table}" WHERE ${q.where}`, q.params).run(...q.params).changes;
+    return this.written(this.statement(`DELETE FROM "${this.table}" WHERE ${q.where}`, q.params).run(...q.params).changes);
   }
 }
