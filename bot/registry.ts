@@ -1,6 +1,9 @@
 import type { CardAction } from './actions/action';
 import { caseAssignRolesAction } from './actions/caseAssignRoles';
 import { caseCreateAction } from './actions/caseCreate';
+import { caseEditAction } from './actions/caseEdit';
+import { caseEditFormAction } from './actions/caseEditForm';
+import { editCommand } from './commands/edit';
 import { caseOpenAction } from './actions/caseOpen';
 import { caseRosterAction } from './actions/caseRoster';
 import { datesCalculateAction } from './actions/datesCalculate';
@@ -69,6 +72,7 @@ export const ALL_COMMANDS: readonly Command[] = [
   datesCommand,
   newCaseCommand,
   statusCommand,
+  editCommand,
   inviteCommand,
   sendTermsCommand,
   recordTermsCommand,
@@ -91,6 +95,8 @@ export const ALL_ACTIONS: readonly CardAction[] = [
   datesCalculateAction,
   caseCreateAction,
   caseOpenAction,
+  caseEditFormAction,
+  caseEditAction,
   caseRosterAction,
   caseAssignRolesAction,
   termsSendAction,

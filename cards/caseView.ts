@@ -5,6 +5,7 @@ import {
   caseDatesOf,
   isLeadMediator,
   isMediator,
+  meetingPlaceText,
   meetingWhenText,
   nextTaskFor,
   partyFor,
@@ -64,6 +65,8 @@ export interface CaseCardView {
   /** A published outcome exists: the card offers to show it. */
   readonly hasOutcome?: boolean;
   readonly showMediatorActions: boolean;
+  /** The Teams meeting's join link, for online and hybrid meetings. */
+  readonly joinUrl?: string;
   /** Teams user ids (29:...) who get a personalised refresh of the card. */
   readonly refreshUserIds?: readonly string[];
   /** The case in the dashboard tab (domain/dashboard dashboardLink). */
@@ -92,6 +95,7 @@ function keyDates(c: Case): KeyDateView[] {
     label: 'Meeting',
     text: `${meetingWhenText(c.dates) ?? 'Not fixed yet'} (${format})`,
   });
+  out.push({ label: 'Where', text: meetingPlaceText(c) });
   return out;
 }
 
@@ -138,6 +142,7 @@ export function toCaseCardView(c: Case, acks: readonly Acknowledgement[], termsV
     ...(options.certificateStatus ? { certificateStatus: options.certificateStatus } : {}),
     ...(options.hasOutcome ? { hasOutcome: true } : {}),
     showMediatorActions: options.viewer === undefined || isMediator(c, options.viewer),
+    ...(c.meetingJoinUrl ? { joinUrl: c.meetingJoinUrl } : {}),
     ...(options.refreshUserIds ? { refreshUserIds: options.refreshUserIds } : {}),
     ...(options.dashboardUrl ? { dashboardUrl: options.dashboardUrl } : {}),
   };

@@ -10,6 +10,10 @@ export const VERBS = {
   caseAssignRoles: 'case.assignRoles',
   /** Re-renders a case card for the person who clicked (also the Universal Actions refresh). */
   caseOpen: 'case.open',
+  /** The edit form of a case, pre-filled (mediators); data {caseId}. */
+  caseEditForm: 'case.editForm',
+  /** Saves the edit form; data {caseId[, confirm]}: `confirm` is the token of the clock moves the mediator was shown. */
+  caseEdit: 'case.edit',
   termsSend: 'terms.send',
   termsAgree: 'terms.agree',
   /** A mediator picks the party whose agreement they are recording; data {caseId} + input partyId. */

@@ -23,7 +23,16 @@ export async function sendTermsToParties(c: Case, deps: BotDeps): Promise<TermsS
     if (await sendTo(c, party, deps)) sent.push(party.displayName);
     else unreachable.push(party.displayName);
   }
+  if (sent.length > 0) await noteSent(c, 'terms.sent', deps);
   return { sent, unreachable };
+}
+
+/**
+ * Notes in the case's audit trail that something went out to the parties (ids only): a later
+ * change of the meeting's date is then announced to them (domain/cases/meetingMove.ts).
+ */
+export async function noteSent(c: Case, action: 'terms.sent' | 'preparation.sent', deps: Pick<BotDeps, 'store' | 'now'>): Promise<void> {
+  await deps.store.cases.update(c.id, (x) => ({ ...x }), { by: 'bot', action }, deps.now());
 }
 
 async function sendTo(c: Case, party: Party, deps: BotDeps): Promise<boolean> {

@@ -1,5 +1,6 @@
 import type { Case, Party } from '../../domain/cases';
 import { preparationKindFor } from '../../domain/preparation';
+import { noteSent } from '../cases/termsSender';
 import type { BotDeps } from '../deps';
 
 export interface PreparationSendReport {
@@ -33,6 +34,7 @@ export async function startPreparationFor(c: Case, deps: BotDeps): Promise<Prepa
       unreachable.push(party.displayName);
     }
   }
+  if (started.length > 0) await noteSent(c, 'preparation.sent', deps);
   return { started, unreachable };
 }
 
