@@ -158,6 +158,17 @@ export interface MyCaseRow {
   readonly nextTask: string;
   /** The viewer's own open deadlines (an LA officer's agreed actions among them), soonest first. */
   readonly tasks?: readonly MyTaskView[];
+  /** When and where the meeting is, once a date is known. */
+  readonly meeting?: MyMeetingView;
+}
+
+export interface MyMeetingView {
+  /** "Thu 17 Dec 2026 at 10:00 (online)". */
+  readonly when: string;
+  readonly place: string;
+  readonly joinUrl?: string;
+  /** The viewer's own link to the calendar invitation (bot/calendar). */
+  readonly calendarUrl?: string;
 }
 
 export interface MyTaskView {
@@ -177,5 +188,14 @@ export function toMyCaseRow(c: Case, viewer: string, acks: readonly Acknowledgem
     roleLabel: role,
     stateLabel: CASE_STATE_LABELS[c.state],
     nextTask: nextTaskFor(c, viewer, termsStatus(c, acks, termsVersion), today),
+    ...(c.dates.meetingDate ? { meeting: myMeeting(c) } : {}),
+  };
+}
+
+function myMeeting(c: Case): MyMeetingView {
+  return {
+    when: `${meetingWhenText(c.dates) ?? ''} (${MEETING_FORMAT_LABELS[c.meetingFormat].toLowerCase()})`,
+    place: meetingPlaceText(c),
+    ...(c.meetingJoinUrl ? { joinUrl: c.meetingJoinUrl } : {}),
   };
 }

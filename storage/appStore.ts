@@ -26,6 +26,7 @@ import { MeetingStore, MEETINGS_COLLECTION, meetingIndexes, type MeetingDoc } fr
 import { OutcomeStore, OUTCOMES_COLLECTION, outcomeIndexes, type OutcomeDoc } from './outcomeStore';
 import { CertificateStore, CERTIFICATES_COLLECTION, certificateIndexes, type CertificateDoc } from './certificateStore';
 import { announcing, announcingWhenChanged, CaseChangeFeed } from './caseChanges';
+import { CalendarLinkStore, CALENDAR_LINKS_COLLECTION, calendarLinkIndexes, type CalendarLinkDoc } from './calendarLinkStore';
 import {
   ReminderStore,
   DEADLINES_COLLECTION,
@@ -57,6 +58,8 @@ export interface AppStore {
   readonly certificates: CertificateStore;
   /** Deadlines and their reminders, with leases for delivery (domain.md §5 "Bot behaviour"). */
   readonly reminders: ReminderStore;
+  /** Each person's link to the meeting's calendar invitation (only token hashes). */
+  readonly calendarLinks: CalendarLinkStore;
   /** Announces each case whose deadlines may have moved (see caseChanges.ts). */
   readonly caseChanges: CaseChangeFeed;
   ping(): Promise<void>;
@@ -107,6 +110,7 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
   const certificates = await backend.collection<CertificateDoc>(CERTIFICATES_COLLECTION, certificateIndexes);
   const reminderDeadlines = await backend.collection<DeadlineDoc>(DEADLINES_COLLECTION, deadlineIndexes);
   const reminderDocs = await backend.collection<ReminderDoc>(REMINDERS_COLLECTION, reminderIndexes);
+  const calendarLinks = await backend.collection<CalendarLinkDoc>(CALENDAR_LINKS_COLLECTION, calendarLinkIndexes);
   const feed = new CaseChangeFeed();
   const caseStore = new CaseStore(cases, hooks.onCorruptDocument);
   caseStore.create = announcing(feed, caseStore.create.bind(caseStore), (c) => c.id);
@@ -144,6 +148,7 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
     outcomes: outcomeStore,
     certificates: certificateStore,
     reminders: new ReminderStore(reminderDeadlines, reminderDocs, hooks.onCorruptDocument),
+    calendarLinks: new CalendarLinkStore(calendarLinks),
     caseChanges: feed,
     ping: () => backend.ping(),
     close: () => backend.close(),

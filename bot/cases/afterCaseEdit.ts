@@ -9,6 +9,7 @@ import {
   type Party,
 } from '../../domain/cases';
 import { joinWithAnd } from '../../domain/timescales';
+import { calendarUrlFor } from '../calendar/calendarLinks';
 import type { BotDeps } from '../deps';
 import { cardActivity, notice, postInThread, refreshRootCard } from './caseCards';
 
@@ -53,7 +54,9 @@ export async function tellPartiesMeetingMoved(before: Case, after: Case, deps: B
 async function sendMoved(c: Case, party: Party, deps: BotDeps, view: ReturnType<typeof meetingMovedView>): Promise<boolean> {
   if (!c.thread || (!party.aadObjectId && !party.teamsUserId)) return false;
   try {
-    await deps.proactive.sendToPerson({ aadObjectId: party.aadObjectId, channelAccountId: party.teamsUserId }, c.thread.conversationId, cardActivity(meetingMovedCard(view)));
+    const calendarUrl = await calendarUrlFor(c, { kind: 'party', partyId: party.partyId }, deps);
+    const card = meetingMovedCard({ ...view, ...(calendarUrl ? { calendarUrl } : {}) });
+    await deps.proactive.sendToPerson({ aadObjectId: party.aadObjectId, channelAccountId: party.teamsUserId }, c.thread.conversationId, cardActivity(card));
     return true;
   } catch (err) {
     deps.log.warn({ caseId: c.id, partyId: party.partyId, err: (err as Error).message }, 'could not tell a party the meeting moved');

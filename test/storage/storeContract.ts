@@ -10,6 +10,7 @@ import { createChange, editChange, preparationSubject, sendChange, setLaPosition
 import { NOW as PREP_NOW, OFFICER as PREP_OFFICER, changeInput, ok as okPrep, partyIdOf, prepCase } from '../preparation/prepFixtures';
 import { outcomeStoreContract } from '../outcome/outcomeStoreContract';
 import { reminderStoreContract } from '../reminders/reminderStoreContract';
+import { calendarLinkStoreContract } from '../calendar/calendarLinkStoreContract';
 
 /**
  * The behaviour every backend must have. Run against the embedded store always
@@ -500,26 +501,26 @@ export function storeContract(open: () => Promise<{ store: AppStore; reopen: () 
     });
   });
 
+  /** What the per-module contracts get: the current store, and a reopen that replaces it. */
+  const sub = {
+    store: () => store,
+    reopen: async () => {
+      await store.close();
+      store = await reopen();
+      return store;
+    },
+  };
+
   describe('outcomes and certificates', () => {
-    outcomeStoreContract({
-      store: () => store,
-      reopen: async () => {
-        await store.close();
-        store = await reopen();
-        return store;
-      },
-    });
+    outcomeStoreContract(sub);
   });
 
   describe('reminders', () => {
-    reminderStoreContract({
-      store: () => store,
-      reopen: async () => {
-        await store.close();
-        store = await reopen();
-        return store;
-      },
-    });
+    reminderStoreContract(sub);
+  });
+
+  describe('calendar links', () => {
+    calendarLinkStoreContract(sub);
   });
 
   it('keeps data across a reopen', async () => {
