@@ -34,6 +34,12 @@ export const COMMANDS: readonly CommandInfo[] = [
     menu: false,
   },
   {
+    name: 'find a date',
+    description: 'Poll the parties on up to 8 meeting dates, marked against the 30-day limit (mediators, in a case thread)',
+    scopes: ['team'],
+    menu: false,
+  },
+  {
     name: 'invite',
     description: 'Get a one-time code for a party outside the team, e.g. invite parent (mediators, in a case thread)',
     scopes: ['team'],

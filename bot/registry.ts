@@ -4,6 +4,10 @@ import { caseCreateAction } from './actions/caseCreate';
 import { caseEditAction } from './actions/caseEdit';
 import { caseEditFormAction } from './actions/caseEditForm';
 import { editCommand } from './commands/edit';
+import { findDateCommand } from './commands/findDate';
+import { pollAnswerAction } from './actions/pollAnswer';
+import { pollCreateAction } from './actions/pollCreate';
+import { pollPickAction } from './actions/pollPick';
 import { caseOpenAction } from './actions/caseOpen';
 import { caseRosterAction } from './actions/caseRoster';
 import { datesCalculateAction } from './actions/datesCalculate';
@@ -73,6 +77,7 @@ export const ALL_COMMANDS: readonly Command[] = [
   newCaseCommand,
   statusCommand,
   editCommand,
+  findDateCommand,
   inviteCommand,
   sendTermsCommand,
   recordTermsCommand,
@@ -97,6 +102,9 @@ export const ALL_ACTIONS: readonly CardAction[] = [
   caseOpenAction,
   caseEditFormAction,
   caseEditAction,
+  pollCreateAction,
+  pollAnswerAction,
+  pollPickAction,
   caseRosterAction,
   caseAssignRolesAction,
   termsSendAction,

@@ -26,6 +26,7 @@ import { MeetingStore, MEETINGS_COLLECTION, meetingIndexes, type MeetingDoc } fr
 import { OutcomeStore, OUTCOMES_COLLECTION, outcomeIndexes, type OutcomeDoc } from './outcomeStore';
 import { CertificateStore, CERTIFICATES_COLLECTION, certificateIndexes, type CertificateDoc } from './certificateStore';
 import { announcing, announcingWhenChanged, CaseChangeFeed } from './caseChanges';
+import { PollStore, DATE_POLLS_COLLECTION, datePollIndexes, type DatePollDoc } from './pollStore';
 import { CalendarLinkStore, CALENDAR_LINKS_COLLECTION, calendarLinkIndexes, type CalendarLinkDoc } from './calendarLinkStore';
 import {
   ReminderStore,
@@ -60,6 +61,8 @@ export interface AppStore {
   readonly reminders: ReminderStore;
   /** Each person's link to the meeting's calendar invitation (only token hashes). */
   readonly calendarLinks: CalendarLinkStore;
+  /** Date polls ("find a date"), one per case at a time. */
+  readonly polls: PollStore;
   /** Announces each case whose deadlines may have moved (see caseChanges.ts). */
   readonly caseChanges: CaseChangeFeed;
   ping(): Promise<void>;
@@ -111,6 +114,7 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
   const reminderDeadlines = await backend.collection<DeadlineDoc>(DEADLINES_COLLECTION, deadlineIndexes);
   const reminderDocs = await backend.collection<ReminderDoc>(REMINDERS_COLLECTION, reminderIndexes);
   const calendarLinks = await backend.collection<CalendarLinkDoc>(CALENDAR_LINKS_COLLECTION, calendarLinkIndexes);
+  const polls = await backend.collection<DatePollDoc>(DATE_POLLS_COLLECTION, datePollIndexes);
   const feed = new CaseChangeFeed();
   const caseStore = new CaseStore(cases, hooks.onCorruptDocument);
   caseStore.create = announcing(feed, caseStore.create.bind(caseStore), (c) => c.id);
@@ -149,6 +153,7 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
     certificates: certificateStore,
     reminders: new ReminderStore(reminderDeadlines, reminderDocs, hooks.onCorruptDocument),
     calendarLinks: new CalendarLinkStore(calendarLinks),
+    polls: new PollStore(polls),
     caseChanges: feed,
     ping: () => backend.ping(),
     close: () => backend.close(),

@@ -11,6 +11,7 @@ import { NOW as PREP_NOW, OFFICER as PREP_OFFICER, changeInput, ok as okPrep, pa
 import { outcomeStoreContract } from '../outcome/outcomeStoreContract';
 import { reminderStoreContract } from '../reminders/reminderStoreContract';
 import { calendarLinkStoreContract } from '../calendar/calendarLinkStoreContract';
+import { pollStoreContract } from '../poll/pollStoreContract';
 
 /**
  * The behaviour every backend must have. Run against the embedded store always
@@ -521,6 +522,10 @@ export function storeContract(open: () => Promise<{ store: AppStore; reopen: () 
 
   describe('calendar links', () => {
     calendarLinkStoreContract(sub);
+  });
+
+  describe('date polls', () => {
+    pollStoreContract(sub);
   });
 
   it('keeps data across a reopen', async () => {
