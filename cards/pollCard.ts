@@ -1,5 +1,6 @@
-import { ANSWER_LABELS, ANSWERS, slotText, type Answer, type Slot } from '../domain/poll';
-import { card, container, execute, heading, text, type AdaptiveCard, type CardElement } from './adaptive';
+import { ANSWER_LABELS, ANSWERS, slotText, type Answer, type PollPrepQuestions, type Slot } from '../domain/poll';
+import { EXPENSES, EXPENSES_LABELS, LONGER_TEXT_MAX } from '../domain/preparation';
+import { card, container, execute, heading, nonEmptyChoices, text, type AdaptiveCard, type CardElement } from './adaptive';
 import { VERBS } from './verbs';
 
 export interface PollCardView {
@@ -11,6 +12,8 @@ export interface PollCardView {
   /** Set once the mediator picked: the card then says which slot was chosen. */
   readonly chosen?: Slot;
   readonly saved?: boolean;
+  /** The family preparation's practical questions still unanswered (parent or young person only). */
+  readonly ask?: PollPrepQuestions;
 }
 
 /** A party's (or co-mediator's) availability for each proposed slot; answers can change until the mediator picks. */
@@ -29,8 +32,21 @@ export function pollCard(view: PollCardView): AdaptiveCard {
       label: slotText(slot),
       style: 'expanded',
       wrap: true,
-      choices: ANSWERS.map((a) => ({ title: ANSWER_LABELS[a], value: a })) as [{ title: string; value: string }, ...{ title: string; value: string }[]],
+      choices: nonEmptyChoices(ANSWERS.map((a) => ({ title: ANSWER_LABELS[a], value: a })), 'answers'),
       ...(current ? { value: current } : {}),
+    });
+  }
+  if (view.ask?.adjustments || view.ask?.expenses) body.push(text('While you are here (you can skip these):', { weight: 'bolder', spacing: 'large' }));
+  if (view.ask?.adjustments) {
+    body.push({
+      type: 'Input.Text', id: 'adjustments', label: 'Do you need any adjustments to take part, such as breaks, a quiet room or an interpreter? Type "none" if not.',
+      placeholder: 'e.g. short breaks every hour', maxLength: LONGER_TEXT_MAX,
+    });
+  }
+  if (view.ask?.expenses) {
+    body.push({
+      type: 'Input.ChoiceSet', id: 'expenses', label: 'Will you claim expenses for attending?', style: 'compact', placeholder: 'Choose one', wrap: true,
+      choices: nonEmptyChoices(EXPENSES.map((e) => ({ title: EXPENSES_LABELS[e], value: e })), 'expenses'),
     });
   }
   return card(body, [execute('Save my answers', VERBS.pollAnswer, { caseId: view.caseId }, { style: 'positive' })]);

@@ -8,7 +8,7 @@ import { formatDate } from '../../domain/timescales';
 import { cardActivity, notice, postInThread } from '../cases/caseCards';
 import type { BotDeps } from '../deps';
 import { cardResponse, errorResponse } from '../invokeResponses';
-import { gridCardFor, pollCardFor } from '../poll/pollViews';
+import { gridCardFor, pollCardFor, prepQuestionsFor } from '../poll/pollViews';
 import type { ActionContext, CardAction } from './action';
 import { loadCase } from './caseAction';
 
@@ -70,7 +70,8 @@ async function sendPollCards(c: Case, poll: DatePoll, deps: BotDeps): Promise<vo
       continue;
     }
     try {
-      const res = await deps.proactive.sendToPerson(target, c.thread.conversationId, cardActivity(pollCardFor(c, poll, r.key)));
+      const ask = await prepQuestionsFor(c, r.key, deps);
+      const res = await deps.proactive.sendToPerson(target, c.thread.conversationId, cardActivity(pollCardFor(c, poll, r.key, { ask })));
       if (res.activityId) sent.push({ respondent: r.key, conversationId: res.conversationId, activityId: res.activityId });
     } catch (err) {
       deps.log.warn({ caseId: c.id, err: (err as Error).message }, 'could not send the date poll');
@@ -79,6 +80,6 @@ async function sendPollCards(c: Case, poll: DatePoll, deps: BotDeps): Promise<vo
   }
   await deps.store.polls.update(c.id, (p) => (p.pollId === poll.pollId ? { ...p, cards: [...p.cards, ...sent] } : p));
   if (unreachable.length > 0) {
-    await postInThread(c, deps, notice('Date poll', `I could not reach ${unreachable.join(', ')}: ask them for their availability yourself before you pick a date.`, 'warning'));
+    await postInThread(c, deps, notice('Date poll', `I could not reach ${unreachable.join(', ')}: ask them for their availability and enter it with **Record someone's answers** on the grid.`, 'warning'));
   }
 }

@@ -19,3 +19,4 @@ export {
   type GridRow,
   type PollFormErrors,
 } from './datePoll';
+export { pollPrepQuestions, pollPrepPatch, type PollPrepQuestions } from './pollPreparation';

@@ -18,7 +18,7 @@ async function caseWithPoll() {
   const created = await flow.clickInThread('poll.create', { caseId: c.id, ...slots }, USERS.mediator, 'poll-form');
   expect(bodyText(created)).toContain('Date poll for case SM-2026-041');
   await ctx.t.bot.app.deps.background.idle();
-  return { flow, c };
+  return { flow, c: (await ctx.t.bot.store.cases.get(c.id))! };
 }
 
 describe('date poll', () => {
@@ -49,5 +49,31 @@ describe('date poll', () => {
     const late = await flow.clickPersonal('poll.answer', { caseId: c.id, answer_s1: 'yes' }, USERS.parent, 'poll-card');
     expect(bodyText(late)).toContain('The mediator picked **Wed 16 Dec 2026 at 14:00**');
     expect((await flow.clickInThread('poll.pick', { caseId: c.id, slotId: 's1' }, USERS.mediator, 'poll-form')).status).toBe(409);
+  });
+
+  it("asks the parent the preparation's adjustments and expenses on the poll card, and saves them in the preparation record", async () => {
+    const { flow, c } = await caseWithPoll();
+    const sent = JSON.stringify(ctx.t.connector.messages());
+    expect(sent).toContain('Will you claim expenses for attending?');
+    const saved = await flow.clickPersonal('poll.answer', { caseId: c.id, answer_s1: 'yes', adjustments: 'Breaks every hour', expenses: 'travel' }, USERS.parent, 'poll-card');
+    expect(bodyText(saved)).not.toContain('Will you claim expenses');
+    const parent = c.parties.find((p) => p.role === 'parent_carer')!;
+    const record = await ctx.t.bot.store.preparation.getRecord(c.id, parent.partyId);
+    expect(record?.answers).toMatchObject({ kind: 'family', adjustments: 'Breaks every hour', expenses: 'travel' });
+  });
+
+  it("lets a mediator record a party's answers from the grid, and refuses that to a party", async () => {
+    const { flow, c } = await caseWithPoll();
+    const parent = `party:${c.parties.find((p) => p.role === 'parent_carer')!.partyId}`;
+    const byParty = await flow.clickPersonal('poll.answer', { caseId: c.id, respondent: parent, answer_s1: 'no' }, USERS.parent, 'poll-card');
+    expect(byParty.status).toBe(403);
+    const recorded = await flow.clickInThread('poll.answer', { caseId: c.id, respondent: parent, answer_s1: 'yes', answer_s2: 'if_needed' }, USERS.mediator, 'poll-form');
+    expect(bodyText(recorded)).toContain('Sam Jones: Can attend');
+    const answers = (await ctx.t.bot.store.polls.get(c.id))!.answers;
+    expect(answers.map((a) => [a.respondent, a.slotId, a.answer, a.by])).toEqual([
+      [parent, 's1', 'yes', USERS.mediator.aadObjectId],
+      [parent, 's2', 'if_needed', USERS.mediator.aadObjectId],
+    ]);
+    expect((await flow.clickInThread('poll.answer', { caseId: c.id, respondent: 'party:nobody', answer_s1: 'yes' }, USERS.mediator, 'poll-form')).status).toBe(400);
   });
 });

@@ -25,6 +25,8 @@ describe('date poll cards', () => {
       ['answer_s1', 'Tue 15 Dec 2026 at 10:00', undefined],
       ['answer_s2', 'Wed 23 Dec 2026 at 13:30 (late: 3 days after the 30-day limit)', 'if_needed'],
     ]);
+    const asking = expectValidCard(pollCard({ caseId: 'c1', caseReference: 'SM-1', slots, answers: {}, ask: { adjustments: true, expenses: true } }));
+    expect(asking.inputs.map((i) => i.id)).toEqual(['answer_s1', 'answer_s2', 'adjustments', 'expenses']);
     const closed = pollCard({ caseId: 'c1', caseReference: 'SM-1', slots, answers: {}, chosen: slots[0]! });
     expect(expectValidCard(closed).inputs).toEqual([]);
     expect(cardText(closed)).toContain('The mediator picked **Tue 15 Dec 2026 at 10:00**.');
@@ -40,5 +42,8 @@ describe('date poll cards', () => {
     expect(cardText(card)).toMatch(/1\. \*\*Tue 15 Dec 2026 at 10:00\*\*\nCan: 1, if needed: 0, cannot: 0, not answered: 1\nSam: Can attend\nPriya: Not answered/);
     expect(parts.executes.map((a) => a.data)).toEqual([{ caseId: 'c1', slotId: 's1' }, { caseId: 'c1', slotId: 's2' }]);
     expect(expectValidCard(pollGridCard({ ...view, chosen: slots[0]! })).executes).toEqual([]);
+    const recording = expectValidCard(pollGridCard({ ...view, recordFor: [{ key: 'party:p1', name: 'Sam' }] }));
+    expect(recording.inputs.map((i) => i.id)).toEqual(['respondent', 'answer_s1', 'answer_s2']);
+    expect(recording.executes.at(-1)).toMatchObject({ title: 'Save their answers', verb: 'poll.answer', data: { caseId: 'c1' } });
   });
 });
