@@ -13,7 +13,7 @@ import {
 } from '../../domain/cases';
 import { londonDate } from '../../domain/londonTime';
 import { afterCaseEdit } from '../cases/afterCaseEdit';
-import { caseCardFor } from '../cases/caseCards';
+import { caseCardFor, cardActivity } from '../cases/caseCards';
 import { clockMovesToken, editFormFor } from '../cases/editForm';
 import { cardResponse, errorResponse } from '../invokeResponses';
 import type { ActionContext, CardAction } from './action';
@@ -36,7 +36,7 @@ class MovesChanged extends CaseError {
  */
 export const caseEditAction: CardAction = {
   verb: VERBS.caseEdit,
-  async handle({ caller, data, deps }: ActionContext) {
+  async handle({ turn, caller, data, deps }: ActionContext) {
     const loaded = await loadCase(data, caller, deps, 'mediator');
     if (!loaded.ok) return loaded.response;
     const me = caller.aadObjectId ?? '';
@@ -81,6 +81,12 @@ export const caseEditAction: CardAction = {
         const done = applied;
         deps.log.info({ caseId: r.case.id, verb: VERBS.caseEdit, fields: done?.edit.changed }, 'case edited');
         if (done) deps.background.run('case edited', () => afterCaseEdit(done.before, r.case, done.edit, deps));
+        // A form posted by `edit` (not the case card itself) must not stay on screen for the others as if unsaved.
+        const formId = turn.activity.replyToId;
+        if (formId && r.case.thread && formId !== r.case.thread.rootActivityId) {
+          const thread = r.case.thread.conversationId;
+          deps.background.run('close edit form', async () => deps.proactive.update(thread, formId, cardActivity(await caseCardFor(r.case, deps))));
+        }
         return cardResponse(await caseCardFor(r.case, deps, me));
       }
     }

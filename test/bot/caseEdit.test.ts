@@ -65,8 +65,16 @@ describe('edit case', () => {
     expect(stored.audit.at(-1)).toMatchObject({ action: 'case.edited', by: USERS.mediator.aadObjectId, detail: 'fields=meetingDate,meetingTime; state=PREPARATION' });
     const put = ctx.t.connector.calls.filter((x) => x.method === 'PUT' && x.path.endsWith('/activities/form-1'));
     expect(JSON.stringify(put.at(-1)?.body)).toContain('Thu 17 Dec 2026 at 10:00');
+    // Saved from an `edit` form (another message than the case card): that form becomes the card for everyone too.
+    await flow.clickInThread('case.edit', { caseId: c.id, ...form({ meetingDate: '2026-12-17', meetingTime: '10:00', localAuthority: 'Kent County Council' }) }, USERS.mediator, 'edit-form');
+    await ctx.t.bot.app.deps.background.idle();
+    const closed = ctx.t.connector.calls.filter((x) => x.method === 'PUT' && x.path.endsWith('/activities/edit-form'));
+    expect(JSON.stringify(closed.at(-1)?.body)).toContain('Kent County Council');
     // Nobody had been sent anything yet: no party is told.
     expect(movedNotices()).toHaveLength(0);
+    // The reminders follow: the practice date for the requested changes is now tracked.
+    const { deadlines } = await ctx.t.bot.store.reminders.listForCase(c.id);
+    expect(deadlines.filter((d) => d.ruleId === 'REQUESTED_CHANGES').map((d) => d.due)).toEqual(['2026-12-14']);
   });
 
   it('refuses bad input with the new-case messages and stores nothing', async () => {
