@@ -5,7 +5,7 @@ import { createBotApp, type BotApp } from './app';
 import type { AppConfig } from './config';
 import type { DeliveryPolicy } from './proactive';
 import { createLogger, type Logger } from './logger';
-import { calendarPage } from './calendar/calendarPage';
+import { CALENDAR_UID_DOMAIN, calendarPage } from './calendar/calendarPage';
 import { certificatePage } from './certificate/certificatePage';
 import { registerTabRoutes } from './tab/routes';
 
@@ -46,7 +46,8 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
   const app = createBotApp({ config, store, log, terms, now: options.now, delivery: options.delivery, publicBaseUrl: () => config.publicBaseUrl ?? `http://localhost:${listeningOn}` });
   const server = createHttpServer(config, app.endpoint, store, log);
   server.get('/certificates/:token', certificatePage(store, log));
-  server.get('/calendar/:file', calendarPage(store, log, { now: app.deps.now, uidDomain: () => new URL(app.deps.publicBaseUrl()).hostname }));
+  // The UID must not change with the address the bot is reached at, or a moved meeting would become a second event.
+  server.get('/calendar/:file', calendarPage(store, log, { now: app.deps.now, uidDomain: () => CALENDAR_UID_DOMAIN }));
   registerTabRoutes(server, app);
 
   await new Promise<void>((resolve, reject) => {

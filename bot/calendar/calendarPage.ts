@@ -4,6 +4,9 @@ import { ACCESS_TOKEN_PATTERN, hashAccessToken } from '../../domain/certificate'
 import type { AppStore } from '../../storage/appStore';
 import type { Logger } from '../logger';
 
+/** The right-hand side of every invitation's UID: fixed, so a UID outlives a change of PUBLIC_BASE_URL. */
+export const CALENDAR_UID_DOMAIN = 'send-mediation.invalid';
+
 /**
  * GET /calendar/<token>.ics: the meeting's calendar invitation, always as it stands now (a
  * moved meeting gives the same UID with a higher SEQUENCE). The token is the only key, as for
