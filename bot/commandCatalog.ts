@@ -28,6 +28,18 @@ export const COMMANDS: readonly CommandInfo[] = [
   { name: 'new case', description: 'Open a new mediation case in this channel (mediators)', scopes: ['team'] },
   { name: 'status', description: "Show this case's card (in a case thread)", scopes: ['team'], menu: false },
   {
+    name: 'edit',
+    description: "Add or correct the case's facts: dates, meeting time and place (mediators, in a case thread)",
+    scopes: ['team'],
+    menu: false,
+  },
+  {
+    name: 'find a date',
+    description: 'Poll the parties on up to 8 meeting dates, marked against the 30-day limit (mediators, in a case thread)',
+    scopes: ['team'],
+    menu: false,
+  },
+  {
     name: 'invite',
     description: 'Get a one-time code for a party outside the team, e.g. invite parent (mediators, in a case thread)',
     scopes: ['team'],

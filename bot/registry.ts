@@ -1,6 +1,13 @@
 import type { CardAction } from './actions/action';
 import { caseAssignRolesAction } from './actions/caseAssignRoles';
 import { caseCreateAction } from './actions/caseCreate';
+import { caseEditAction } from './actions/caseEdit';
+import { caseEditFormAction } from './actions/caseEditForm';
+import { editCommand } from './commands/edit';
+import { findDateCommand } from './commands/findDate';
+import { pollAnswerAction } from './actions/pollAnswer';
+import { pollCreateAction } from './actions/pollCreate';
+import { pollPickAction } from './actions/pollPick';
 import { caseOpenAction } from './actions/caseOpen';
 import { caseRosterAction } from './actions/caseRoster';
 import { datesCalculateAction } from './actions/datesCalculate';
@@ -77,6 +84,8 @@ export const ALL_COMMANDS: readonly Command[] = [
   datesCommand,
   newCaseCommand,
   statusCommand,
+  editCommand,
+  findDateCommand,
   inviteCommand,
   sendTermsCommand,
   recordTermsCommand,
@@ -106,6 +115,11 @@ export const ALL_ACTIONS: readonly CardAction[] = [
   datesCalculateAction,
   caseCreateAction,
   caseOpenAction,
+  caseEditFormAction,
+  caseEditAction,
+  pollCreateAction,
+  pollAnswerAction,
+  pollPickAction,
   caseRosterAction,
   caseAssignRolesAction,
   termsSendAction,

@@ -7,6 +7,7 @@ import { createBotApp, type BotApp } from './app';
 import type { AppConfig } from './config';
 import type { DeliveryPolicy } from './proactive';
 import { createLogger, logFormatFor, type Logger } from './logger';
+import { CALENDAR_UID_DOMAIN, calendarPage } from './calendar/calendarPage';
 import { certificatePage } from './certificate/certificatePage';
 import { registerTabRoutes } from './tab/routes';
 import { exportPage } from './export/exportPage';
@@ -71,6 +72,8 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
   const server = createHttpServer(config, app.endpoint, store, log);
   server.get('/certificates/:token', certificatePage(store, log));
   server.get('/exports/:token', exportPage(store, log, app.deps.now));
+  // The UID must not change with the address the bot is reached at, or a moved meeting would become a second event.
+  server.get('/calendar/:file', calendarPage(store, log, { now: app.deps.now, uidDomain: () => CALENDAR_UID_DOMAIN }));
   registerTabRoutes(server, app);
 
   await new Promise<void>((resolve, reject) => {

@@ -65,8 +65,10 @@ export function caseCard(view: CaseCardView): AdaptiveCard {
     ? [
         execute('Add parties', VERBS.caseRoster, { caseId: view.caseId, page: 0 }),
         execute('Send terms', VERBS.termsSend, { caseId: view.caseId }),
+        execute('Edit case', VERBS.caseEditForm, { caseId: view.caseId }),
       ]
     : [];
+  if (view.joinUrl) actions.push({ type: 'Action.OpenUrl', title: 'Join the Teams meeting', url: view.joinUrl });
   if (view.hasOutcome) actions.push(execute('Show the outcome', VERBS.outcomeView, { caseId: view.caseId }));
   if (view.dashboardUrl) actions.push({ type: 'Action.OpenUrl', title: 'Open in dashboard', url: view.dashboardUrl });
   return card(body, actions, {
@@ -94,7 +96,6 @@ export function caseCardText(view: CaseCardView): string {
   if (view.preparationStatus) lines.push(`Preparation: ${view.preparationStatus}`);
   if (view.outcomeStatus) lines.push(view.outcomeStatus);
   if (view.certificateStatus) lines.push(view.certificateStatus);
-  if (view.outcomeStatus) lines.push(view.outcomeStatus);
-  if (view.certificateStatus) lines.push(view.certificateStatus);
+  if (view.joinUrl) lines.push(`Join the Teams meeting: ${view.joinUrl}`);
   return lines.join('\n');
 }

@@ -5,6 +5,7 @@ import {
   caseDatesOf,
   isLeadMediator,
   isMediator,
+  meetingPlaceText,
   meetingWhenText,
   nextTaskFor,
   partyFor,
@@ -64,6 +65,8 @@ export interface CaseCardView {
   /** A published outcome exists: the card offers to show it. */
   readonly hasOutcome?: boolean;
   readonly showMediatorActions: boolean;
+  /** The Teams meeting's join link, for online and hybrid meetings. */
+  readonly joinUrl?: string;
   /** Teams user ids (29:...) who get a personalised refresh of the card. */
   readonly refreshUserIds?: readonly string[];
   /** The case in the dashboard tab (domain/dashboard dashboardLink). */
@@ -92,6 +95,7 @@ function keyDates(c: Case): KeyDateView[] {
     label: 'Meeting',
     text: `${meetingWhenText(c.dates) ?? 'Not fixed yet'} (${format})`,
   });
+  out.push({ label: 'Where', text: meetingPlaceText(c) });
   return out;
 }
 
@@ -138,6 +142,7 @@ export function toCaseCardView(c: Case, acks: readonly Acknowledgement[], termsV
     ...(options.certificateStatus ? { certificateStatus: options.certificateStatus } : {}),
     ...(options.hasOutcome ? { hasOutcome: true } : {}),
     showMediatorActions: options.viewer === undefined || isMediator(c, options.viewer),
+    ...(c.meetingJoinUrl ? { joinUrl: c.meetingJoinUrl } : {}),
     ...(options.refreshUserIds ? { refreshUserIds: options.refreshUserIds } : {}),
     ...(options.dashboardUrl ? { dashboardUrl: options.dashboardUrl } : {}),
   };
@@ -153,6 +158,17 @@ export interface MyCaseRow {
   readonly nextTask: string;
   /** The viewer's own open deadlines (an LA officer's agreed actions among them), soonest first. */
   readonly tasks?: readonly MyTaskView[];
+  /** When and where the meeting is, once a date is known. */
+  readonly meeting?: MyMeetingView;
+}
+
+export interface MyMeetingView {
+  /** "Thu 17 Dec 2026 at 10:00 (online)". */
+  readonly when: string;
+  readonly place: string;
+  readonly joinUrl?: string;
+  /** The viewer's own link to the calendar invitation (bot/calendar). */
+  readonly calendarUrl?: string;
 }
 
 export interface MyTaskView {
@@ -172,5 +188,14 @@ export function toMyCaseRow(c: Case, viewer: string, acks: readonly Acknowledgem
     roleLabel: role,
     stateLabel: CASE_STATE_LABELS[c.state],
     nextTask: nextTaskFor(c, viewer, termsStatus(c, acks, termsVersion), today),
+    ...(c.dates.meetingDate ? { meeting: myMeeting(c) } : {}),
+  };
+}
+
+function myMeeting(c: Case): MyMeetingView {
+  return {
+    when: `${meetingWhenText(c.dates) ?? ''} (${MEETING_FORMAT_LABELS[c.meetingFormat].toLowerCase()})`,
+    place: meetingPlaceText(c),
+    ...(c.meetingJoinUrl ? { joinUrl: c.meetingJoinUrl } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import { actionSet, card, container, execute, facts, heading, text, type AdaptiveCard, type CardElement } from './adaptive';
+import { actionSet, card, container, execute, facts, heading, text, type AdaptiveCard, type CardAction, type CardElement } from './adaptive';
 import type { MyCaseRow } from './caseView';
 import { VERBS } from './verbs';
 
@@ -14,21 +14,26 @@ export const MY_CASES_SHOWN = 15;
 export const TASKS_SHOWN = 5;
 
 function caseBlock(row: MyCaseRow): CardElement {
+  const rows: [string, string][] = [
+    ['About', row.caseTypeLabel],
+    ['Stage', row.stateLabel],
+  ];
+  if (row.meeting) rows.push(['Meeting', row.meeting.when], ['Where', row.meeting.place]);
+  rows.push(['Next', row.nextTask]);
+  const actions: CardAction[] = [execute(`Open ${row.caseReference}`, VERBS.caseOpen, { caseId: row.caseId })];
+  if (row.meeting?.joinUrl) actions.push({ type: 'Action.OpenUrl', title: 'Join the Teams meeting', url: row.meeting.joinUrl });
+  if (row.meeting?.calendarUrl) actions.push({ type: 'Action.OpenUrl', title: 'Add to calendar', url: row.meeting.calendarUrl });
   return container(
     [
       text(`**${row.caseReference}**: ${row.roleLabel}`),
-      facts([
-        ['About', row.caseTypeLabel],
-        ['Stage', row.stateLabel],
-        ['Next', row.nextTask],
-      ]),
+      facts(rows),
       ...(row.tasks && row.tasks.length > 0
         ? [
             text('**Your deadlines**', { spacing: 'small' }),
             ...row.tasks.slice(0, TASKS_SHOWN).map((t) => text(`${t.dueText}: ${t.title}`, { size: 'small', spacing: 'none' })),
           ]
         : []),
-      actionSet([execute(`Open ${row.caseReference}`, VERBS.caseOpen, { caseId: row.caseId })]),
+      actionSet(actions),
     ],
     { separator: true, spacing: 'medium' },
   );

@@ -1,76 +1,8 @@
-import { CASE_TYPE_LIST } from '../domain/caseTypes';
-import { CASE_REFERENCE_PATTERN, type NewCaseErrors, type NewCaseField, type NewCaseFormValues } from '../domain/cases';
-import { isIsoDate } from '../domain/timescales';
-import {
-  card,
-  execute,
-  fieldError,
-  fieldProblemCount,
-  heading,
-  nonEmptyChoices,
-  problemsBanner,
-  text,
-  type AdaptiveCard,
-  type CardElement,
-  type CardInput,
-  type Choice,
-} from './adaptive';
+import { card, execute, fieldProblemCount, heading, problemsBanner, text, type AdaptiveCard, type CardElement } from './adaptive';
+import { caseFormFields, type CaseFormView } from './caseFormFields';
 import { VERBS } from './verbs';
 
-export interface NewCaseFormView {
-  readonly values?: NewCaseFormValues;
-  readonly errors?: NewCaseErrors;
-}
-
-function caseTypeChoices(): readonly [Choice, ...Choice[]] {
-  return nonEmptyChoices(
-    CASE_TYPE_LIST.map((t) => ({ title: `${t.isDrs ? 'Disagreement resolution' : 'Mediation'}: ${t.label}`, value: t.code })),
-    'case types',
-  );
-}
-
-/** Each input followed by its error, so a returned form says what to fix where. */
-function fields(view: NewCaseFormView): CardElement[] {
-  const v = view.values ?? {};
-  const e = view.errors ?? {};
-  const value = (f: NewCaseField) => (v[f] !== undefined ? { value: v[f] } : {});
-  const date = (f: NewCaseField) => (v[f] !== undefined && isIsoDate(v[f]) ? { value: v[f] } : {});
-  const inputs: [NewCaseField, CardInput][] = [
-    ['caseReference', {
-      type: 'Input.Text', id: 'caseReference', label: 'Case reference (your service\'s own)', placeholder: 'e.g. SM-2026/014',
-      maxLength: 40, regex: CASE_REFERENCE_PATTERN.source, isRequired: true,
-      errorMessage: 'Enter a reference of up to 40 letters, digits, "-", "/" or "_".', ...value('caseReference'),
-    }],
-    ['caseType', {
-      type: 'Input.ChoiceSet', id: 'caseType', label: 'What is the disagreement about?', choices: caseTypeChoices(),
-      style: 'compact', placeholder: 'Choose one', wrap: true, isRequired: true,
-      errorMessage: 'Choose what the disagreement is about.', ...value('caseType'),
-    }],
-    ['childInitials', {
-      type: 'Input.Text', id: 'childInitials', label: "Child's or young person's initials (not their name)", placeholder: 'e.g. J.S.',
-      maxLength: 12, isRequired: true, errorMessage: 'Enter 2 to 4 capital initials.', ...value('childInitials'),
-    }],
-    ['isYoungPerson', {
-      type: 'Input.Toggle', id: 'isYoungPerson', label: 'Young person',
-      title: 'This is a young person (over compulsory school age, under 25) who is a party in their own right',
-      valueOn: 'true', valueOff: 'false', wrap: true, value: v.isYoungPerson === 'true' ? 'true' : 'false',
-    }],
-    ['localAuthority', {
-      type: 'Input.Text', id: 'localAuthority', label: 'Local authority', placeholder: 'e.g. Surrey County Council', maxLength: 80,
-      isRequired: true, errorMessage: "Enter the local authority's name.", ...value('localAuthority'),
-    }],
-    ['decisionNoticeSent', { type: 'Input.Date', id: 'decisionNoticeSent', label: 'Date the decision notice was sent (if known)', ...date('decisionNoticeSent') }],
-    ['laInformed', { type: 'Input.Date', id: 'laInformed', label: 'Date the local authority was told mediation is wanted (if known)', ...date('laInformed') }],
-    ['meetingDate', { type: 'Input.Date', id: 'meetingDate', label: 'Meeting date (if fixed)', ...date('meetingDate') }],
-    ['meetingTime', { type: 'Input.Time', id: 'meetingTime', label: 'Meeting start time (if fixed)', ...value('meetingTime') }],
-    ['meetingFormat', {
-      type: 'Input.ChoiceSet', id: 'meetingFormat', label: 'Meeting format', style: 'expanded',
-      choices: [{ title: 'Online', value: 'online' }, { title: 'In person', value: 'in_person' }],
-      value: v.meetingFormat === 'in_person' ? 'in_person' : 'online',
-    }],
-  ];
-  return inputs.flatMap(([field, input]) => [input, ...fieldError(e[field])]);
-}
+export type NewCaseFormView = CaseFormView;
 
 /** The form behind "new case"; shown again with messages beside the fields when something is wrong. */
 export function newCaseFormCard(view: NewCaseFormView = {}): AdaptiveCard {
@@ -78,6 +10,6 @@ export function newCaseFormCard(view: NewCaseFormView = {}): AdaptiveCard {
     heading('Open a new case'),
     text('Record as little as you need: initials, not names; no dates of birth or addresses. The person who opens the case becomes its lead mediator.', { isSubtle: true }),
   ];
-  body.push(...problemsBanner(fieldProblemCount(view.errors), view.errors?.form), ...fields(view));
+  body.push(...problemsBanner(fieldProblemCount(view.errors), view.errors?.form), ...caseFormFields(view, { withReference: true }));
   return card(body, [execute('Open the case', VERBS.caseCreate, undefined, { style: 'positive' })]);
 }

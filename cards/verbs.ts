@@ -10,6 +10,16 @@ export const VERBS = {
   caseAssignRoles: 'case.assignRoles',
   /** Re-renders a case card for the person who clicked (also the Universal Actions refresh). */
   caseOpen: 'case.open',
+  /** The edit form of a case, pre-filled (mediators); data {caseId}. */
+  caseEditForm: 'case.editForm',
+  /** Saves the edit form; data {caseId[, confirm]}: `confirm` is the token of the clock moves the mediator was shown. */
+  caseEdit: 'case.edit',
+  /** Starts a date poll from the `find a date` form; data {caseId}, inputs slot<n>Date, slot<n>Time, lateReason. */
+  pollCreate: 'poll.create',
+  /** Saves the clicker's availability; data {caseId}, inputs answer_<slotId> (yes, if_needed, no). */
+  pollAnswer: 'poll.answer',
+  /** The mediator picks a slot: the meeting's date and time are set, the poll closes; data {caseId, slotId}. */
+  pollPick: 'poll.pick',
   termsSend: 'terms.send',
   termsAgree: 'terms.agree',
   /** A mediator picks the party whose agreement they are recording; data {caseId} + input partyId. */

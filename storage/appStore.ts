@@ -29,6 +29,8 @@ import { MeetingStore, MEETINGS_COLLECTION, meetingIndexes, type MeetingDoc } fr
 import { OutcomeStore, OUTCOMES_COLLECTION, outcomeIndexes, type OutcomeDoc } from './outcomeStore';
 import { CertificateStore, CERTIFICATES_COLLECTION, certificateIndexes, type CertificateDoc } from './certificateStore';
 import { announcing, announcingWhenChanged, CaseChangeFeed } from './caseChanges';
+import { PollStore, DATE_POLLS_COLLECTION, datePollIndexes, type DatePollDoc } from './pollStore';
+import { CalendarLinkStore, CALENDAR_LINKS_COLLECTION, calendarLinkIndexes, type CalendarLinkDoc } from './calendarLinkStore';
 import {
   ReminderStore,
   DEADLINES_COLLECTION,
@@ -73,6 +75,10 @@ export interface AppStore {
   readonly reminders: ReminderStore;
   /** Who did or saw what, append-only (docs/operations.md "The audit log"). */
   readonly auditLog: AuditLog;
+  /** Each person's link to the meeting's calendar invitation (only token hashes). */
+  readonly calendarLinks: CalendarLinkStore;
+  /** Date polls ("find a date"), one per case at a time. */
+  readonly polls: PollStore;
   /** Announces each case whose deadlines may have moved (see caseChanges.ts). */
   readonly caseChanges: CaseChangeFeed;
   /** The start-up sweep of audit entries left in their documents by a crash, running in the background. */
@@ -201,6 +207,8 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
       return 0;
     },
   );
+  const calendarLinks = await backend.collection<CalendarLinkDoc>(CALENDAR_LINKS_COLLECTION, calendarLinkIndexes);
+  const polls = await backend.collection<DatePollDoc>(DATE_POLLS_COLLECTION, datePollIndexes);
   const feed = new CaseChangeFeed();
   const caseStore = new CaseStore(cases, auditLog, hooks.onCorruptDocument, hooks.onAuditDeferred);
   caseStore.create = announcing(feed, caseStore.create.bind(caseStore), (c) => c.id);
@@ -240,6 +248,8 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
     certificates: certificateStore,
     reminders: new ReminderStore(reminderDeadlines, reminderDocs, hooks.onCorruptDocument),
     auditLog,
+    calendarLinks: new CalendarLinkStore(calendarLinks),
+    polls: new PollStore(polls),
     caseChanges: feed,
     auditRecovery,
     caseRecords,

@@ -101,6 +101,11 @@ export class AuditLog {
     await this.writeOnce(auditRecord({ by: SYSTEM_ACTOR, action: 'case.purged', detail: detail.slice(0, 300) }, now, `purge:${caseId}`, 'system', caseId));
   }
 
+  /** Whether the case's log holds any entry with one of these actions. */
+  async hasAction(caseId: string, actions: readonly string[]): Promise<boolean> {
+    return (await this.docs.count({ caseId, action: { $in: [...actions] } })) > 0;
+  }
+
   async countForCase(caseId: string): Promise<number> {
     return this.docs.count({ caseId });
   }

@@ -52,8 +52,8 @@ export function cardActivity(card: AdaptiveCard): Partial<Activity> {
   return { type: 'message', attachments: [CardFactory.adaptiveCard(card)] };
 }
 
-export function notice(title: string, text: string, tone: MessageTone = 'info'): Partial<Activity> {
-  return cardActivity(messageCard({ title, text, tone }));
+export function notice(title: string, text: string, tone: MessageTone = 'info', details?: readonly string[]): Partial<Activity> {
+  return cardActivity(messageCard({ title, text, tone, ...(details && details.length > 0 ? { details } : {}) }));
 }
 
 /** Per store (one per bot app): the refresh running for each case, and the one queued behind it. */

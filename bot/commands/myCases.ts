@@ -2,6 +2,7 @@ import { myCasesCard } from '../../cards/myCasesCard';
 import { toMyCaseRow } from '../../cards/caseView';
 import { londonDate } from '../../domain/londonTime';
 import { dueText, isDeadlineOpen, isResponsibleFor, timeLeftText } from '../../domain/reminders';
+import { calendarHolderOf, calendarUrlFor } from '../calendar/calendarLinks';
 import { cardActivity } from '../cases/caseCards';
 import type { Command, CommandContext } from './command';
 
@@ -20,7 +21,9 @@ export const myCasesCommand: Command = {
         const tasks = deadlines
           .filter((d) => isDeadlineOpen(d) && isResponsibleFor(c, d.responsible, me))
           .map((d) => ({ title: d.detail ? `${d.title}: ${d.detail}` : d.title, dueText: `${dueText(d)}, ${timeLeftText(d, now, deps.calendar)}` }));
-        return { ...toMyCaseRow(c, me, acks, deps.terms.version, today), tasks };
+        const row = toMyCaseRow(c, me, acks, deps.terms.version, today);
+        const calendarUrl = row.meeting ? await calendarUrlFor(c, calendarHolderOf(c, me), deps) : undefined;
+        return { ...row, tasks, ...(row.meeting && calendarUrl ? { meeting: { ...row.meeting, calendarUrl } } : {}) };
       }),
     );
     await turn.sendActivity(cardActivity(myCasesCard({ rows })));

@@ -8,6 +8,7 @@ export const AUDIT_ACTIONS = {
   // The case
   'case.created': 'opened the case',
   'case.viewed': 'viewed the case card',
+  'case.edited': "edited the case's facts",
   'case.closed': 'closed the case',
   'case.withdrawn': 'recorded that the family withdrew',
   'case.cancelled': 'cancelled the case',

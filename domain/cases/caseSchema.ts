@@ -17,9 +17,9 @@ const aadObjectId = z.string().min(1).max(100);
 const instant = z.iso.datetime();
 const isoDate = z.string().refine((v) => isIsoDate(v), { error: 'not a YYYY-MM-DD date' });
 
-export const MEETING_FORMATS = ['online', 'in_person'] as const;
+export const MEETING_FORMATS = ['online', 'in_person', 'hybrid'] as const;
 export type MeetingFormat = (typeof MEETING_FORMATS)[number];
-export const MEETING_FORMAT_LABELS: Readonly<Record<MeetingFormat, string>> = { online: 'Online', in_person: 'In person' };
+export const MEETING_FORMAT_LABELS: Readonly<Record<MeetingFormat, string>> = { online: 'Online', in_person: 'In person', hybrid: 'Hybrid' };
 
 export const PARTY_SOURCES = ['roster', 'invite', 'mediator'] as const;
 
@@ -73,6 +73,15 @@ export const CaseSchema = z.object({
   localAuthority: z.string().min(1).max(200),
   dates: CaseKeyDatesSchema,
   meetingFormat: z.enum(MEETING_FORMATS),
+  /** Online and hybrid meetings: the Teams join link (checked as a Teams meeting link when entered). */
+  meetingJoinUrl: z.url({ protocol: /^https$/ }).max(2000).optional(),
+  /** In-person and hybrid meetings: a venue's name, never a street address (meetingPlace.ts). */
+  meetingVenue: z.string().min(1).max(120).optional(),
+  /**
+   * How many times the meeting's date, time or place changed after it was first set: the
+   * calendar invitation's SEQUENCE, so a calendar replaces the old event instead of adding one.
+   */
+  meetingSequence: z.number().int().min(0).optional(),
   state: z.enum(CASE_STATES),
   thread: ThreadAnchorSchema.optional(),
   /** The meeting's group chat, once a mediator has linked it (`link <reference>`). */

@@ -11,6 +11,22 @@ export interface TeamsPerson {
   readonly teamsUserId?: string;
 }
 
+export type CaseFacts = Pick<Case, 'caseType' | 'childInitials' | 'isYoungPerson' | 'localAuthority' | 'dates' | 'meetingFormat' | 'meetingJoinUrl' | 'meetingVenue'>;
+
+/** The case's facts from a validated form (new or edit); a place field not given is left out, not stored empty. */
+export function caseFactsOf(input: NewCaseInput): CaseFacts {
+  return {
+    caseType: input.caseType,
+    childInitials: input.childInitials,
+    isYoungPerson: input.isYoungPerson,
+    localAuthority: input.localAuthority,
+    dates: { ...input.dates },
+    meetingFormat: input.meetingFormat,
+    ...(input.meetingJoinUrl ? { meetingJoinUrl: input.meetingJoinUrl } : {}),
+    ...(input.meetingVenue ? { meetingVenue: input.meetingVenue } : {}),
+  };
+}
+
 /**
  * A new case from a validated form. The person who opens it is its lead mediator
  * (docs/roles.md); the starting state follows from what the form already knows.
@@ -27,12 +43,7 @@ export function createCase(
     id: newId(random),
     providerKey,
     caseReference: input.caseReference,
-    caseType: input.caseType,
-    childInitials: input.childInitials,
-    isYoungPerson: input.isYoungPerson,
-    localAuthority: input.localAuthority,
-    dates: { ...input.dates },
-    meetingFormat: input.meetingFormat,
+    ...caseFactsOf(input),
     state: stateFromFacts({ isDrs: CASE_TYPES[input.caseType].isDrs, ...input.dates }),
     parties: [],
     mediators: [{ aadObjectId: opener.aadObjectId, displayName: opener.displayName, lead: true, addedBy: opener.aadObjectId, addedAt: at }],

@@ -108,3 +108,18 @@ export {
   type EndReason,
   type EndInput,
 } from './caseEnd';
+export {
+  EDITABLE_FIELDS,
+  MEETING_FIELDS,
+  editFormValues,
+  editRefusal,
+  changedFields,
+  validateCaseEdit,
+  applyCaseEdit,
+  editAuditDetail,
+  type EditableField,
+  type CaseEdit,
+} from './editCase';
+export { clockMoves, dateRangeText, type ClockMove } from './clockMoves';
+export { checkJoinUrl, checkVenue, meetingPlaceText, FORMATS_WITH_LINK, FORMATS_WITH_VENUE, JOIN_URL_MAX, VENUE_MAX } from './meetingPlace';
+export { PARTIES_TOLD_ACTIONS, partiesToldOfMeeting, EDITABLE_FIELD_LABELS, meetingMovedView, type MeetingMovedView } from './meetingMove';

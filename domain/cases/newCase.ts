@@ -3,6 +3,7 @@ import { isCaseTypeCode, type CaseTypeCode } from '../caseTypes';
 import { caseTimeline, defaultCalendar, formatDate, isTimescaleError, parseIsoDate, type Calendar } from '../timescales';
 import { CASE_REFERENCE_MAX, isCaseReference } from './caseReference';
 import { MEETING_FORMATS, type CaseKeyDates, type MeetingFormat } from './caseSchema';
+import { checkJoinUrl, checkVenue, FORMATS_WITH_LINK, FORMATS_WITH_VENUE } from './meetingPlace';
 
 /** The inputs of the new-case form; the card uses the same ids. */
 export const NEW_CASE_FIELDS = [
@@ -16,6 +17,8 @@ export const NEW_CASE_FIELDS = [
   'meetingDate',
   'meetingTime',
   'meetingFormat',
+  'meetingJoinUrl',
+  'meetingVenue',
 ] as const;
 
 export type NewCaseField = (typeof NEW_CASE_FIELDS)[number];
@@ -33,6 +36,10 @@ export interface NewCaseInput {
   readonly localAuthority: string;
   readonly dates: CaseKeyDates;
   readonly meetingFormat: MeetingFormat;
+  /** Only for formats that use it (online, hybrid), and only once known. */
+  readonly meetingJoinUrl?: string;
+  /** Only for formats that use it (in person, hybrid), and only once known. */
+  readonly meetingVenue?: string;
 }
 
 export type NewCaseValidation =
@@ -173,7 +180,8 @@ export function validateNewCase(input: unknown, options: NewCaseOptions = {}): N
   checkOrder(dates, errors);
 
   const format = values.meetingFormat ?? 'online';
-  if (!(MEETING_FORMATS as readonly string[]).includes(format)) errors.meetingFormat = 'Choose online or in person.';
+  if (!(MEETING_FORMATS as readonly string[]).includes(format)) errors.meetingFormat = 'Choose online, in person or hybrid.';
+  const place = meetingPlace(format as MeetingFormat, values, errors);
 
   if (Object.keys(errors).length > 0 || reference === undefined || !isCaseTypeCode(values.caseType)) {
     return { ok: false, errors, values };
@@ -186,6 +194,7 @@ export function validateNewCase(input: unknown, options: NewCaseOptions = {}): N
     localAuthority: la,
     dates,
     meetingFormat: format as MeetingFormat,
+    ...place,
   };
   // The case card shows the timeline; a case whose deadlines cannot be worked out must not be created.
   try {
@@ -195,6 +204,25 @@ export function validateNewCase(input: unknown, options: NewCaseOptions = {}): N
     throw error;
   }
   return { ok: true, value };
+}
+
+/**
+ * The place fields the format uses; a field the format does not use is dropped rather than
+ * refused, so switching an edited case from online to in person needs no clearing first.
+ */
+function meetingPlace(format: MeetingFormat, values: NewCaseFormValues, errors: NewCaseErrors): { meetingJoinUrl?: string; meetingVenue?: string } {
+  const out: { meetingJoinUrl?: string; meetingVenue?: string } = {};
+  if (values.meetingJoinUrl !== undefined && FORMATS_WITH_LINK.has(format)) {
+    const r = checkJoinUrl(values.meetingJoinUrl);
+    if (typeof r === 'string') out.meetingJoinUrl = r;
+    else errors.meetingJoinUrl = r.error;
+  }
+  if (values.meetingVenue !== undefined && FORMATS_WITH_VENUE.has(format)) {
+    const r = checkVenue(values.meetingVenue);
+    if (typeof r === 'string') out.meetingVenue = r;
+    else errors.meetingVenue = r.error;
+  }
+  return out;
 }
 
 function withoutTime(dates: CaseKeyDates): Omit<CaseKeyDates, 'meetingTime'> {

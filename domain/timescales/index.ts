@@ -14,6 +14,7 @@ export {
   addCalendarMonths,
   daysInMonth,
   isLeapYear,
+  joinWithAnd,
   type IsoDate,
   type DayNumber,
 } from './dates';

@@ -1,4 +1,4 @@
-import { activity, mention, USERS, type TestBot } from '../helpers/testBot';
+import { activity, mention, startTestBot, USERS, type TestBot } from '../helpers/testBot';
 import { caseFormData } from '../helpers/caseForm';
 
 type Person = (typeof USERS)[keyof typeof USERS];
@@ -37,3 +37,16 @@ export function caseFlow(t: TestBot, threadRoot = 'root-1') {
 }
 
 export const bodyText = (res: { body: unknown }): string => JSON.stringify(res.body);
+
+/** A fresh bot (and fake connector) for each test of the file, on a fixed clock; read `.t` inside tests. */
+export function perTestBot(now: string): { readonly t: TestBot } {
+  const holder: { t: TestBot } = { t: undefined as unknown as TestBot };
+  beforeEach(async () => {
+    holder.t = await startTestBot({}, { now: () => new Date(now) });
+    holder.t.connector.members = [USERS.mediator, USERS.parent, USERS.officer, USERS.stranger];
+  });
+  afterEach(async () => {
+    await holder.t.stop();
+  });
+  return holder;
+}

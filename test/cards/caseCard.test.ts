@@ -28,7 +28,19 @@ describe('case card', () => {
     expect(parts.executes.map((a) => [a.verb, a.data])).toEqual([
       ['case.roster', { caseId: c.id, page: 0 }],
       ['terms.send', { caseId: c.id }],
+      ['case.editForm', { caseId: c.id }],
     ]);
+    expect(text).toContain('Where: Teams join link not set yet');
+  });
+
+  it('shows the meeting place, and the join link as a button, for online and in-person meetings', () => {
+    const link = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0';
+    const online = caseCard(toCaseCardView(makeCase({ meetingJoinUrl: link }), [], TERMS.version));
+    expect(cardText(online)).toContain('Where: Teams meeting (join link below)');
+    expect(expectValidCard(online).actions.filter((a) => a.type === 'Action.OpenUrl')).toEqual([{ type: 'Action.OpenUrl', title: 'Join the Teams meeting', url: link }]);
+    const room = caseCard(toCaseCardView(makeCase({ meetingFormat: 'in_person', meetingVenue: 'Civic Centre, Room 4' }), [], TERMS.version));
+    expect(cardText(room)).toContain('Meeting: Thu 17 Dec 2026 at 10:00 (in person)');
+    expect(cardText(room)).toContain('Where: Civic Centre, Room 4');
   });
 
   it('shows "recorded by mediator", alerts, and the preparation line; hides buttons from non-mediators', () => {

@@ -18,6 +18,16 @@ describe('my cases card', () => {
     expect(parts.executes.map((a) => [a.verb, a.data])).toEqual([['case.open', { caseId: c.id }]]);
   });
 
+  it('shows the meeting, where it is, and the join and calendar links', () => {
+    const row = toMyCaseRow({ ...c, meetingFormat: 'hybrid', meetingVenue: 'Civic Centre', meetingJoinUrl: 'https://teams.microsoft.com/meet/1' }, PARENT.aadObjectId, acks, TERMS.version);
+    const card = myCasesCard({ rows: [{ ...row, meeting: { ...row.meeting!, calendarUrl: 'https://bot.example/calendar/t.ics' } }] });
+    const parts = expectValidCard(card);
+    expect(cardText(card)).toContain('Meeting: Thu 17 Dec 2026 at 10:00 (hybrid)');
+    expect(cardText(card)).toContain('Where: Civic Centre and Teams meeting (join link below)');
+    expect(parts.actions.map((a) => a.title)).toEqual(['Open SM-2026/014', 'Join the Teams meeting', 'Add to calendar']);
+    expect(toMyCaseRow({ ...c, dates: { laInformed: '2026-11-20' } }, PARENT.aadObjectId, acks, TERMS.version).meeting).toBeUndefined();
+  });
+
   it('names mediator roles', () => {
     expect(toMyCaseRow(c, LEAD.aadObjectId, acks, TERMS.version).roleLabel).toBe('Lead mediator');
     expect(toMyCaseRow(c, PARENT.aadObjectId, acks, TERMS.version).nextTask).toMatch(/^Meeting on Thu 17 Dec 2026/);

@@ -74,7 +74,7 @@ describe('validateNewCase', () => {
     expect(errorsFor({ meetingTime: '25:00' }).meetingTime).toMatch(/HH:mm/);
     expect(validateNewCase({ ...VALID_FORM, meetingTime: '09:30:00' })).toMatchObject({ ok: true, value: { dates: { meetingTime: '09:30' } } });
     expect(errorsFor({ isYoungPerson: 'yes' }).isYoungPerson).toBe('Tick the box, or leave it clear.');
-    expect(errorsFor({ meetingFormat: 'phone' }).meetingFormat).toBe('Choose online or in person.');
+    expect(errorsFor({ meetingFormat: 'phone' }).meetingFormat).toBe('Choose online, in person or hybrid.');
     expect(errorsFor({ caseType: 'M-NOPE' }).caseType).toMatch(/Choose/);
     expect(validateNewCase({ ...VALID_FORM, isYoungPerson: 'true', meetingFormat: 'in_person' })).toMatchObject({
       ok: true,

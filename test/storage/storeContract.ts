@@ -12,6 +12,8 @@ import { outcomeStoreContract } from '../outcome/outcomeStoreContract';
 import { reminderStoreContract } from '../reminders/reminderStoreContract';
 import { auditLogContract } from './auditLogContract';
 import type { Backend } from '../../storage/collection';
+import { calendarLinkStoreContract } from '../calendar/calendarLinkStoreContract';
+import { pollStoreContract } from '../poll/pollStoreContract';
 
 /**
  * The behaviour every backend must have. Run against the embedded store always
@@ -507,15 +509,18 @@ export function storeContract(open: () => Promise<{ store: AppStore; reopen: () 
     });
   });
 
+  /** What the per-module contracts get: the current store, and a reopen that replaces it. */
+  const sub = {
+    store: () => store,
+    reopen: async () => {
+      await store.close();
+      store = await reopen();
+      return store;
+    },
+  };
+
   describe('outcomes and certificates', () => {
-    outcomeStoreContract({
-      store: () => store,
-      reopen: async () => {
-        await store.close();
-        store = await reopen();
-        return store;
-      },
-    });
+    outcomeStoreContract(sub);
   });
 
   describe('audit log', () => {
@@ -536,14 +541,15 @@ export function storeContract(open: () => Promise<{ store: AppStore; reopen: () 
   });
 
   describe('reminders', () => {
-    reminderStoreContract({
-      store: () => store,
-      reopen: async () => {
-        await store.close();
-        store = await reopen();
-        return store;
-      },
-    });
+    reminderStoreContract(sub);
+  });
+
+  describe('calendar links', () => {
+    calendarLinkStoreContract(sub);
+  });
+
+  describe('date polls', () => {
+    pollStoreContract(sub);
   });
 
   it('keeps data across a reopen', async () => {

@@ -251,6 +251,28 @@ export function journeySteps(): Step[] {
       }),
     },
 
+    // Arranging the meeting: the case's facts edited, a date poll answered and picked.
+    { label: 'edit', covers: { command: 'edit' }, as: 'lead', where: 'thread', effect: 'sends', allowed: M, payload: () => ({ text: 'edit' }) },
+    { label: 'case.editForm', covers: { verb: 'case.editForm' }, as: 'co', where: 'thread', effect: 'reads', allowed: M, payload: async (j) => ({ verb: 'case.editForm', data: await inCase(j) }) },
+    {
+      label: 'case.edit', covers: { verb: 'case.edit' }, as: 'lead', where: 'thread', effect: 'writes', allowed: M,
+      payload: async (j) => {
+        const { caseReference: _ref, ...fields } = caseForm(REFERENCE);
+        return { verb: 'case.edit', data: await inCase(j, { ...fields, localAuthority: 'Southshire Council' }) };
+      },
+    },
+    { label: 'find a date', covers: { command: 'find a date' }, as: 'lead', where: 'thread', effect: 'sends', allowed: M, payload: () => ({ text: 'find a date' }) },
+    {
+      label: 'poll.create', covers: { verb: 'poll.create' }, as: 'lead', where: 'thread', effect: 'writes', allowed: M,
+      // The case's own meeting slot (after the 30-day limit, so with a reason): picking it later moves nothing the rest of the journey relies on.
+      payload: async (j) => ({ verb: 'poll.create', data: await inCase(j, { slot1Date: '2027-02-10', slot1Time: '10:00', slot2Date: '2027-02-11', slot2Time: '10:00', lateReason: 'The family asked for February' }) }),
+    },
+    {
+      label: 'poll.answer by the parent', covers: { verb: 'poll.answer' }, as: 'parent', where: 'personal', effect: 'writes', allowed: [...PARTIES, ...M],
+      payload: async (j) => ({ verb: 'poll.answer', data: await inCase(j, { answer_s1: 'yes', answer_s2: 'no' }) }),
+    },
+    { label: 'poll.pick', covers: { verb: 'poll.pick' }, as: 'lead', where: 'thread', effect: 'writes', allowed: M, payload: async (j) => ({ verb: 'poll.pick', data: await inCase(j, { slotId: 's1' }) }) },
+
     // Preparation.
     { label: 'start preparation', covers: { command: 'start preparation' }, as: 'lead', where: 'thread', effect: 'sends', allowed: M, payload: () => ({ text: 'start preparation' }) },
     { label: 'prep (board, in the thread)', covers: { command: 'prep' }, as: 'lead', where: 'thread', effect: 'sends', allowed: M, payload: () => ({ text: 'prep' }) },

@@ -1,0 +1,18 @@
+import { VERBS } from '../../cards/verbs';
+import { editRefusal } from '../../domain/cases';
+import { editFormFor } from '../cases/editForm';
+import { cardResponse, errorResponse } from '../invokeResponses';
+import type { ActionContext, CardAction } from './action';
+import { loadCase } from './caseAction';
+
+/** "Edit case" on the case card: the form, pre-filled (mediators of the case only). */
+export const caseEditFormAction: CardAction = {
+  verb: VERBS.caseEditForm,
+  async handle({ caller, data, deps }: ActionContext) {
+    const loaded = await loadCase(data, caller, deps, 'mediator');
+    if (!loaded.ok) return loaded.response;
+    const refused = editRefusal(loaded.c);
+    if (refused) return errorResponse(400, refused.message);
+    return cardResponse(editFormFor(loaded.c));
+  },
+};
