@@ -81,7 +81,7 @@ export const COMMANDS: readonly CommandInfo[] = [
   { name: 'export', description: 'One-time links to everything stored about this case, for a subject access request (lead mediator or provider admin)', scopes: ['team'], menu: false },
   {
     name: 'audit',
-    description: "Who viewed or changed this case, and when: the case's audit log (mediators, in a case thread)",
+    description: "Who viewed or changed this case, and when: the case's audit log (mediators, provider admins; case thread)",
     scopes: ['team'],
     menu: false,
   },

@@ -374,8 +374,8 @@ export function journeySteps(): Step[] {
     },
 
     // The records layer: the case's audit log (bot/audit).
-    { label: 'audit', covers: { command: 'audit' }, as: 'co', where: 'thread', effect: 'sends', allowed: M, payload: () => ({ text: 'audit' }) },
-    { label: 'audit.page', covers: { verb: 'audit.page' }, as: 'lead', where: 'thread', effect: 'reads', allowed: M, payload: async (j) => ({ verb: 'audit.page', data: await inCase(j) }) },
+    { label: 'audit', covers: { command: 'audit' }, as: 'co', where: 'thread', effect: 'sends', allowed: [...M, 'admin'], payload: () => ({ text: 'audit' }) },
+    { label: 'audit.page', covers: { verb: 'audit.page' }, as: 'lead', where: 'thread', effect: 'reads', allowed: [...M, 'admin'], payload: async (j) => ({ verb: 'audit.page', data: await inCase(j) }) },
 
     // Subject access (bot/export): one-time links to everything stored about the case.
     { label: 'export', covers: { command: 'export' }, as: 'lead', where: 'thread', effect: 'writes', allowed: ['lead', 'admin'], payload: () => ({ text: 'export' }) },
