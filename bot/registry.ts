@@ -68,6 +68,7 @@ import { cancelCommand, closeCaseCommand, withdrawCommand } from './commands/end
 import { legalHoldCommand } from './commands/legalHold';
 import { purgeCommand } from './commands/purge';
 import { exportCommand } from './commands/export';
+import { exportPersonCommand } from './commands/exportPerson';
 import { caseEndAction } from './actions/caseEnd';
 import { caseEndUndoAction } from './actions/caseEndUndo';
 
@@ -100,6 +101,7 @@ export const ALL_COMMANDS: readonly Command[] = [
   legalHoldCommand,
   purgeCommand,
   exportCommand,
+  exportPersonCommand,
 ];
 
 export const ALL_ACTIONS: readonly CardAction[] = [

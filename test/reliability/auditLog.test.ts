@@ -61,6 +61,7 @@ const EXPECTED: Readonly<Record<string, readonly AuditAction[]>> = {
   audit: ['audit.viewed'],
   'audit.page': ['audit.viewed'],
   export: ['export.created'],
+  'export person': ['export.created'],
   'legal hold': ['case.held'],
   'case.end (withdraw)': ['case.withdrawn'],
   'case.end (close)': ['case.closed'],

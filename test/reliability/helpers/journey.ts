@@ -379,6 +379,7 @@ export function journeySteps(): Step[] {
 
     // Subject access (bot/export): one-time links to everything stored about the case.
     { label: 'export', covers: { command: 'export' }, as: 'lead', where: 'thread', effect: 'writes', allowed: ['lead', 'admin'], payload: () => ({ text: 'export' }) },
+    { label: 'export person', covers: { command: 'export person' }, as: 'admin', where: 'personal', effect: 'writes', allowed: ['admin'], payload: () => ({ text: `export person ${PEOPLE.parent.aadObjectId}` }) },
 
     // Retention (bot/retention): the provider admin holds the case and asks what the purge would delete.
     { label: 'legal hold', covers: { command: 'legal hold' }, as: 'admin', where: 'thread', effect: 'writes', allowed: ['admin'], payload: () => ({ text: 'legal hold Tribunal appeal lodged' }) },
