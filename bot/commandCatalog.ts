@@ -80,6 +80,7 @@ export const COMMANDS: readonly CommandInfo[] = [
   { name: 'purge', description: 'purge --dry-run: what the next daily purge would delete (provider admins)', scopes: ['personal'], menu: false },
   { name: 'export', description: 'One-time links to everything stored about this case, for a subject access request (lead mediator or provider admin)', scopes: ['team'], menu: false },
   { name: 'export person', description: "export person <Entra object id>: one-time links to everything stored about a person (provider admins)", scopes: ['personal'], menu: false },
+  { name: 'forget party', description: "Erase a party's name and Teams identity, with the reason (provider admins, in a case thread)", scopes: ['team'], menu: false },
   {
     name: 'audit',
     description: "Who viewed or changed this case, and when: the case's audit log (mediators, provider admins; case thread)",

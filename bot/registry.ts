@@ -69,6 +69,8 @@ import { legalHoldCommand } from './commands/legalHold';
 import { purgeCommand } from './commands/purge';
 import { exportCommand } from './commands/export';
 import { exportPersonCommand } from './commands/exportPerson';
+import { forgetPartyCommand } from './commands/forgetParty';
+import { partyForgetAction } from './actions/partyForget';
 import { caseEndAction } from './actions/caseEnd';
 import { caseEndUndoAction } from './actions/caseEndUndo';
 
@@ -102,6 +104,7 @@ export const ALL_COMMANDS: readonly Command[] = [
   purgeCommand,
   exportCommand,
   exportPersonCommand,
+  forgetPartyCommand,
 ];
 
 export const ALL_ACTIONS: readonly CardAction[] = [
@@ -151,4 +154,5 @@ export const ALL_ACTIONS: readonly CardAction[] = [
   auditPageAction,
   caseEndAction,
   caseEndUndoAction,
+  partyForgetAction,
 ];

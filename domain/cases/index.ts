@@ -108,3 +108,4 @@ export {
   type EndReason,
   type EndInput,
 } from './caseEnd';
+export { forgetParty, FORMER_PARTY, FORGET_REASON_MAX } from './forgetParty';

@@ -62,6 +62,7 @@ const EXPECTED: Readonly<Record<string, readonly AuditAction[]>> = {
   'audit.page': ['audit.viewed'],
   export: ['export.created'],
   'export person': ['export.created'],
+  'party.forget': ['party.forgotten'],
   'legal hold': ['case.held'],
   'case.end (withdraw)': ['case.withdrawn'],
   'case.end (close)': ['case.closed'],
