@@ -91,9 +91,11 @@ export const COMMANDS: readonly CommandInfo[] = [
   { name: 'legal hold', description: 'Keep this case from being deleted, with the reason; legal hold off releases it (provider admins, case thread)', scopes: ['team'], menu: false },
   { name: 'purge', description: 'purge --dry-run: what the next daily purge would delete (provider admins)', scopes: ['personal'], menu: false },
   { name: 'export', description: 'One-time links to everything stored about this case, for a subject access request (lead mediator or provider admin)', scopes: ['team'], menu: false },
+  { name: 'export person', description: "export person <Entra object id>: one-time links to everything stored about a person (provider admins)", scopes: ['personal'], menu: false },
+  { name: 'forget party', description: "Erase a party's name and Teams identity, with the reason (provider admins, in a case thread)", scopes: ['team'], menu: false },
   {
     name: 'audit',
-    description: "Who viewed or changed this case, and when: the case's audit log (mediators, in a case thread)",
+    description: "Who viewed or changed this case, and when: the case's audit log (mediators, provider admins; case thread)",
     scopes: ['team'],
     menu: false,
   },

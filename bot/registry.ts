@@ -75,6 +75,9 @@ import { cancelCommand, closeCaseCommand, withdrawCommand } from './commands/end
 import { legalHoldCommand } from './commands/legalHold';
 import { purgeCommand } from './commands/purge';
 import { exportCommand } from './commands/export';
+import { exportPersonCommand } from './commands/exportPerson';
+import { forgetPartyCommand } from './commands/forgetParty';
+import { partyForgetAction } from './actions/partyForget';
 import { caseEndAction } from './actions/caseEnd';
 import { caseEndUndoAction } from './actions/caseEndUndo';
 
@@ -109,6 +112,8 @@ export const ALL_COMMANDS: readonly Command[] = [
   legalHoldCommand,
   purgeCommand,
   exportCommand,
+  exportPersonCommand,
+  forgetPartyCommand,
 ];
 
 export const ALL_ACTIONS: readonly CardAction[] = [
@@ -163,4 +168,5 @@ export const ALL_ACTIONS: readonly CardAction[] = [
   auditPageAction,
   caseEndAction,
   caseEndUndoAction,
+  partyForgetAction,
 ];

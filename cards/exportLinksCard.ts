@@ -2,7 +2,8 @@ import { card, heading, text, type AdaptiveCard } from './adaptive';
 
 /** The two one-time links of an export, sent to the requester's 1:1 chat only. */
 export interface ExportLinksView {
-  readonly caseReference: string;
+  /** "Export of case SM-2026-041". */
+  readonly title: string;
   readonly htmlUrl: string;
   readonly jsonUrl: string;
   /** "Fri 4 Dec 2026 at 14:05". */
@@ -12,8 +13,8 @@ export interface ExportLinksView {
 export function exportLinksCard(view: ExportLinksView): AdaptiveCard {
   return card(
     [
-      heading(`Export of case ${view.caseReference}`),
-      text('Everything stored about the case. Each link opens once, until the time below; opening it is recorded in the audit log. Do not forward them.'),
+      heading(view.title),
+      text('Each link opens once, until the time below; opening it is recorded in the audit log. Do not forward them.'),
       text(`Valid until ${view.expiresText}.`, { weight: 'bolder' }),
     ],
     [

@@ -98,6 +98,8 @@ export const VERBS = {
   auditPage: 'audit.page',
   /** Ends the case (close, withdraw or cancel); data {caseId, kind}, inputs reason (and withdrawnOn for a withdrawal). */
   caseEnd: 'case.end',
+  /** Erases a party's name and Teams identity (provider admins); data {caseId}, inputs partyId, reason. */
+  partyForget: 'party.forget',
   /** Undoes an end of the case within 14 days; data {caseId, endedAt, kind} (which end, so a repeat changes nothing). */
   caseEndUndo: 'case.endUndo',
 } as const;

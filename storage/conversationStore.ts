@@ -83,6 +83,11 @@ export class ConversationStore {
     return { ...doc, reference: parseStored(ConversationReferenceSchema, CONVERSATIONS_COLLECTION, conversationId, doc.reference) };
   }
 
+  /** A person's 1:1 chat references as stored (for a subject access export). */
+  async listPersonal(userAadObjectId: string): Promise<ConversationRecord[]> {
+    return this.docs.find({ userAadObjectId, scope: 'personal' });
+  }
+
   /** Forgets a person's 1:1 chat reference (the purge, once they are in no other live case); returns how many. */
   async removePersonal(userAadObjectId: string): Promise<number> {
     // Stored as Teams gives the id; a purge must find it whatever its case.

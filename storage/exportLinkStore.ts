@@ -8,7 +8,9 @@ import type { DocCollection, IndexSpec } from './collection';
 export interface ExportLinkDoc {
   /** SHA-256 of the token, hex. */
   _id: string;
-  caseId: string;
+  /** What the link opens: a case's records, or (personId) everything about one person. */
+  caseId?: string;
+  personId?: string;
   format: 'html' | 'json';
   createdBy: string;
   expiresAt: Date;

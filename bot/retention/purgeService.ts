@@ -5,6 +5,7 @@ import { purgeDecision, purgeDueOn } from '../../domain/retention';
 import { addCalendarMonths, isoFromDayNumber, parseIsoDate } from '../../domain/timescales';
 import type { RecordCounts } from '../../storage/caseRecords';
 import type { BotDeps } from '../deps';
+import { forgetDialogAbout } from './forgetDialog';
 
 export interface PurgePlanItem {
   readonly caseId: string;
@@ -100,21 +101,11 @@ export class PurgeService {
     const policy = `RETENTION_MONTHS=${config.retentionMonths} from ${purgeDueOn(c, 0) ?? '?'} (provider configuration)`;
     await store.auditLog.tombstone(c.id, `purged ${londonDate(now)}; removed ${countsText(counts)}; ${policy}`, now);
     const removed = await store.caseRecords.remove(c.id);
-    for (const id of memberIdsOf(c)) await this.forgetDialogAbout(c.id, id);
+    for (const id of memberIdsOf(c)) await forgetDialogAbout(this.deps, c.id, id);
     for (const id of memberIdsOf(c)) {
       const others = (await store.cases.listForUser(id)).filter((x) => x.id !== c.id && !hasEnded(x));
       if (others.length === 0) await store.conversations.removePersonal(id);
     }
     return removed;
-  }
-
-  /** A preparation dialog left open in the person's 1:1 chat holds the case's ids: its saved state goes too. */
-  private async forgetDialogAbout(caseId: string, aadObjectId: string): Promise<void> {
-    const chat = await this.deps.store.conversations.findPersonalChat(aadObjectId);
-    if (!chat) return;
-    // botbuilder's ConversationState key (ConversationState.getStorageKey).
-    const key = `${chat.reference.channelId ?? 'msteams'}/conversations/${chat._id}/`;
-    const state = await this.deps.store.state.read([key]);
-    if (JSON.stringify(state[key] ?? {}).includes(caseId)) await this.deps.store.state.delete([key]);
   }
 }

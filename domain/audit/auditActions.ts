@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = {
   'case.withdrawn': 'recorded that the family withdrew',
   'case.cancelled': 'cancelled the case',
   'case.reopened': 'undid the end of the case',
+  'party.forgotten': "erased a party's name and Teams identity",
   'case.purged': 'deleted the case at the end of its retention period',
   'case.held': 'put the case on legal hold',
   'case.holdReleased': 'released the legal hold',

@@ -35,6 +35,8 @@ export const PartySchema = z.object({
   addedBy: aadObjectId,
   addedAt: instant,
   how: z.enum(PARTY_SOURCES),
+  /** Set when a provider admin erased the party's identity (forgetParty): who, when and why. */
+  forgotten: z.object({ by: aadObjectId, at: instant, reason: z.string().min(1).max(300) }).optional(),
 });
 export type Party = z.infer<typeof PartySchema>;
 

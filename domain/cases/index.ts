@@ -123,3 +123,4 @@ export {
 export { clockMoves, dateRangeText, type ClockMove } from './clockMoves';
 export { checkJoinUrl, checkVenue, meetingPlaceText, FORMATS_WITH_LINK, FORMATS_WITH_VENUE, JOIN_URL_MAX, VENUE_MAX } from './meetingPlace';
 export { PARTIES_TOLD_ACTIONS, partiesToldOfMeeting, EDITABLE_FIELD_LABELS, meetingMovedView, type MeetingMovedView } from './meetingMove';
+export { forgetParty, FORMER_PARTY, FORGET_REASON_MAX } from './forgetParty';

@@ -23,9 +23,9 @@ export function caseExport(caseId: string, caseReference: string, records: Reado
   return { schemaVersion: EXPORT_SCHEMA_VERSION, kind: 'case', exportedAt: now.toISOString(), caseId, caseReference, records };
 }
 
-/** The printable page: one section per collection, each record as indented JSON. Every value is escaped. */
-export function caseExportHtml(e: CaseExport): string {
-  const sections = Object.entries(e.records)
+/** The printable page: one section per kind of record, each record as indented JSON. Every value is escaped. */
+export function recordsHtml(title: string, exportedAt: string, records: Readonly<Record<string, readonly unknown[]>>): string {
+  const sections = Object.entries(records)
     .map(([name, docs]) => {
       const body = docs.length ? docs.map((d) => `<pre>${escapeHtml(JSON.stringify(d, null, 2))}</pre>`).join('\n') : '<p>None.</p>';
       return `<section><h2>${escapeHtml(name)} (${docs.length})</h2>\n${body}</section>`;
@@ -33,11 +33,15 @@ export function caseExportHtml(e: CaseExport): string {
     .join('\n');
   return `<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Records of case ${escapeHtml(e.caseReference)}</title>
+<title>${escapeHtml(title)}</title>
 <style>body{font-family:system-ui,sans-serif;color:#1b1b1b;background:#fff;margin:1.5rem;max-width:60rem}pre{white-space:pre-wrap;word-break:break-word;background:#f3f3f3;border:1px solid #767676;padding:.5rem;font-size:.85rem}h2{font-size:1.1rem;margin-top:1.5rem}</style>
 </head><body>
-<h1>Everything stored about case ${escapeHtml(e.caseReference)}</h1>
-<p>Exported ${escapeHtml(formatLondonDateTime(new Date(e.exportedAt)))} (schema version ${e.schemaVersion}). Each section is one kind of record, as the service stores it.</p>
+<h1>${escapeHtml(title)}</h1>
+<p>Exported ${escapeHtml(formatLondonDateTime(new Date(exportedAt)))} (schema version ${EXPORT_SCHEMA_VERSION}). Each section is one kind of record, as the service stores it.</p>
 ${sections}
 </body></html>`;
+}
+
+export function caseExportHtml(e: CaseExport): string {
+  return recordsHtml(`Everything stored about case ${e.caseReference}`, e.exportedAt, e.records);
 }

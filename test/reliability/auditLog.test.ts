@@ -61,6 +61,8 @@ const EXPECTED: Readonly<Record<string, readonly AuditAction[]>> = {
   audit: ['audit.viewed'],
   'audit.page': ['audit.viewed'],
   export: ['export.created'],
+  'export person': ['export.created'],
+  'party.forget': ['party.forgotten'],
   'legal hold': ['case.held'],
   'case.end (withdraw)': ['case.withdrawn'],
   'case.end (close)': ['case.closed'],

@@ -3,7 +3,7 @@ import { isRegistered } from '../reliability/helpers/coverage';
 import { PEOPLE } from '../reliability/helpers/people';
 import { storeSnapshot } from '../reliability/helpers/storeSnapshot';
 import { hashAccessToken } from '../../domain/certificate';
-import type { CaseExport } from '../../domain/export';
+import type { CaseExport, PersonExport } from '../../domain/export';
 
 /**
  * The subject access export over HTTP: after the whole journey, `export` gives the lead mediator
@@ -61,6 +61,30 @@ describe('export', () => {
     const log = await t.bot.store.auditLog.listForCase(c.id);
     expect(log.filter((e) => e.action === 'export.viewed').map((e) => e.via)).toEqual(['page', 'page']);
     expect(log.filter((e) => e.action === 'export.created').map((e) => e.by)).toEqual([PEOPLE.lead.aadObjectId]);
+  });
+
+  it('exports everything about one person across their cases, and nothing of other parties', async () => {
+    const t = bot.t();
+    const j = bot.j();
+    const c = await j.caseA();
+    const parent = c.parties.find((p) => p.aadObjectId === PEOPLE.parent.aadObjectId)!;
+    const officer = c.parties.find((p) => p.aadObjectId === PEOPLE.officer.aadObjectId)!;
+    const before = t.connector.calls.length;
+    await j.post(j.activityFor({ text: `export person ${PEOPLE.parent.aadObjectId}` }, 'personal', PEOPLE.admin));
+    const sent = JSON.stringify(t.connector.calls.slice(before).map((x) => x.body));
+    const urls = [...sent.matchAll(/https?:\/\/[^"\\]+\/exports\/[A-Za-z0-9_-]{43}/g)].map((m) => m[0].replace(/^https?:\/\/[^/]+/, t.bot.url));
+    expect(urls).toHaveLength(2);
+    const res = await fetch(urls[1]!);
+    const exported = (await res.json()) as PersonExport;
+    expect(exported).toMatchObject({ schemaVersion: 1, kind: 'person', aadObjectId: PEOPLE.parent.aadObjectId });
+    const mine = exported.cases.find((x) => x.caseId === c.id)!;
+    expect(mine.asParty?.partyId).toBe(parent.partyId);
+    expect(mine.records.acknowledgements!.length).toBeGreaterThan(0);
+    // Records only about someone else are left out; shared ones (the outcome, a change the officer answered) come whole.
+    expect(JSON.stringify(mine.records.acknowledgements)).not.toContain(officer.partyId);
+    expect(mine.records.outcomes).toHaveLength(1);
+    expect(exported.conversations.length).toBeGreaterThan(0);
+    expect((await fetch(urls[1]!)).status).toBe(404);
   });
 
   it('refuses a made-up link, and a link past its 24 hours', async () => {

@@ -28,6 +28,14 @@ describe('the daily purge', () => {
     for (const step of journeySteps().filter(isRegistered)) await j.run(step);
     const c = await j.caseA();
     expect(c.state).toBe('CANCELLED');
+    // The parent asked to be forgotten on the way: no name, no Teams identity, the role and the acknowledgement kept.
+    const former = c.parties.find((p) => p.partyId === j.id('parentPartyId'))!;
+    expect(former).toMatchObject({ displayName: 'Former party', role: 'parent_carer', forgotten: { reason: 'Erasure request ER-7 of 1 Dec 2026' } });
+    expect(former.aadObjectId).toBeUndefined();
+    expect((await t.bot.store.acknowledgements.listForCase(c.id)).some((a) => a.partyId === former.partyId)).toBe(true);
+    const changes = await t.bot.store.preparation.listChanges(c.id);
+    expect(changes.filter((ch) => ch.requestedBy.partyId === former.partyId).map((ch) => ch.requestedBy.displayName)).toEqual(['Former party', 'Former party']);
+    expect(await t.bot.store.conversations.findPersonalChat(PEOPLE.parent.aadObjectId)).toBeNull();
     expect(c.legalHold?.reason).toBe('Tribunal appeal lodged');
     const [certificate] = await t.bot.store.certificates.listForCase(c.id);
     expect(certificate).toBeDefined();

@@ -396,11 +396,18 @@ export function journeySteps(): Step[] {
     },
 
     // The records layer: the case's audit log (bot/audit).
-    { label: 'audit', covers: { command: 'audit' }, as: 'co', where: 'thread', effect: 'sends', allowed: M, payload: () => ({ text: 'audit' }) },
-    { label: 'audit.page', covers: { verb: 'audit.page' }, as: 'lead', where: 'thread', effect: 'reads', allowed: M, payload: async (j) => ({ verb: 'audit.page', data: await inCase(j) }) },
+    { label: 'audit', covers: { command: 'audit' }, as: 'co', where: 'thread', effect: 'sends', allowed: [...M, 'admin'], payload: () => ({ text: 'audit' }) },
+    { label: 'audit.page', covers: { verb: 'audit.page' }, as: 'lead', where: 'thread', effect: 'reads', allowed: [...M, 'admin'], payload: async (j) => ({ verb: 'audit.page', data: await inCase(j) }) },
 
     // Subject access (bot/export): one-time links to everything stored about the case.
     { label: 'export', covers: { command: 'export' }, as: 'lead', where: 'thread', effect: 'writes', allowed: ['lead', 'admin'], payload: () => ({ text: 'export' }) },
+    { label: 'export person', covers: { command: 'export person' }, as: 'admin', where: 'personal', effect: 'writes', allowed: ['admin'], payload: () => ({ text: `export person ${PEOPLE.parent.aadObjectId}` }) },
+    // Erasure (bot/actions/partyForget.ts): the parent asked to be forgotten.
+    { label: 'forget party', covers: { command: 'forget party' }, as: 'admin', where: 'thread', effect: 'sends', allowed: ['admin'], payload: () => ({ text: 'forget party' }) },
+    {
+      label: 'party.forget', covers: { verb: 'party.forget' }, as: 'admin', where: 'thread', effect: 'writes', allowed: ['admin'],
+      payload: async (j) => ({ verb: 'party.forget', data: await inCase(j, { partyId: j.id('parentPartyId'), reason: 'Erasure request ER-7 of 1 Dec 2026' }) }),
+    },
 
     // Retention (bot/retention): the provider admin holds the case and asks what the purge would delete.
     { label: 'legal hold', covers: { command: 'legal hold' }, as: 'admin', where: 'thread', effect: 'writes', allowed: ['admin'], payload: () => ({ text: 'legal hold Tribunal appeal lodged' }) },

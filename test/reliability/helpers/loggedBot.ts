@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { startTestBot, type TestBot } from '../../helpers/testBot';
+import { JOURNEY_ENV } from './people';
 
 export interface LogEntry {
   readonly level: number;
@@ -21,7 +22,7 @@ export async function startLoggedBot(): Promise<TestBot & { readonly logs: LogEn
       done();
     },
   });
-  const t = await startTestBot({ LOG_LEVEL: 'warn' }, { log: pino({ level: 'warn' }, sink) });
+  const t = await startTestBot({ ...JOURNEY_ENV, LOG_LEVEL: 'warn' }, { log: pino({ level: 'warn' }, sink) });
   return Object.assign(t, { logs });
 }
 
