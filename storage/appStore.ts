@@ -172,6 +172,8 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
   const leases = await backend.collection<JobLeaseDoc>(JOB_LEASES_COLLECTION, jobLeaseIndexes);
   const exportLinks = await backend.collection<ExportLinkDoc>(EXPORT_LINKS_COLLECTION, exportLinkIndexes);
   const scoped = (name: string, docs: unknown, field: '_id' | 'caseId', keep?: Filter) => ({ name, docs: docs as DocCollection<{ _id: string }>, field, ...(keep ? { keep } : {}) });
+  const calendarLinks = await backend.collection<CalendarLinkDoc>(CALENDAR_LINKS_COLLECTION, calendarLinkIndexes);
+  const polls = await backend.collection<DatePollDoc>(DATE_POLLS_COLLECTION, datePollIndexes);
   const caseRecords = new CaseRecords([
     scoped(CASES_COLLECTION, cases, '_id'),
     scoped(ACKNOWLEDGEMENTS_COLLECTION, acks, 'caseId'),
@@ -184,6 +186,8 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
     scoped(DEADLINES_COLLECTION, reminderDeadlines, 'caseId'),
     scoped(REMINDERS_COLLECTION, reminderDocs, 'caseId'),
     scoped(EXPORT_LINKS_COLLECTION, exportLinks, 'caseId'),
+    scoped(CALENDAR_LINKS_COLLECTION, calendarLinks, 'caseId'),
+    scoped(DATE_POLLS_COLLECTION, polls, '_id'),
     scoped(AUDIT_LOG_COLLECTION, auditDocs, 'caseId', { action: { $ne: 'case.purged' } }),
   ]);
   // Before anything is served: old in-document trails into the log, then entries a crash left only in their document.
@@ -207,8 +211,6 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
       return 0;
     },
   );
-  const calendarLinks = await backend.collection<CalendarLinkDoc>(CALENDAR_LINKS_COLLECTION, calendarLinkIndexes);
-  const polls = await backend.collection<DatePollDoc>(DATE_POLLS_COLLECTION, datePollIndexes);
   const feed = new CaseChangeFeed();
   const caseStore = new CaseStore(cases, auditLog, hooks.onCorruptDocument, hooks.onAuditDeferred);
   caseStore.create = announcing(feed, caseStore.create.bind(caseStore), (c) => c.id);

@@ -8,14 +8,14 @@ export interface CalendarLinkDoc {
   _id: string;
   caseId: string;
   holder: string;
-  /** caseId|holder: collection indexes are single-field. */
+  /** caseId|holder: one field to index with the link's time. */
   holderKey: string;
   createdAt: Date;
 }
 
 export const CALENDAR_LINKS_COLLECTION = 'calendar_links';
 
-export const calendarLinkIndexes: readonly IndexSpec[] = [{ field: 'holderKey' }, { field: 'caseId' }];
+export const calendarLinkIndexes: readonly IndexSpec[] = [{ fields: ['holderKey', 'createdAt'] }, { field: 'caseId' }];
 
 const CalendarLinkDocSchema = z.object({
   _id: z.string().regex(/^[0-9a-f]{64}$/),

@@ -17,6 +17,7 @@ const EXPECTED: Readonly<Record<string, readonly AuditAction[]>> = {
   status: ['case.viewed'],
   'case.open': ['case.viewed'],
   'case.assignRoles': ['parties.assigned'],
+  'case.edit': ['case.edited'],
   'invite advocate': ['invite.created'],
   'join with the code': ['party.joined'],
   'send terms': ['terms.sent'],
