@@ -5,7 +5,7 @@ import { EXPENSES, LONGER_TEXT_MAX, preparationKindFor, type Expenses, type Prep
 /**
  * The family preparation's practical questions (reasonable adjustments, expenses) ride along
  * on a parent's or young person's poll card while they are unanswered: arranging the date is
- * when they matter (domain.md §6.2: SCHEDULING → PREPARATION "arrange reasonable adjustments
+ * when they matter (docs/rules.md#case-lifecycle: scheduling → preparation, "arrange reasonable adjustments
  * and expenses"). Answers are saved into the same preparation record the dialog uses.
  */
 export interface PollPrepQuestions {
