@@ -57,6 +57,7 @@ const EnvSchema = z.object({
   RETENTION_MONTHS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(600).default(72)),
   CERTIFICATE_REGISTER_MONTHS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(1200).default(120)),
   PURGE_CHECK_MINUTES: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(1440).default(60)),
+  SENT_REMINDER_RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(90)),
   TERMS_FILE: optionalString,
   PUBLIC_BASE_URL: z.preprocess(blankToUndefined, z.string().url().regex(/^https?:\/\//, 'must be an http(s) URL').optional()),
   PROVIDER_NAME: z.preprocess(blankToUndefined, z.string().min(2).max(120).default('SEND mediation service')),
@@ -128,6 +129,8 @@ export interface AppConfig {
   readonly certificateRegisterMonths: number;
   /** How often each instance checks whether today's purge has run; 0 switches the check off on this instance. */
   readonly purgeCheckMinutes: number;
+  /** Days a sent, failed or cancelled reminder is kept after its send time (escalations stay with their case). */
+  readonly sentReminderRetentionDays: number;
   /** The provider's Terms of Engagement (Markdown); the product default when unset. */
   readonly termsFile?: string;
   /** Where people reach this bot's pages (printable certificates); defaults to http://localhost:PORT. */
@@ -208,6 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     retentionMonths: e.RETENTION_MONTHS,
     certificateRegisterMonths: e.CERTIFICATE_REGISTER_MONTHS,
     purgeCheckMinutes: e.PURGE_CHECK_MINUTES,
+    sentReminderRetentionDays: e.SENT_REMINDER_RETENTION_DAYS,
     termsFile: e.TERMS_FILE ? path.resolve(e.TERMS_FILE) : undefined,
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
     providerName: e.PROVIDER_NAME,

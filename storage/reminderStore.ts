@@ -98,6 +98,8 @@ export const reminderIndexes: readonly IndexSpec[] = [
   { field: 'queueAt' },
   { fields: ['caseId', 'sendAt'] },
   { field: 'deadlineId' },
+  // The daily purge of reminders that went out (or were given up) long ago.
+  { fields: ['status', 'sendAt'] },
 ];
 
 /**
@@ -374,6 +376,16 @@ export class ReminderStore {
       }
     }
     return out;
+  }
+
+  /**
+   * Deletes reminders that were sent, failed or cancelled with a send time before `cutoff`: their
+   * delivery details (who was reached, in which chat) are kept no longer than needed. Safe from
+   * recomputation, which never re-creates a reminder whose time has passed, except escalations:
+   * those stay until their case is purged, or an open overdue deadline would be escalated again.
+   */
+  async deleteFinishedBefore(cutoff: Date): Promise<number> {
+    return this.reminders.deleteMany({ status: { $in: ['sent', 'failed', 'cancelled'] }, sendAt: { $lt: cutoff }, kind: { $ne: 'escalation' } });
   }
 
   /**

@@ -1,6 +1,7 @@
 import { VERBS } from '../../cards/verbs';
 import { editRefusal } from '../../domain/cases';
 import { editFormFor } from '../cases/editForm';
+import { recordAudit } from '../audit/recordAudit';
 import { cardResponse, errorResponse } from '../invokeResponses';
 import type { ActionContext, CardAction } from './action';
 import { loadCase } from './caseAction';
@@ -13,6 +14,8 @@ export const caseEditFormAction: CardAction = {
     if (!loaded.ok) return loaded.response;
     const refused = editRefusal(loaded.c);
     if (refused) return errorResponse(400, refused.message);
+    // The form shows the case's stored facts: a read, logged before it is shown.
+    await recordAudit(deps, loaded.c.id, caller.aadObjectId, 'case.viewed', undefined, 'edit form');
     return cardResponse(editFormFor(loaded.c));
   },
 };

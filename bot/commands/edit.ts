@@ -1,3 +1,4 @@
+import { recordAudit } from '../audit/recordAudit';
 import { editRefusal } from '../../domain/cases';
 import { cardActivity, notice } from '../cases/caseCards';
 import { editFormFor } from '../cases/editForm';
@@ -15,6 +16,8 @@ export const editCommand: Command = {
       await turn.sendActivity(notice('Cannot edit', refused.message, 'warning'));
       return;
     }
+    // The form shows the case's stored facts: a read, logged before it is shown.
+    await recordAudit(deps, c.id, caller.aadObjectId, 'case.viewed', undefined, 'edit form');
     await turn.sendActivity(cardActivity(editFormFor(c)));
   },
 };

@@ -4,6 +4,7 @@ import { londonDate } from '../../domain/londonTime';
 import { dueText, isDeadlineOpen, isResponsibleFor, timeLeftText } from '../../domain/reminders';
 import { calendarHolderOf, calendarUrlFor } from '../calendar/calendarLinks';
 import { cardActivity } from '../cases/caseCards';
+import { recordAudit } from '../audit/recordAudit';
 import type { Command, CommandContext } from './command';
 
 /** `my cases` (1:1 chat): the caller's cases, their role in each, their next task and their own deadlines with due dates. */
@@ -26,6 +27,8 @@ export const myCasesCommand: Command = {
         return { ...row, tasks, ...(row.meeting && calendarUrl ? { meeting: { ...row.meeting, calendarUrl } } : {}) };
       }),
     );
+    // A list of cases shows each one's dates and tasks: a read of each, logged before it is shown.
+    await Promise.all(cases.map((c) => recordAudit(deps, c.id, me, 'cases.listed')));
     await turn.sendActivity(cardActivity(myCasesCard({ rows })));
   },
 };

@@ -19,6 +19,8 @@ export interface PurgeRun {
   readonly day: string;
   readonly purged: readonly PurgePlanItem[];
   readonly registerRemoved: number;
+  /** Sent, failed or cancelled reminders past SENT_REMINDER_RETENTION_DAYS. */
+  readonly remindersRemoved: number;
 }
 
 export const PURGE_JOB = 'purge';
@@ -88,9 +90,10 @@ export class PurgeService {
     }
     const keepFrom = isoFromDayNumber(addCalendarMonths(parseIsoDate(today), -this.deps.config.certificateRegisterMonths));
     const registerRemoved = await this.deps.store.certificateRegister.removeIssuedBefore(keepFrom);
+    const remindersRemoved = await this.deps.store.reminders.deleteFinishedBefore(new Date(now.getTime() - this.deps.config.sentReminderRetentionDays * 86_400_000));
     await this.deps.store.jobLeases.finish(PURGE_JOB, this.holder, today, this.deps.now());
-    if (purged.length > 0 || registerRemoved > 0) this.deps.log.info({ cases: purged.length, registerRemoved }, 'purge finished');
-    return { day: today, purged, registerRemoved };
+    if (purged.length > 0 || registerRemoved > 0 || remindersRemoved > 0) this.deps.log.info({ cases: purged.length, registerRemoved, remindersRemoved }, 'purge finished');
+    return { day: today, purged, registerRemoved, remindersRemoved };
   }
 
   private async purgeCase(c: Case, counts: RecordCounts, now: Date): Promise<RecordCounts> {

@@ -161,6 +161,8 @@ export function registerTabRoutes(server: Server, app: BotApp, options: TabRoute
           caseSummary(await dashboardSource(c, deps), { viewer: caller.aadObjectId, now, calendar: deps.calendar, links: linksFor(c, caller.aadObjectId, deps) }),
         ),
       );
+      // The list shows each case's stage and dates: a read of each, logged before it is sent.
+      await Promise.all(cases.map((c) => recordAudit(deps, c.id, caller.aadObjectId, 'cases.listed')));
       const today = londonDate(now);
       const body: CaseListAnswer = {
         today,

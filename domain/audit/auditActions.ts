@@ -8,6 +8,7 @@ export const AUDIT_ACTIONS = {
   // The case
   'case.created': 'opened the case',
   'case.viewed': 'viewed the case card',
+  'cases.listed': 'saw the case in their list of cases',
   'case.edited': "edited the case's facts",
   'case.closed': 'closed the case',
   'case.withdrawn': 'recorded that the family withdrew',
@@ -33,6 +34,7 @@ export const AUDIT_ACTIONS = {
   'changes.viewed': 'viewed the requested changes',
   // The meeting
   'meeting.chatLinked': 'linked the meeting chat',
+  'meeting.viewed': 'viewed the meeting checklist',
   'meeting.started': 'started the meeting',
   'meeting.ticked': 'ticked a checklist item',
   'meeting.unticked': 'unticked a checklist item',

@@ -15,6 +15,9 @@ jest.setTimeout(60_000);
 const EXPECTED: Readonly<Record<string, readonly AuditAction[]>> = {
   'case.create': ['case.created'],
   status: ['case.viewed'],
+  'my cases': ['cases.listed'],
+  edit: ['case.viewed'],
+  'case.editForm': ['case.viewed'],
   'case.open': ['case.viewed'],
   'case.assignRoles': ['parties.assigned'],
   'case.edit': ['case.edited'],

@@ -180,4 +180,32 @@ export function reminderStoreContract(ports: ReminderContractPorts): void {
     const planned = (await store.reminders.listForCase(c.id)).deadlines.flatMap((d) => (d.done || d.satisfied ? [] : remindersFor(d, SCHEDULES, defaultCalendar)));
     expect(before.reminders.map((r) => r.reminderId).sort()).toEqual(planned.filter((r) => r.kind === 'escalation' || r.sendAt > AFTER_CLOSE.toISOString()).map((r) => r.reminderId).sort());
   });
+
+  it('forgets reminders that went out long ago, keeps escalations and pending ones, and recomputation does not bring them back', async () => {
+    const { c, m } = await synced('R-10');
+    // Everything due by the end of January goes out.
+    const end = new Date('2027-01-31T23:00:00Z');
+    let sent = 0;
+    for (let r = await reminders().claimNext('me', end, MINUTE); r; r = await reminders().claimNext('me', end, MINUTE)) {
+      expect(await reminders().markSent(r.reminderId, 'me', new Date(r.sendAt))).toBe(true);
+      sent++;
+    }
+    const before = (await reminders().listForCase(c.id)).reminders;
+    const sentNormal = before.filter((r) => r.status === 'sent' && r.kind !== 'escalation');
+    const sentEscalations = before.filter((r) => r.status === 'sent' && r.kind === 'escalation');
+    expect(sentNormal.length).toBeGreaterThan(0);
+    expect(sent).toBe(sentNormal.length + sentEscalations.length);
+
+    // 90 days after the end of January: what went out before the cutoff is forgotten.
+    const removed = await reminders().deleteFinishedBefore(new Date('2027-01-31T23:59:59Z'));
+    expect(removed).toBe(sentNormal.length);
+    const after = (await reminders().listForCase(c.id)).reminders;
+    expect(ids(after)).toEqual(ids(before.filter((r) => !sentNormal.includes(r))));
+
+    // The next recomputation (any change to the case, months later) does not send them again.
+    const later = new Date('2027-05-01T09:00:00Z');
+    const resync = await reminders().syncCase(c.id, deadlinesOf(c, m), PLAN, later);
+    expect(resync.reminders.added).toBe(0);
+    expect(await reminders().claimNext('me', later, MINUTE).then((r) => (r && sentNormal.some((x) => x.reminderId === r.reminderId) ? r.reminderId : null))).toBeNull();
+  });
 }
