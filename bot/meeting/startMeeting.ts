@@ -1,6 +1,5 @@
 import { moveCase, type Case } from '../../domain/cases';
 import { failingGuards, startMeeting, type Meeting, type StartGuards } from '../../domain/meeting';
-import { recordAudit } from '../audit/recordAudit';
 import { refreshRootCard } from '../cases/caseCards';
 import type { BotDeps } from '../deps';
 import { startGuardsFor } from './startGuards';
@@ -26,8 +25,6 @@ export async function startMeetingFor(c: Case, actor: string, deps: BotDeps, rea
   );
   if (r.status === 'rejected') return { kind: 'refused', error: r.error };
   if (r.status === 'conflict') return { kind: 'refused', error: new Error('Another start is under way. Please try again.') };
-  // Already running: this only shows the checklist again, a read of the meeting's record.
-  if (r.status === 'unchanged') await recordAudit(deps, c.id, actor, 'meeting.viewed', `meeting:${r.meeting.meetingId}`);
   const moved = await deps.store.cases.update(c.id, (x) => (x.state === 'MEETING' ? x : moveCase(x, 'MEETING')), { by: actor, action: 'meeting.started', detail: `session ${r.meeting.session}` }, now);
   const current = moved.status === 'updated' || moved.status === 'unchanged' ? moved.case : c;
   if (moved.status === 'updated') deps.background.run('refresh case card', () => refreshRootCard(current, deps));

@@ -34,7 +34,6 @@ export const AUDIT_ACTIONS = {
   'changes.viewed': 'viewed the requested changes',
   // The meeting
   'meeting.chatLinked': 'linked the meeting chat',
-  'meeting.viewed': 'viewed the meeting checklist',
   'meeting.started': 'started the meeting',
   'meeting.ticked': 'ticked a checklist item',
   'meeting.unticked': 'unticked a checklist item',
