@@ -191,6 +191,7 @@ export class SqliteBackend implements Backend {
 
   async close(): Promise<void> {
     clearInterval(this.timer);
+    this.walSync.close();
     if (this.db.open) this.db.close();
   }
 }

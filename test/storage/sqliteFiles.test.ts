@@ -163,7 +163,11 @@ describe('WalSync (group commit)', () => {
     const backend = SqliteBackend.open(file);
     const c = await backend.collection<{ _id: string }>('things', []);
     expect(await c.insertOne({ _id: 'a' })).toBe(true);
-    await expect(new WalSync(`${file}-wal`).sync()).resolves.toBeUndefined();
+    const sync = new WalSync(`${file}-wal`);
+    await expect(sync.sync()).resolves.toBeUndefined();
+    // The descriptor is kept between fsyncs and reopened if the file it points at is gone.
+    await expect(sync.sync()).resolves.toBeUndefined();
+    sync.close();
     await backend.close();
   });
 });
