@@ -1,3 +1,4 @@
+import type { AuditRecord } from '../domain/audit';
 import type { PreparationPatch, PreparationRecord, PreparationSubject } from '../domain/preparation';
 
 /**
@@ -11,7 +12,10 @@ export type PreparationLoad =
   /** Not found, or the caller may not answer for this party: the message is shown as it is. */
   | { readonly ok: false; readonly message: string };
 
-export type PreparationSave = { readonly ok: true; readonly record: PreparationRecord } | { readonly ok: false; readonly message: string };
+export type PreparationSave =
+  /** `auditEntry`: a new answer's audit entry, already stored with the record, to copy to the log after answering. */
+  | { readonly ok: true; readonly record: PreparationRecord; readonly auditEntry?: AuditRecord }
+  | { readonly ok: false; readonly message: string };
 
 export interface PreparationPort {
   /** The party's subject and stored answers, after checking `actor` may answer for them. */

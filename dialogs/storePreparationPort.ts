@@ -43,9 +43,10 @@ export function storePreparationPort(deps: StorePreparationPortDeps): Preparatio
     async saveAnswer(caseId, partyId, patch: PreparationPatch, actor): Promise<PreparationSave> {
       const found = await subjectFor(caseId, partyId, actor);
       if ('message' in found) return { ok: false, message: found.message };
-      const r = await deps.preparation.saveAnswer(found.subject, patch, actor, deps.now());
+      const r = await deps.preparation.saveAnswer(found.subject, patch, actor, deps.now(), { by: actor, action: 'prep.answered', subject: `party:${partyId}` });
       switch (r.status) {
         case 'saved':
+          return { ok: true, record: r.record, ...(r.auditEntry ? { auditEntry: r.auditEntry } : {}) };
         case 'unchanged':
           return { ok: true, record: r.record };
         case 'rejected':

@@ -201,7 +201,7 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
   ], markers, new Date());
   hooks.onAuditStartup?.(migrated);
   // In the background: a read of every case, meeting and outcome must not delay the start.
-  const auditRecovery = sweepOutboxes(auditLog, [raw<WithOutbox>(cases), raw<WithOutbox>(meetings), raw<WithOutbox>(outcomes), acks as unknown as DocCollection<WithOutbox>]).then(
+  const auditRecovery = sweepOutboxes(auditLog, [raw<WithOutbox>(cases), raw<WithOutbox>(meetings), raw<WithOutbox>(outcomes), acks as unknown as DocCollection<WithOutbox>, prepRecords as unknown as DocCollection<WithOutbox>]).then(
     (n) => {
       if (n > 0) hooks.onAuditRecovered?.(n);
       return n;

@@ -19,7 +19,7 @@ export interface WithOutbox {
   auditOutbox?: AuditRecord;
 }
 
-export type OutboxKind = 'case' | 'meeting' | 'outcome' | 'acknowledgement';
+export type OutboxKind = 'case' | 'meeting' | 'outcome' | 'acknowledgement' | 'preparation';
 
 export function outboxEntry(kind: OutboxKind, docId: string, version: number, input: AuditInput, caseId: string, now: Date): AuditRecord {
   return auditRecord(input, now, `${kind}:${docId}:v${version}`, currentAuditPlace(), caseId);

@@ -1,3 +1,4 @@
+import type { AuditInput, AuditRecord } from '../domain/audit';
 import { CaseError } from '../domain/cases';
 import {
   PreparationRecordSchema,
@@ -11,12 +12,15 @@ import {
 } from '../domain/preparation';
 import type { DocCollection, IndexSpec } from './collection';
 import { backoff, updateOptimistically } from './optimistic';
+import { outboxEntry } from './auditOutbox';
 import { parseEach, parseStored, type OnCorruptDocument } from './corruptDocument';
 
 /** One party's preparation answers; the key is the uniqueness rule. */
 export interface PreparationRecordDoc extends PreparationRecord {
   /** caseId|partyId */
   _id: string;
+  /** The audit entry of its latest answer, written with it (see auditOutbox.ts). */
+  auditOutbox?: AuditRecord;
 }
 
 /**
@@ -40,7 +44,8 @@ export const requestedChangeIndexes: readonly IndexSpec[] = [{ fields: ['caseId'
 const MAX_ATTEMPTS = 30;
 
 export type RecordSaveResult =
-  | { readonly status: 'saved'; readonly record: PreparationRecord }
+  /** With `auditEntry` when an audit input was given: stored with the record, for the caller to copy to the log. */
+  | { readonly status: 'saved'; readonly record: PreparationRecord; readonly auditEntry?: AuditRecord }
   /** The answer was already stored (a repeated click or a redelivered message): nothing written. */
   | { readonly status: 'unchanged'; readonly record: PreparationRecord }
   | { readonly status: 'rejected'; readonly error: CaseError; readonly record: PreparationRecord | null }
@@ -94,7 +99,7 @@ export class PreparationStore {
    * Merges one answer (or several) into the party's record as soon as it is given, so
    * stopping half-way loses nothing. Conditional on the version read; retried on a race.
    */
-  async saveAnswer(subject: PreparationSubject, patch: PreparationPatch, actor: string, now: Date = new Date()): Promise<RecordSaveResult> {
+  async saveAnswer(subject: PreparationSubject, patch: PreparationPatch, actor: string, now: Date = new Date(), audit?: AuditInput): Promise<RecordSaveResult> {
     const _id = preparationRecordKey(subject.caseId, subject.partyId);
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const current = await this.getRecord(subject.caseId, subject.partyId);
@@ -102,10 +107,11 @@ export class PreparationStore {
       if (next instanceof CaseError) return { status: 'rejected', error: next, record: current };
       if (next === current) return { status: 'unchanged', record: current };
       const record = PreparationRecordSchema.parse({ ...next, version: (current?.version ?? 0) + 1 });
-      const written = current
-        ? (await this.records.replaceOne({ _id, version: current.version }, { ...record, _id })) === 1
-        : await this.records.insertOne({ ...record, _id });
-      if (written) return { status: 'saved', record };
+      // The answer and its audit entry in one write: a saved answer always has its entry.
+      const auditEntry = audit ? outboxEntry('preparation', _id, record.version, audit, subject.caseId, now) : undefined;
+      const doc = { ...record, _id, ...(auditEntry ? { auditOutbox: auditEntry } : {}) };
+      const written = current ? (await this.records.replaceOne({ _id, version: current.version }, doc)) === 1 : await this.records.insertOne(doc);
+      if (written) return { status: 'saved', record, ...(auditEntry ? { auditEntry } : {}) };
       await backoff(attempt);
     }
     return { status: 'conflict' };

@@ -3,7 +3,6 @@ import { storePreparationPort } from '../../dialogs/storePreparationPort';
 import { limitedAuthorityText } from '../../domain/preparation';
 import { notice, postInThread, refreshRootCard, type CardDeps } from '../cases/caseCards';
 import type { BotDeps } from '../deps';
-import { recordAudit } from '../audit/recordAudit';
 
 
 /**
@@ -31,8 +30,10 @@ export function preparationPort(deps: CardDeps & Pick<BotDeps, 'background'>): P
     async saveAnswer(caseId, partyId, patch, actor) {
       const saved = await inner.saveAnswer(caseId, partyId, patch, actor);
       if (saved.ok) {
-        await recordAudit(deps, caseId, actor, 'prep.answered', `party:${partyId}`);
+        const entry = saved.auditEntry;
         deps.background.run('refresh case card', async () => {
+          // The entry is already stored with the answer; this is its copy in the log.
+          if (entry) await deps.store.auditLog.writeOnce(entry);
           const c = await deps.store.cases.get(caseId);
           if (c) await refreshRootCard(c, deps);
         });

@@ -312,6 +312,24 @@ export function storeContract(open: () => Promise<{ store: AppStore; reopen: () 
       return r.change;
     }
 
+    it('stores an answer\'s audit entry with the answer, and copies it to the log at the next start if the process died first', async () => {
+      const saved = await store.preparation.saveAnswer(officer(), { kind: 'la', answers: { attendeeName: 'Lee Officer' } }, PREP_OFFICER.aadObjectId, PREP_NOW, {
+        by: PREP_OFFICER.aadObjectId,
+        action: 'prep.answered',
+        subject: 'party:officer',
+      });
+      if (saved.status !== 'saved') throw new Error(saved.status);
+      expect(saved.auditEntry).toMatchObject({ action: 'prep.answered', caseId: c.id, by: PREP_OFFICER.aadObjectId });
+      // A repeat writes nothing, so it has no entry of its own.
+      const repeat = await store.preparation.saveAnswer(officer(), { kind: 'la', answers: { attendeeName: 'Lee Officer' } }, PREP_OFFICER.aadObjectId, later(1), { by: PREP_OFFICER.aadObjectId, action: 'prep.answered' });
+      expect(repeat.status).toBe('unchanged');
+      // The process dies before the handler copies the entry to the log.
+      await store.close();
+      store = await reopen();
+      expect(await store.auditRecovery).toBe(1);
+      expect((await store.auditLog.listForCase(c.id)).map((e) => e.id)).toEqual([saved.auditEntry!.id]);
+    });
+
     it('saves each answer as it is given, writes nothing for a repeat, and keeps answers across a reopen', async () => {
       const first = await store.preparation.saveAnswer(officer(), { kind: 'la', answers: { attendeeName: 'Lee Officer' } }, PREP_OFFICER.aadObjectId, PREP_NOW);
       expect(first).toMatchObject({ status: 'saved', record: { version: 1, status: 'in_progress', answered: 1 } });
