@@ -192,7 +192,7 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
   ]);
   // Before anything is served: old in-document trails into the log, then entries a crash left only in their document.
   // Both steps read the documents as stored, older shapes included.
-  const raw = <T extends { _id: string }>(docs: DocCollection<CaseDoc> | DocCollection<MeetingDoc> | DocCollection<OutcomeDoc>) => docs as unknown as DocCollection<T>;
+  const raw = <T extends { _id: string }>(docs: DocCollection<{ _id: string }>) => docs as unknown as DocCollection<T>;
   const markers = new StoreMarkers(await backend.collection<StoreMarkerDoc>(STORE_MARKERS_COLLECTION, []));
   const migrated = await migrateLegacyAudit(auditLog, [
     { kind: 'case', docs: raw<LegacyDoc>(cases) },
@@ -201,7 +201,7 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
   ], markers, new Date());
   hooks.onAuditStartup?.(migrated);
   // In the background: a read of every case, meeting and outcome must not delay the start.
-  const auditRecovery = sweepOutboxes(auditLog, [raw<WithOutbox>(cases), raw<WithOutbox>(meetings), raw<WithOutbox>(outcomes), acks as unknown as DocCollection<WithOutbox>, prepRecords as unknown as DocCollection<WithOutbox>]).then(
+  const auditRecovery = sweepOutboxes(auditLog, [raw<WithOutbox>(cases), raw<WithOutbox>(meetings), raw<WithOutbox>(outcomes), raw<WithOutbox>(acks), raw<WithOutbox>(prepRecords)]).then(
     (n) => {
       if (n > 0) hooks.onAuditRecovered?.(n);
       return n;

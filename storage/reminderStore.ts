@@ -413,19 +413,6 @@ export class ReminderStore {
     }
   }
 
-  /**
-   * Takes a lease on a reminder that is due (or whose lease ran out). True for exactly one
-   * of several racing claimants; false if it was taken, sent, cancelled or is not due yet.
-   */
-  async claim(reminderId: string, owner: string, now: Date, leaseMs: number): Promise<boolean> {
-    const leaseUntil = new Date(now.getTime() + leaseMs);
-    const n = await this.reminders.updateOne(
-      { _id: reminderId, status: { $in: ['pending', 'claimed'] }, queueAt: { $gte: QUEUE_FLOOR, $lte: now } },
-      { status: 'claimed', owner, leaseUntil, queueAt: leaseUntil, updatedAt: now },
-    );
-    return n === 1;
-  }
-
   /** Delivered. Only the lease owner can say so; false if the lease was lost to another instance. */
   async markSent(reminderId: string, owner: string, deliveredAt: Date, report: DeliveryReport = {}): Promise<boolean> {
     const n = await this.reminders.updateOne(

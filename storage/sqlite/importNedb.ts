@@ -90,8 +90,10 @@ export function importNedbIfPresent(dataDir: string, sqliteFile: string, now = n
     return { status: 'finished_moving', counts: JSON.parse(done) as Record<string, number>, tornLines: [], movedTo: moveAside(dataDir, files, now) };
   }
 
-  const collections = files.filter((f) => f.endsWith('.db'));
-  const read = collections.map((f) => ({ name: f.slice(0, -3), ...readNedbFile(path.join(dataDir, f)) }));
+  // NeDB writes a compaction to `X.db~` and renames it over `X.db`; a crash between the two leaves
+  // only `X.db~`, which NeDB itself would have loaded as `X.db`.
+  const collections = files.filter((f) => f.endsWith('.db') || (f.endsWith('.db~') && !files.includes(f.slice(0, -1))));
+  const read = collections.map((f) => ({ name: f.replace(/\.db~?$/, ''), ...readNedbFile(path.join(dataDir, f)) }));
   const temp = `${sqliteFile}.importing`;
   removeSqlite(temp);
   const counts: Record<string, number> = {};

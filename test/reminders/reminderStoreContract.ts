@@ -37,6 +37,13 @@ export function reminderStoreContract(ports: ReminderContractPorts): void {
     return reminders().findDue(at, limit);
   }
 
+  /** Claims everything due at `at` for `owner`, oldest first, as a scheduler pass does. */
+  async function claimAll(owner: string, at: Date, leaseMs: number): Promise<string[]> {
+    const out: string[] = [];
+    for (let r = await reminders().claimNext(owner, at, leaseMs); r; r = await reminders().claimNext(owner, at, leaseMs)) out.push(r.reminderId);
+    return out;
+  }
+
   it('stores the deadlines of a case; a recomputation updates, deletes and keeps done marks', async () => {
     const { c, m, result } = await synced('R-1');
     expect(result.deadlines).toEqual({ added: 10, updated: 0, removed: 0, unchanged: 0 });
@@ -71,28 +78,29 @@ export function reminderStoreContract(ports: ReminderContractPorts): void {
     expect(list.reminders.filter((r) => r.deadlineId.includes(ACTION_IDS.assess)).every((r) => r.status === 'cancelled')).toBe(true);
   });
 
-  it('lets exactly one of several racing claimants take a reminder', async () => {
+  it('gives each of several racing claimants a different reminder, and none that is not due yet', async () => {
     const { c } = await synced('R-2');
-    const [first] = await due(new Date('2026-12-17T14:00:00Z'));
-    expect(first?.deadlineId).toBe(`${c.id}|AMENDED_PLAN|case`);
     const at = new Date('2026-12-17T14:00:30Z');
-    const claims = await Promise.all(['a', 'b', 'c', 'd'].map((owner) => reminders().claim(first!.reminderId, owner, at, 5 * MINUTE)));
-    expect(claims.filter(Boolean)).toHaveLength(1);
-    expect((await reminders().getReminder(first!.reminderId))?.status).toBe('claimed');
-    // Not due: a reminder in the future cannot be claimed early.
-    const [, later] = await due(new Date('2026-12-17T16:00:00Z'));
-    expect(await reminders().claim(later!.reminderId, 'a', at, 5 * MINUTE)).toBe(false);
+    const dueNow = await due(at);
+    expect(dueNow[0]?.deadlineId).toBe(`${c.id}|AMENDED_PLAN|case`);
+    const claims = await Promise.all(['a', 'b', 'c', 'd'].map((owner) => reminders().claimNext(owner, at, 5 * MINUTE)));
+    const taken = claims.flatMap((r) => (r ? [r] : []));
+    // Exactly the due ones, each once, each to the owner its claim returned it to.
+    expect(ids(taken)).toEqual(ids(dueNow));
+    for (const r of taken) expect((await reminders().getReminder(r.reminderId))?.status).toBe('claimed');
+    // Not due: the next ones (16:00) are not claimed early.
+    expect(await reminders().claimNext('e', at, 5 * MINUTE)).toBeNull();
   });
 
   it('finds a reminder again when its lease runs out (a crash between claim and send)', async () => {
     await synced('R-3');
     const t = new Date('2026-12-17T14:00:00Z');
     const [r] = await due(t);
-    expect(await reminders().claim(r!.reminderId, 'crashed', t, 5 * MINUTE)).toBe(true);
+    expect((await reminders().claimNext('crashed', t, 5 * MINUTE))?.reminderId).toBe(r!.reminderId);
     expect(ids(await due(new Date(t.getTime() + 4 * MINUTE)))).not.toContain(r!.reminderId);
     const after = new Date(t.getTime() + 5 * MINUTE);
     expect(ids(await due(after))).toContain(r!.reminderId);
-    expect(await reminders().claim(r!.reminderId, 'survivor', after, 5 * MINUTE)).toBe(true);
+    expect((await reminders().claimNext('survivor', after, 5 * MINUTE))?.reminderId).toBe(r!.reminderId);
     // The crashed instance has lost it: it can no longer write the outcome.
     expect(await reminders().markSent(r!.reminderId, 'crashed', after)).toBe(false);
     expect(await reminders().markSent(r!.reminderId, 'survivor', after, { activityId: 'act-1', attempts: 1 })).toBe(true);
@@ -102,14 +110,14 @@ export function reminderStoreContract(ports: ReminderContractPorts): void {
     await synced('R-4');
     const t = new Date('2026-12-17T14:00:00Z');
     const [r] = await due(t);
-    await reminders().claim(r!.reminderId, 'me', t, MINUTE);
+    expect((await reminders().claimNext('me', t, MINUTE))?.reminderId).toBe(r!.reminderId);
     const recipients = [{ conversationId: 'a:1', status: 'sent' as const, at: t.toISOString(), activityId: 'act-9' }];
     expect(await reminders().markSent(r!.reminderId, 'me', t, { activityId: 'act-9', attempts: 2, recipients })).toBe(true);
     expect(await reminders().markSent(r!.reminderId, 'me', t)).toBe(false);
     for (const later of [1, 60, 60 * 24 * 400]) {
       expect(ids(await due(new Date(t.getTime() + later * MINUTE), 1000))).not.toContain(r!.reminderId);
     }
-    expect(await reminders().claim(r!.reminderId, 'other', new Date(t.getTime() + 60 * MINUTE), MINUTE)).toBe(false);
+    expect((await reminders().claimNext('other', new Date(t.getTime() + 60 * MINUTE), MINUTE))?.reminderId).not.toBe(r!.reminderId);
     expect(await reminders().getReminder(r!.reminderId)).toMatchObject({
       status: 'sent',
       attempts: 2,
@@ -123,8 +131,7 @@ export function reminderStoreContract(ports: ReminderContractPorts): void {
     await synced('R-5');
     const t = new Date('2026-12-17T16:00:00Z');
     const [a, b] = await due(t);
-    await reminders().claim(a!.reminderId, 'me', t, MINUTE);
-    await reminders().claim(b!.reminderId, 'me', t, MINUTE);
+    expect(await claimAll('me', t, MINUTE)).toEqual(expect.arrayContaining([a!.reminderId, b!.reminderId]));
     expect(await reminders().release(a!.reminderId, 'someone-else', new Date(t.getTime() + 10 * MINUTE))).toBe(false);
     expect(await reminders().release(a!.reminderId, 'me', new Date(t.getTime() + 10 * MINUTE), { reason: 'HTTP 503', attempts: 5 })).toBe(true);
     expect(ids(await due(new Date(t.getTime() + 9 * MINUTE)))).not.toContain(a!.reminderId);
@@ -154,7 +161,7 @@ export function reminderStoreContract(ports: ReminderContractPorts): void {
     const t = new Date('2026-12-21T09:00:00Z');
     const sentOne = (await due(t, 1000)).find((r) => r.deadlineId === certId);
     expect(sentOne?.offset).toBe('due-1wd');
-    await reminders().claim(sentOne!.reminderId, 'me', t, MINUTE);
+    expect(await claimAll('me', t, MINUTE)).toContain(sentOne!.reminderId);
     await reminders().markSent(sentOne!.reminderId, 'me', t);
     // Then the mediator corrects the close to Mon 21 Dec: the certificate is due Thu 24 Dec.
     const corrected = { ...m, close: { ...m.close!, agreementDate: '2026-12-21', closedAt: '2026-12-21T12:00:00.000Z' } };
@@ -185,11 +192,9 @@ export function reminderStoreContract(ports: ReminderContractPorts): void {
     const { c, m } = await synced('R-10');
     // Everything due by the end of January goes out.
     const end = new Date('2027-01-31T23:00:00Z');
-    let sent = 0;
-    for (let r = await reminders().claimNext('me', end, MINUTE); r; r = await reminders().claimNext('me', end, MINUTE)) {
-      expect(await reminders().markSent(r.reminderId, 'me', new Date(r.sendAt))).toBe(true);
-      sent++;
-    }
+    const claimed = await claimAll('me', end, MINUTE);
+    for (const id of claimed) expect(await reminders().markSent(id, 'me', end)).toBe(true);
+    const sent = claimed.length;
     const before = (await reminders().listForCase(c.id)).reminders;
     const sentNormal = before.filter((r) => r.status === 'sent' && r.kind !== 'escalation');
     const sentEscalations = before.filter((r) => r.status === 'sent' && r.kind === 'escalation');
@@ -206,6 +211,7 @@ export function reminderStoreContract(ports: ReminderContractPorts): void {
     const later = new Date('2027-05-01T09:00:00Z');
     const resync = await reminders().syncCase(c.id, deadlinesOf(c, m), PLAN, later);
     expect(resync.reminders.added).toBe(0);
-    expect(await reminders().claimNext('me', later, MINUTE).then((r) => (r && sentNormal.some((x) => x.reminderId === r.reminderId) ? r.reminderId : null))).toBeNull();
+    const back = ids((await reminders().listForCase(c.id)).reminders).filter((id) => sentNormal.some((x) => x.reminderId === id));
+    expect(back).toEqual([]);
   });
 }

@@ -117,3 +117,15 @@ it('finishes moving the old files when a start was stopped between the import an
   expect(reports[0]?.status).toBe('finished_moving');
   expect((await fs.readdir(dir)).filter((f) => f.endsWith('.db'))).toEqual([]);
 });
+
+it('imports a collection that a crash left only as NeDB\'s compaction file (X.db~), as NeDB itself would load it', async () => {
+  await fs.rename(path.join(dir, 'cases.db'), path.join(dir, 'cases.db~'));
+  const reports: NedbImportReport[] = [];
+  const store = await openStore({ kind: 'embedded', dataDir: dir, onNedbImport: (r) => reports.push(r) });
+  try {
+    expect(reports[0]?.counts.cases).toBe(12);
+  } finally {
+    await store.close();
+  }
+  expect((await fs.readdir(dir)).filter((f) => f.includes('.db'))).toEqual([]);
+});
