@@ -1,7 +1,7 @@
 import type { RecipientDelivery, TrackedDeadline, TrackedReminder } from '../domain/reminders';
 import { isDeadlineOpen } from '../domain/reminders';
 import type { ReminderStore } from '../storage/reminderStore';
-import { realSleep, type Sleep } from './clock';
+import { realSleep, stoppable, StoppedError, type Sleep } from './clock';
 import { ConversationGoneError, DeliveryError } from './errors';
 import { ConversationPacer } from './pacer';
 import { DEFAULT_RETRY, withRetry, type RetryOptions } from './retry';
@@ -112,6 +112,7 @@ export class ReminderScheduler {
   private readonly maxTotalAttempts: number;
   private loop: Promise<void> | undefined;
   private stopping = false;
+  private stopSignal = new AbortController();
   private wake: (() => void) | undefined;
 
   constructor(options: SchedulerOptions) {
@@ -124,8 +125,10 @@ export class ReminderScheduler {
     this.maxPerPass = options.maxPerPass ?? 1000;
     this.concurrency = Math.max(1, options.concurrency ?? 8);
     this.leaseMs = options.leaseMs ?? 10 * MINUTE;
-    this.retry = { sleep: this.sleep, now: () => this.now().getTime(), ...options.retry };
-    this.pacer = options.pacer ?? new ConversationPacer({ now: () => this.now().getTime(), sleep: this.sleep });
+    // stop() cuts a retry's back-off and a pacing delay short: the reminder goes back to the store.
+    const waits = stoppable(this.sleep, () => this.stopSignal.signal);
+    this.retry = { sleep: waits, now: () => this.now().getTime(), ...options.retry };
+    this.pacer = options.pacer ?? new ConversationPacer({ now: () => this.now().getTime(), sleep: waits });
     this.retryLaterMs = options.retryLaterMs ?? 5 * MINUTE;
     this.maxTotalAttempts = options.maxTotalAttempts ?? 3 * (this.retry.maxAttempts ?? DEFAULT_RETRY.maxAttempts);
     // A delivery that outlives its lease could be claimed and sent a second time elsewhere.
@@ -174,6 +177,7 @@ export class ReminderScheduler {
   start(intervalMs = 30_000): void {
     if (this.loop) return;
     this.stopping = false;
+    this.stopSignal = new AbortController();
     this.loop = (async () => {
       while (!this.stopping) {
         let full = false;
@@ -190,6 +194,7 @@ export class ReminderScheduler {
   /** Stops the loop; resolves once the pass in flight has finished (reminders not yet claimed are left for later). */
   async stop(): Promise<void> {
     this.stopping = true;
+    this.stopSignal.abort();
     this.wake?.();
     await this.loop;
     this.loop = undefined;
@@ -243,7 +248,11 @@ export class ReminderScheduler {
           );
           recipients.set(conversationId, { conversationId, status: 'sent', at: this.now().toISOString(), ...(activityId ? { activityId } : {}) });
           return { skipped: false, ...(activityId ? { activityId } : {}) };
-        } catch (error) {
+        } catch (caught) {
+          const error =
+            caught instanceof StoppedError
+              ? new DeliveryError('The bot was stopping, so the retry was left to the next one.', { attempts, retryable: true, retryAfterMs: 0, conversationId })
+              : caught;
           const gone = error instanceof ConversationGoneError;
           const message = error instanceof Error ? error.message : String(error);
           recipients.set(conversationId, { conversationId, status: gone ? 'gone' : 'failed', at: this.now().toISOString(), error: message.slice(0, 500) });

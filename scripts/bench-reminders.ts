@@ -168,6 +168,9 @@ class CaptureCollection<T extends { _id: string }> implements DocCollection<T> {
   async findOneAndUpdate(): Promise<T | null> {
     throw new Error('not used when seeding');
   }
+  async findFields(): Promise<never[]> {
+    throw new Error('not used when seeding');
+  }
   async deleteMany(): Promise<number> {
     throw new Error('not used when seeding');
   }

@@ -201,7 +201,9 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
   ], markers, new Date());
   hooks.onAuditStartup?.(migrated);
   // In the background: a read of every case, meeting and outcome must not delay the start.
-  const auditRecovery = sweepOutboxes(auditLog, [raw<WithOutbox>(cases), raw<WithOutbox>(meetings), raw<WithOutbox>(outcomes), raw<WithOutbox>(acks), raw<WithOutbox>(prepRecords)]).then(
+  let closing = false;
+  const outboxes = [raw<WithOutbox>(cases), raw<WithOutbox>(meetings), raw<WithOutbox>(outcomes), raw<WithOutbox>(acks), raw<WithOutbox>(prepRecords)];
+  const auditRecovery = sweepOutboxes(auditLog, outboxes, () => closing).then(
     (n) => {
       if (n > 0) hooks.onAuditRecovered?.(n);
       return n;
@@ -260,6 +262,7 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
     exportLinks: new ExportLinkStore(exportLinks),
     ping: () => backend.ping(),
     close: async () => {
+      closing = true;
       await auditRecovery;
       await backend.close();
     },

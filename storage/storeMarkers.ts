@@ -31,10 +31,16 @@ export class StoreMarkers {
  * both backends), yielding to the event loop between pages so that a long read never holds up
  * requests and never holds a whole collection in memory.
  */
-export async function* everyDocument<T extends { _id: string }>(docs: DocCollection<T>, pageSize = 500): AsyncGenerator<T> {
+export function everyDocument<T extends { _id: string }>(docs: DocCollection<T>): AsyncGenerator<T>;
+/** … or only `_id` and the named fields of each. */
+export function everyDocument<T extends { _id: string }, K extends keyof T & string>(docs: DocCollection<T>, fields: readonly K[]): AsyncGenerator<Pick<T, '_id' | K>>;
+export async function* everyDocument<T extends { _id: string }, K extends keyof T & string>(docs: DocCollection<T>, fields?: readonly K[]): AsyncGenerator<Pick<T, '_id' | K>> {
+  const pageSize = 500;
   let after: string | undefined;
   for (;;) {
-    const page = await docs.find(after === undefined ? {} : { _id: { $gt: after } }, { sort: { _id: 1 }, limit: pageSize });
+    const filter = after === undefined ? {} : { _id: { $gt: after } };
+    const options = { sort: { _id: 1 as const }, limit: pageSize };
+    const page = fields ? await docs.findFields(filter, fields, options) : await docs.find(filter, options);
     for (const doc of page) yield doc;
     if (page.length < pageSize) return;
     after = String(page[page.length - 1]!._id);

@@ -24,6 +24,12 @@ class MongoCollection<T extends { _id: string }> implements DocCollection<T> {
     if (options.limit !== undefined) cursor = cursor.limit(options.limit);
     return (await cursor.toArray()) as unknown as T[];
   }
+  async findFields<K extends keyof T & string>(filter: Filter, fields: readonly K[], options: FindOptions = {}): Promise<Pick<T, '_id' | K>[]> {
+    let cursor = this.c.find(filter, { projection: Object.fromEntries(fields.map((f) => [f, 1])) });
+    if (options.sort) cursor = cursor.sort(options.sort as Record<string, 1 | -1>);
+    if (options.limit !== undefined) cursor = cursor.limit(options.limit);
+    return (await cursor.toArray()) as unknown as Pick<T, '_id' | K>[];
+  }
   async count(filter: Filter): Promise<number> {
     return this.c.countDocuments(filter);
   }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { DocCollection, Filter, FindOptions } from '../collection';
 import { decodeDoc, encodeDoc } from './docCodec';
-import { orderAndLimit, translateFilter, type FilterContext, type SqlQuery } from './sqlFilter';
+import { jsonPath, orderAndLimit, translateFilter, type FilterContext, type SqlQuery } from './sqlFilter';
 import type { QueryPlanCheck } from './queryPlanCheck';
 
 type Row = { _id: string; doc: string };
@@ -94,6 +94,20 @@ export class SqliteCollection<T extends { _id: string }> implements DocCollectio
   async find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
     const { st, params } = this.select(filter, options);
     return (st.all(...params) as Row[]).map((r) => decodeDoc<T>(r.doc));
+  }
+
+  async findFields<K extends keyof T & string>(filter: Filter, fields: readonly K[], options: FindOptions = {}): Promise<Pick<T, '_id' | K>[]> {
+    // json_extract of an object keeps its JSON subtype, so json_object nests it rather than quoting it.
+    const parts = fields.map((f) => {
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(f)) throw new Error(`findFields takes top-level field names (got ${f})`);
+      return `'${f}', json_extract(doc, '${jsonPath(f)}')`;
+    });
+    const { st, params } = this.select(filter, options, `_id, json_object('_id', _id${parts.map((p) => `, ${p}`).join('')}) AS doc`);
+    return (st.all(...params) as Row[]).map((r) => {
+      const doc = decodeDoc<Record<string, unknown>>(r.doc);
+      for (const f of fields) if (doc[f] === null) delete doc[f];
+      return doc as Pick<T, '_id' | K>;
+    });
   }
 
   async count(filter: Filter): Promise<number> {

@@ -303,6 +303,34 @@ describe('delivery over HTTP to a fake Bot Connector', () => {
     return ((await res.json()) as { id?: string }).id;
   }
 
+  it('stop() does not wait out a retry back-off: the reminder goes back to the store for the next start', async () => {
+    const { c } = await fixtureCase();
+    const clock = steppingClock(Date.parse('2026-12-17T14:00:00Z'));
+    let tries = 0;
+    const s = scheduler(clock, {
+      // Real time: the back-off after the first 503 is 20 s, longer than this test may take.
+      sleep: (ms) => new Promise<void>((r) => setTimeout(r, ms)),
+      retry: { maxAttempts: 5, baseMs: 20_000, maxMs: 20_000, maxWaitMs: 60_000, random: () => 1 },
+      leaseMs: 10 * MINUTE,
+      retryLaterMs: 5 * MINUTE,
+      deliver: recordingDeliver(clock.now, [], async () => {
+        tries += 1;
+        throw Object.assign(new Error('Service Unavailable'), { statusCode: 503 });
+      }),
+    });
+    s.start(60 * MINUTE);
+    while (tries === 0) await new Promise<void>((r) => setTimeout(r, 5));
+    const started = Date.now();
+    await s.stop();
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(tries).toBe(1);
+    const id = `${c.id}|AMENDED_PLAN|case|trigger+2h`;
+    expect(await store.reminders.getReminder(id)).toMatchObject({
+      status: 'pending',
+      lastError: 'The bot was stopping, so the retry was left to the next one.',
+    });
+  });
+
   it('honours a 429 Retry-After, retries a 503, then delivers; a 403 ends as gone', async () => {
     const { c } = await fixtureCase();
     const clock = steppingClock(Date.parse('2026-12-17T14:00:00Z'));

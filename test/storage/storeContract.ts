@@ -12,6 +12,7 @@ import { outcomeStoreContract } from '../outcome/outcomeStoreContract';
 import { reminderStoreContract } from '../reminders/reminderStoreContract';
 import { auditLogContract } from './auditLogContract';
 import type { Backend } from '../../storage/collection';
+import { everyDocument } from '../../storage/storeMarkers';
 import { calendarLinkStoreContract } from '../calendar/calendarLinkStoreContract';
 import { pollStoreContract } from '../poll/pollStoreContract';
 
@@ -584,5 +585,28 @@ export function storeContract(open: () => Promise<{ store: AppStore; reopen: () 
 
   it('answers ping', async () => {
     await expect(store.ping()).resolves.toBeUndefined();
+  });
+
+  it('reads only the asked fields of every document, a page at a time, with dates and nested objects intact', async () => {
+    await store.close();
+    const backend = await raw();
+    try {
+      interface Doc { _id: string; small?: { at: Date; n: number } | null; big: string }
+      const docs = await backend.collection<Doc>('contract_fields', []);
+      const at = new Date('2026-12-03T10:00:00.000Z');
+      for (let i = 0; i < 1203; i++) {
+        await docs.insertOne({ _id: `d${String(i).padStart(4, '0')}`, big: 'x'.repeat(200), ...(i % 3 === 0 ? {} : { small: i % 3 === 1 ? { at, n: i } : null }) });
+      }
+      const first = await docs.findFields({}, ['small'], { sort: { _id: 1 }, limit: 2 });
+      expect(first).toEqual([{ _id: 'd0000' }, { _id: 'd0001', small: { at, n: 1 } }]);
+      const seen: Pick<Doc, '_id' | 'small'>[] = [];
+      for await (const doc of everyDocument(docs, ['small'])) seen.push(doc);
+      expect(seen).toHaveLength(1203);
+      expect(seen.filter((d) => d.small).map((d) => d.small!.n)).toEqual(Array.from({ length: 401 }, (_, k) => 3 * k + 1));
+      expect(seen.every((d) => !('big' in d))).toBe(true);
+    } finally {
+      await backend.close();
+      store = await reopen();
+    }
   });
 }

@@ -1,0 +1,49 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnServer, type Child } from '../../scripts/bench/processes';
+import { KIND, person, personalActivity } from '../../scripts/bench/people';
+import { buildBot } from '../../scripts/build-bot';
+import { FakeConnector } from '../helpers/fakeConnector';
+
+/**
+ * Production runs the esbuild bundle of the bot (`npm run build`), which no other test runs: a
+ * file the code looks up beside itself, or a package the bundler mishandles, would only show here.
+ */
+const OUT = path.join(__dirname, '..', '..', 'test-output', 'bundle-check', 'index.js');
+
+let connector: FakeConnector;
+let bot: Child;
+let dataDir: string;
+
+beforeAll(async () => {
+  connector = await FakeConnector.start();
+  await buildBot(OUT);
+  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bundle-check-'));
+  bot = await spawnServer('bundled bot', OUT, { DATA_DIR: dataDir });
+}, 60_000);
+
+afterAll(async () => {
+  await bot?.stop();
+  await connector?.stop();
+  await fs.rm(dataDir, { recursive: true, force: true });
+});
+
+it('starts healthy on a new embedded store (start-up reads the Terms of Engagement from beside the code)', async () => {
+  const res = await fetch(`${bot.url}/healthz`);
+  expect(res.status).toBe(200);
+  expect(await res.json()).toEqual({ status: 'ok', store: 'embedded' });
+  await expect(fs.stat(path.join(dataDir, 'send-mediation.sqlite'))).resolves.toBeTruthy();
+});
+
+it('answers `help` in a personal chat', async () => {
+  const someone = person(KIND.helpUser, 1);
+  const res = await fetch(`${bot.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(personalActivity(someone, connector.url, { text: 'help' })),
+  });
+  expect(res.status).toBe(200);
+  await connector.waitFor(() => connector.delivered().length > 0);
+  expect(JSON.stringify(connector.delivered()[0])).toMatch(/\*\*my cases\*\*: Your cases/);
+});
