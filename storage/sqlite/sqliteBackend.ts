@@ -21,6 +21,8 @@ const NAME = /^[a-z][a-z0-9_]*$/;
  * page when it is first read (SQLITE_CORRUPT, logged with the file's name), never as missing data.
  */
 const CHECK_AT_OPEN_MAX_BYTES = 256 * 1024 * 1024;
+/** The page cache of each connection, in KiB. */
+const PAGE_CACHE_KIB = 2000;
 
 export interface SqliteOptions {
   /** Tests: called for each new statement to check an index serves it. */
@@ -68,6 +70,10 @@ export class SqliteBackend implements Backend {
       if (mode !== 'wal') throw new StoreFileError(file, `could not switch the database to WAL mode (got ${String(mode)})`);
       // NORMAL, plus an fsync of the WAL awaited off the event loop for every write of case data (WalSync).
       db.pragma('synchronous = NORMAL');
+      // SQLite's own default page cache (2 MB), not better-sqlite3's 16 MB: the operating system
+      // caches the file anyway, and the start-up check and sweep would otherwise fill 16 MB of the
+      // bot's memory with pages it will not read again (docs/decisions/0005-sqlite-embedded-store.md).
+      db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
       if (fs.statSync(file).size <= CHECK_AT_OPEN_MAX_BYTES) {
         const check = db.pragma('quick_check', { simple: true });
         if (check !== 'ok') throw new StoreFileError(file, `the database file is damaged (integrity check: ${String(check)})`);
