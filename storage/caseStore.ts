@@ -26,7 +26,22 @@ export const caseIndexes: readonly IndexSpec[] = [
   { field: 'meetingChatId' },
   // The daily purge's candidates: the ended cases.
   { field: 'state' },
+  // The service view's periods (docs/service-view.md): the 30-day clocks, the referrals, the withdrawals.
+  { field: 'dates.laInformed' },
+  { field: 'createdAt' },
+  { field: 'ending.date' },
 ];
+
+/** Case fields the service view reads a period by. */
+export type CaseDateField = 'dates.laInformed' | 'createdAt' | 'ending.date';
+
+/**
+ * The filter for one tenant's cases: provider keys start with the tenant id and a bar (caseReference.ts).
+ * No tenant (local mode, this computer only): every case.
+ */
+export function tenantFilter(tenantId: string | undefined): Record<string, unknown> {
+  return tenantId === undefined ? {} : { providerKey: { $gte: `${tenantId}|`, $lt: `${tenantId}}` } };
+}
 
 /** Enough for a burst of simultaneous clicks on one case; each round has one winner. */
 export const MAX_UPDATE_ATTEMPTS = 30;
@@ -116,6 +131,19 @@ export class CaseStore {
    */
   async listForUser(aadObjectId: string, limit = 50): Promise<Case[]> {
     const docs = await this.docs.find({ memberIds: aadObjectId.toLowerCase() }, { sort: { updatedAt: -1 }, limit });
+    return parseEach(docs, fromDoc, this.onCorrupt);
+  }
+
+  /** The tenant's cases whose `field` lies between `from` and `to` (both included); corrupt ones are reported and left out. */
+  async listBetween(field: CaseDateField, from: string, to: string, tenantId: string | undefined): Promise<Case[]> {
+    const docs = await this.docs.find({ [field]: { $gte: from, $lte: to }, ...tenantFilter(tenantId) });
+    return parseEach(docs, fromDoc, this.onCorrupt);
+  }
+
+  /** The cases with these ids that belong to the tenant. */
+  async getMany(ids: readonly string[], tenantId: string | undefined): Promise<Case[]> {
+    if (ids.length === 0) return [];
+    const docs = await this.docs.find({ _id: { $in: [...ids] }, ...tenantFilter(tenantId) });
     return parseEach(docs, fromDoc, this.onCorrupt);
   }
 

@@ -27,7 +27,13 @@ export interface MeetingDoc extends Meeting, WithOutbox {
 
 export const MEETINGS_COLLECTION = 'meetings';
 
-export const meetingIndexes: readonly IndexSpec[] = [{ fields: ['caseId', 'session'] }, { field: 'sessionKey', unique: true }];
+export const meetingIndexes: readonly IndexSpec[] = [
+  { fields: ['caseId', 'session'] },
+  { field: 'sessionKey', unique: true },
+  // The service view's periods: sessions held, sessions closed.
+  { field: 'startedAt' },
+  { field: 'close.closedAt' },
+];
 
 /** Every tick is a write to the same document; allow for a burst from two mediators at once. */
 export const MAX_MEETING_ATTEMPTS = 40;
@@ -135,6 +141,17 @@ export class MeetingStore {
   async listForCase(caseId: string): Promise<Meeting[]> {
     const docs = await this.docs.find({ caseId }, { sort: { session: 1 } });
     return parseEach(docs, fromDoc, this.onCorrupt);
+  }
+
+  /** Sessions whose `field` (an instant) lies between `from` and `to`, both included; corrupt ones are reported and left out. */
+  async listBetween(field: 'startedAt' | 'close.closedAt', from: string, to: string): Promise<Meeting[]> {
+    return parseEach(await this.docs.find({ [field]: { $gte: from, $lte: to } }), fromDoc, this.onCorrupt);
+  }
+
+  /** Every session of these cases. */
+  async listForCases(caseIds: readonly string[]): Promise<Meeting[]> {
+    if (caseIds.length === 0) return [];
+    return parseEach(await this.docs.find({ caseId: { $in: [...caseIds] } }), fromDoc, this.onCorrupt);
   }
 
   /**

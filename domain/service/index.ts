@@ -12,3 +12,4 @@ export { actionFactsFromMeetings, isLaAction } from './interimFacts';
 export { recordSets, type ServiceData } from './serviceData';
 export { SMALL_COUNT_LIMIT } from './cells';
 export { spreadOf, type Spread } from './statistics';
+export { loadServiceData, type ServiceScope, type ServiceSources } from './sources';
