@@ -1,5 +1,6 @@
 import type { AuditInput, AuditRecord } from '../domain/audit';
 import { CaseSchema, memberIdsOf, referenceKey, type Case } from '../domain/cases';
+import { ServiceCaseSchema, type ServiceCase } from '../domain/service/serviceCase';
 import type { AuditLog } from './auditLog';
 import { flushOutbox, outboxEntry, outboxWriter, type WithOutbox } from './auditOutbox';
 import type { DocCollection, IndexSpec } from './collection';
@@ -60,6 +61,11 @@ export type CaseMutation = (c: Case) => Case | Error;
 
 function toDoc(c: Case, audit: AuditRecord): CaseDoc {
   return { ...c, _id: c.id, refKey: referenceKey(c.providerKey, c.caseReference), memberIds: memberIdsOf(c), auditOutbox: audit };
+}
+
+/** The service view's part of a case, checked field by field like the whole (domain/service/serviceCase.ts). */
+function serviceCaseOf(doc: CaseDoc): ServiceCase {
+  return parseStored(ServiceCaseSchema, CASES_COLLECTION, String(doc._id), doc);
 }
 
 function fromDoc(doc: CaseDoc): Case {
@@ -134,17 +140,20 @@ export class CaseStore {
     return parseEach(docs, fromDoc, this.onCorrupt);
   }
 
-  /** The tenant's cases whose `field` lies between `from` and `to` (both included); corrupt ones are reported and left out. */
-  async listBetween(field: CaseDateField, from: string, to: string, tenantId: string | undefined): Promise<Case[]> {
-    const docs = await this.docs.find({ [field]: { $gte: from, $lte: to }, ...tenantFilter(tenantId) });
-    return parseEach(docs, fromDoc, this.onCorrupt);
+  /**
+   * The service view's part (ServiceCase) of the tenant's cases whose `field` lies between `from` and `to` (both included); with
+   * `withoutLaInformed`, only those with no date the LA was told. Corrupt ones are reported and left out.
+   */
+  async listBetween(field: CaseDateField, from: string, to: string, tenantId: string | undefined, options: { withoutLaInformed?: boolean } = {}): Promise<ServiceCase[]> {
+    const docs = await this.docs.find({ [field]: { $gte: from, $lte: to }, ...tenantFilter(tenantId), ...(options.withoutLaInformed ? { 'dates.laInformed': { $exists: false } } : {}) });
+    return parseEach(docs, serviceCaseOf, this.onCorrupt);
   }
 
-  /** The cases with these ids that belong to the tenant. */
-  async getMany(ids: readonly string[], tenantId: string | undefined): Promise<Case[]> {
+  /** The cases with these ids that belong to the tenant, as the service view reads them. */
+  async getMany(ids: readonly string[], tenantId: string | undefined): Promise<ServiceCase[]> {
     if (ids.length === 0) return [];
     const docs = await this.docs.find({ _id: { $in: [...ids] }, ...tenantFilter(tenantId) });
-    return parseEach(docs, fromDoc, this.onCorrupt);
+    return parseEach(docs, serviceCaseOf, this.onCorrupt);
   }
 
   /**

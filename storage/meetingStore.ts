@@ -143,9 +143,18 @@ export class MeetingStore {
     return parseEach(docs, fromDoc, this.onCorrupt);
   }
 
-  /** Sessions whose `field` (an instant) lies between `from` and `to`, both included; corrupt ones are reported and left out. */
-  async listBetween(field: 'startedAt' | 'close.closedAt', from: string, to: string): Promise<Meeting[]> {
-    return parseEach(await this.docs.find({ [field]: { $gte: from, $lte: to } }), fromDoc, this.onCorrupt);
+  /** Sessions closed with an agreement (full or partial) between two instants, both included; corrupt ones are reported and left out. */
+  async listAgreedBetween(from: string, to: string): Promise<Meeting[]> {
+    return parseEach(await this.docs.find({ 'close.closedAt': { $gte: from, $lte: to }, 'close.outcome': { $in: ['full', 'partial'] } }), fromDoc, this.onCorrupt);
+  }
+
+  /**
+   * The cases of the sessions with `field` (an instant) between `from` and `to`, without reading
+   * the sessions: the service view then reads each case's sessions once (listForCases).
+   */
+  async caseIdsBetween(field: 'startedAt' | 'close.closedAt', from: string, to: string): Promise<string[]> {
+    const ids = await this.docs.distinct('caseId', { [field]: { $gte: from, $lte: to } });
+    return ids.filter((id): id is string => typeof id === 'string');
   }
 
   /** Every session of these cases. */

@@ -1,5 +1,6 @@
 import { CASE_TYPES, type CaseTypeCode } from '../caseTypes';
-import { CASE_STATE_LABELS, isMediator, roleLabel, type Case, type ParticipantRole } from '../cases';
+import { CASE_STATE_LABELS, isMediator, roleLabel, type ParticipantRole } from '../cases';
+import type { ServiceCase } from './serviceCase';
 import { londonDate } from '../londonTime';
 import { type Calendar, type IsoDate } from '../timescales';
 import { countCell, daysCell, percentCell, ratingCell, shareCell, type DraftCell, type DraftRow } from './cells';
@@ -9,6 +10,7 @@ import {
   heldOn,
   leadTimeDays,
   outcomeOnTime,
+  referredOn,
   resultsIn,
   RESULT_IDS,
   thirtyDays,
@@ -46,7 +48,7 @@ export interface ServiceReport {
   readonly charts: readonly DraftChart[];
   /** Figure key -> the ids of the cases behind it. */
   readonly figures: ReadonlyMap<string, readonly string[]>;
-  readonly cases: ReadonlyMap<string, Case>;
+  readonly cases: ReadonlyMap<string, ServiceCase>;
   readonly period: ServicePeriod;
 }
 
@@ -78,7 +80,7 @@ export function slug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x';
 }
 
-function matchesFilters(c: Case, q: ServiceQuery): boolean {
+function matchesFilters(c: ServiceCase, q: ServiceQuery): boolean {
   return (
     (q.localAuthority === undefined || c.localAuthority === q.localAuthority) &&
     (q.caseType === undefined || c.caseType === q.caseType) &&
@@ -86,7 +88,7 @@ function matchesFilters(c: Case, q: ServiceQuery): boolean {
   );
 }
 
-export function filterOptions(cases: readonly Case[]): ServiceFilterOptions {
+export function filterOptions(cases: readonly ServiceCase[]): ServiceFilterOptions {
   const las = new Set<string>();
   const types = new Set<CaseTypeCode>();
   const mediators = new Map<string, string>();
@@ -160,14 +162,14 @@ export function buildServiceReport(data: ServiceData, query: ServiceQuery, optio
   const months = monthsOf(period);
   for (const rec of chosen) {
     const drs = CASE_TYPES[rec.c.caseType].isDrs;
-    measure(rec, 'timeliness.thirty_day', thirtyDays(rec, today, options.calendar), 'Mediation held within 30 days', true);
-    measure(rec, 'timeliness.certificate', certificateOnTime(rec, today, options.calendar), 'Certificate within 3 working days', true);
-    measure(rec, 'timeliness.outcome', outcomeOnTime(rec, options.now), 'Outcome statement within 24 hours', false);
-    const plan = amendedPlan(rec);
+    measure(rec, 'timeliness.thirty_day', thirtyDays(rec, today, options.calendar, period), 'Mediation held within 30 days', true);
+    measure(rec, 'timeliness.certificate', certificateOnTime(rec, today, options.calendar, period), 'Certificate within 3 working days', true);
+    measure(rec, 'timeliness.outcome', outcomeOnTime(rec, options.now, period), 'Outcome statement within 24 hours', false);
+    const plan = amendedPlan(rec, period);
     if (plan && within(plan.countsOn)) figures.add(`timeliness.amended_plan.${plan.received ? 'on_time' : 'late'}`, rec.c.id);
     for (const result of resultsIn(rec, within)) figures.add(`results.${result}.${drs ? 'drs' : 'mediation'}`, rec.c.id);
-    const created = londonDate(new Date(rec.c.createdAt));
-    if (within(created)) figures.add(`flow.referrals.${created.slice(0, 7)}`, rec.c.id);
+    const referred = referredOn(rec.c);
+    if (within(referred)) figures.add(`flow.referrals.${referred.slice(0, 7)}`, rec.c.id);
     const held = heldOn(rec);
     if (within(held)) {
       figures.add(`flow.meetings.${held.slice(0, 7)}`, rec.c.id);
@@ -322,7 +324,7 @@ function flowChart(figures: Figures, months: readonly string[]): DraftChart {
     summary: `Over ${months.length} ${months.length === 1 ? 'month' : 'months'}: ${totals[0]} referrals, ${totals[1]} mediations held, ${totals[2]} certificates issued.`,
     columns: ['Referrals', 'Meetings', 'Certificates'],
     rows,
-    note: 'A referral is a case opened; a meeting is the first session of a mediation; a certificate is a first issue (re-issues are not counted).',
+    note: 'A referral is counted on the day the LA was told mediation is wanted (the day the case was opened when that date is not recorded); a meeting is the first session of a mediation; a certificate is a first issue (re-issues are not counted).',
   };
 }
 
@@ -401,7 +403,7 @@ export function serviceCases(report: ServiceReport, figure: string, linkFor?: (c
   const ids = report.figures.get(figure) ?? [];
   const cases: ServiceCaseRef[] = ids
     .map((id) => report.cases.get(id))
-    .filter((c): c is Case => c !== undefined)
+    .filter((c): c is ServiceCase => c !== undefined)
     .sort((a, b) => a.caseReference.localeCompare(b.caseReference))
     .map((c) => {
       const link = linkFor?.(c.id);

@@ -13,3 +13,4 @@ export { recordSets, type ServiceData } from './serviceData';
 export { SMALL_COUNT_LIMIT } from './cells';
 export { spreadOf, type Spread } from './statistics';
 export { loadServiceData, type ServiceScope, type ServiceSources } from './sources';
+export { ServiceCaseSchema, type ServiceCase } from './serviceCase';

@@ -1,5 +1,5 @@
 import { CASE_TYPES } from '../caseTypes';
-import type { Case } from '../cases';
+import type { ServiceCase } from './serviceCase';
 import { certificateDue, certificateTimeliness, type Certificate } from '../certificate';
 import { londonDate } from '../londonTime';
 import type { Meeting, MeetingClose } from '../meeting';
@@ -7,7 +7,16 @@ import { durationText, outcomeDueAt, publishTimeliness, type OutcomeRecord } fro
 import { arrangeLimit } from '../poll';
 import { practiceDeadlines } from '../reminders/meetingDeadlines';
 import { formatDate, isTimescaleError, type Calendar, type IsoDate } from '../timescales';
-import { daysBetween } from './period';
+import { daysBetween, inPeriod, shiftDays } from './period';
+
+/** The days counted; each measure returns nothing for a case with nothing in them, before any clock is worked out. */
+export interface Window {
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+}
+
+/** Longest a limit runs past its trigger among the limits here: the 30 days (+1), or 3 working days over Christmas and New Year. */
+const REACH_DAYS = 31;
 
 /**
  * What one case shows against each limit, worked out with the same functions the case card and
@@ -18,7 +27,7 @@ import { daysBetween } from './period';
 
 /** Everything stored about one case that the service view counts. */
 export interface CaseRecordSet {
-  readonly c: Case;
+  readonly c: ServiceCase;
   /** Every session, first to last. */
   readonly sessions: readonly Meeting[];
   readonly certificates: readonly Certificate[];
@@ -43,10 +52,32 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/**
+ * londonDate of a stored instant, remembered: Intl's time-zone lookup is the slowest step of
+ * counting 10,000 cases, and many share a day (bounded: cleared when full).
+ */
+const DAYS = new Map<string, IsoDate>();
+const DAYS_MAX = 50_000;
+
+export function londonDay(instant: string): IsoDate {
+  let day = DAYS.get(instant);
+  if (day === undefined) {
+    if (DAYS.size >= DAYS_MAX) DAYS.clear();
+    day = londonDate(new Date(instant));
+    DAYS.set(instant, day);
+  }
+  return day;
+}
+
 /** The first session's date: when the mediation took place. */
 export function heldOn(rec: CaseRecordSet): IsoDate | undefined {
   const first = rec.sessions[0];
-  return first ? londonDate(new Date(first.startedAt)) : undefined;
+  return first ? londonDay(first.startedAt) : undefined;
+}
+
+/** The day a case was referred: the LA being told mediation is wanted, or, without that date, the day the case was opened. */
+export function referredOn(c: ServiceCase): IsoDate {
+  return c.dates.laInformed ?? londonDay(c.createdAt);
 }
 
 /** The final close: the latest session's, unless it was adjourned (another session follows). */
@@ -55,7 +86,7 @@ export function finalClose(rec: CaseRecordSet): MeetingClose | undefined {
   return close && close.outcome !== 'adjourned' ? close : undefined;
 }
 
-function endedWithoutMeetingBy(c: Case, date: IsoDate): boolean {
+function endedWithoutMeetingBy(c: ServiceCase, date: IsoDate): boolean {
   const ending = c.ending;
   return ending !== undefined && (ending.kind === 'withdraw' || ending.kind === 'cancel' || ending.previous?.kind === 'withdraw') && ending.date <= date;
 }
@@ -65,10 +96,13 @@ function endedWithoutMeetingBy(c: Case, date: IsoDate): boolean {
  * clock (DRS, no date yet), the limit has not passed and nothing is held, or the family
  * withdrew (or the case was cancelled) before the limit without a meeting.
  */
-export function thirtyDays(rec: CaseRecordSet, today: IsoDate, calendar: Calendar): Measured | undefined {
+export function thirtyDays(rec: CaseRecordSet, today: IsoDate, calendar: Calendar, window: Window): Measured | undefined {
+  const held = heldOn(rec);
+  const informed = rec.c.dates.laInformed;
+  // Neither held in the period nor told in reach of it: its limit cannot fall in the period.
+  if (!inPeriod(held, window) && (informed === undefined || !inPeriod(informed, { from: shiftDays(window.from, -REACH_DAYS), to: window.to }))) return undefined;
   const due = arrangeLimit(rec.c, calendar);
   if (due === undefined) return undefined;
-  const held = heldOn(rec);
   const dueText = `by ${formatDate(due)}`;
   if (held !== undefined) {
     const late = daysBetween(due, held);
@@ -88,11 +122,12 @@ export function thirtyDays(rec: CaseRecordSet, today: IsoDate, calendar: Calenda
  * the period of its issue. A mediation that concluded without one is late once its due date has
  * passed, counted in the period of that due date. DRS and the types that need no certificate: none.
  */
-export function certificateOnTime(rec: CaseRecordSet, today: IsoDate, calendar: Calendar): Measured | undefined {
+export function certificateOnTime(rec: CaseRecordSet, today: IsoDate, calendar: Calendar, window: Window): Measured | undefined {
   const type = CASE_TYPES[rec.c.caseType];
   if (type.isDrs || !type.certificateNeeded) return undefined;
-  const first = [...rec.certificates].sort((a, b) => (a.issuedAt < b.issuedAt ? -1 : a.issuedAt > b.issuedAt ? 1 : 0))[0];
+  const first = rec.certificates.length < 2 ? rec.certificates[0] : [...rec.certificates].sort((a, b) => (a.issuedAt < b.issuedAt ? -1 : a.issuedAt > b.issuedAt ? 1 : 0))[0];
   if (first) {
+    if (!inPeriod(first.originalIssueDate, window)) return undefined;
     const due = dueOr(() => certificateDue(first.variant, first.due.trigger, calendar), first.due.due);
     const t = certificateTimeliness(due, first.originalIssueDate);
     const common = { countsOn: first.originalIssueDate, dueText: `by ${formatDate(due)}`, actualText: `issued ${formatDate(first.originalIssueDate)}` };
@@ -101,7 +136,7 @@ export function certificateOnTime(rec: CaseRecordSet, today: IsoDate, calendar: 
       : { ...common, status: 'late', lateBy: t.days, lateText: `${plural(t.days, 'day')} late` };
   }
   const close = finalClose(rec);
-  if (!close) return undefined;
+  if (!close || !inPeriod(close.agreementDate, { from: shiftDays(window.from, -REACH_DAYS), to: window.to })) return undefined;
   const due = dueOr(() => certificateDue('after_mediation', close.agreementDate, calendar), undefined);
   if (due === undefined || today <= due) return undefined;
   const late = daysBetween(due, today);
@@ -118,9 +153,9 @@ function dueOr<T extends IsoDate | undefined>(compute: () => IsoDate, fallback: 
 }
 
 /** T8: the first version of the outcome within 24 hours of the final close; late once overdue. */
-export function outcomeOnTime(rec: CaseRecordSet, now: Date): Measured | undefined {
+export function outcomeOnTime(rec: CaseRecordSet, now: Date, window: Window): Measured | undefined {
   const close = finalClose(rec);
-  if (!close) return undefined;
+  if (!close || !inPeriod(close.agreementDate, window)) return undefined;
   const dueAt = outcomeDueAt(close.closedAt);
   const dueText = `by ${dueAt.toISOString()}`;
   const published = rec.outcome?.versions[0]?.publishedAt;
@@ -138,10 +173,11 @@ export function outcomeOnTime(rec: CaseRecordSet, now: Date): Measured | undefin
  * T9: plan-content cases that reached agreement, from practiceDeadlines (the reminders' own
  * rule for when an amended plan is expected): received, or still awaited.
  */
-export function amendedPlan(rec: CaseRecordSet): { readonly received: boolean; readonly countsOn: IsoDate } | undefined {
+export function amendedPlan(rec: CaseRecordSet, window: Window): { readonly received: boolean; readonly countsOn: IsoDate } | undefined {
   const last = rec.sessions[rec.sessions.length - 1];
   const close = finalClose(rec);
-  if (!last || !close) return undefined;
+  // practiceDeadlines expects T9 only of plan-content cases; the others need not ask it.
+  if (!last || !close || !CASE_TYPES[rec.c.caseType].planContent || !inPeriod(close.agreementDate, window)) return undefined;
   const supplied = rec.outcome?.amendedPlans.map((p) => p.suppliedAt).sort()[0];
   const deadline = practiceDeadlines(rec.c, last, supplied ? { amendedPlanSuppliedAt: supplied } : {}).find((d) => d.scheduleKey === 'AMENDED_PLAN');
   return deadline ? { received: deadline.satisfied !== undefined, countsOn: close.agreementDate } : undefined;

@@ -1,4 +1,4 @@
-import type { Case } from '../cases';
+import type { ServiceCase } from './serviceCase';
 import type { Certificate } from '../certificate';
 import type { Meeting } from '../meeting';
 import type { OutcomeRecord } from '../outcome';
@@ -11,7 +11,7 @@ import type { CaseRecordSet } from './measures';
  * and the action and feedback facts of the period.
  */
 export interface ServiceData {
-  readonly cases: readonly Case[];
+  readonly cases: readonly ServiceCase[];
   readonly meetings: readonly Meeting[];
   readonly certificates: readonly Certificate[];
   readonly outcomes: readonly OutcomeRecord[];

@@ -100,8 +100,9 @@ describe('certificates within 3 working days', () => {
     const report = build(data({ cases: [c1, c2], meetings: [m1, m2], certificates: [onTime, late] }), { period: 'quarter', from: '2026-10-01', to: '2026-12-31' });
     expect(chart(report.answer, 'flow').rows.map((r) => [r.label, ...r.cells.map((c) => c.value)])).toEqual([
       ['Oct 2026', 0, 0, 0],
-      ['Nov 2026', 0, 0, 0],
-      ['Dec 2026', 2, 2, 1],
+      // Referred when the LA was told (30 Nov); held and certified in December.
+      ['Nov 2026', 2, 0, 0],
+      ['Dec 2026', 0, 2, 1],
     ]);
   });
 });

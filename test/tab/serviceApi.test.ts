@@ -38,9 +38,9 @@ describe('service view API', () => {
       },
       { now: () => NOW },
     );
-    // Seven December referrals in this tenant (Maya mediates five, Tom two), two in November.
+    // Seven December referrals (the LA told on 1 Dec) in this tenant, Maya mediating five and Tom two; two in November.
     for (let i = 0; i < 7; i++) {
-      await storeCase(t.bot.store, { reference: `SM-D${i}`, mediator: i < 5 ? PG.maya : PG.tom, parties: [[PG.sam, 'parent_carer']], createdAt: new Date(NOW.getTime() - i * 3_600_000) });
+      await storeCase(t.bot.store, { reference: `SM-D${i}`, mediator: i < 5 ? PG.maya : PG.tom, parties: [[PG.sam, 'parent_carer']], createdAt: new Date(NOW.getTime() - i * 3_600_000), dates: { laInformed: '2026-12-01', meetingDate: '2026-12-21' } });
     }
     for (let i = 0; i < 2; i++) {
       await storeCase(t.bot.store, { reference: `SM-N${i}`, mediator: PG.maya, createdAt: new Date('2026-11-20T10:00:00Z'), dates: { laInformed: '2026-11-02', meetingDate: '2026-11-30' } });
