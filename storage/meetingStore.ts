@@ -143,9 +143,10 @@ export class MeetingStore {
     return parseEach(docs, fromDoc, this.onCorrupt);
   }
 
-  /** Sessions closed with an agreement (full or partial) between two instants, both included; corrupt ones are reported and left out. */
-  async listAgreedBetween(from: string, to: string): Promise<Meeting[]> {
-    return parseEach(await this.docs.find({ 'close.closedAt': { $gte: from, $lte: to }, 'close.outcome': { $in: ['full', 'partial'] } }), fromDoc, this.onCorrupt);
+  /** The cases with a session closed with an agreement (full or partial) between two instants, both included. */
+  async caseIdsAgreedBetween(from: string, to: string): Promise<string[]> {
+    const ids = await this.docs.distinct('caseId', { 'close.closedAt': { $gte: from, $lte: to }, 'close.outcome': { $in: ['full', 'partial'] } });
+    return ids.filter((id): id is string => typeof id === 'string');
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { Calendar } from '../../domain/timescales';
 import { sameTenant } from '../../domain/cases';
+import type { Meeting } from '../../domain/meeting';
 import { actionFactsFromMeetings, type ServiceSources } from '../../domain/service';
 import { shiftDays } from '../../domain/service/period';
 import type { AppStore } from '../../storage/appStore';
@@ -23,9 +24,17 @@ const ACTIONS_BACK = 366;
  * read once with all its sessions, certificates and outcome record.
  *
  * actionProgress and feedback are stand-ins until the after-the-meeting feature's stores land:
- * the lead plugs them in here (see the report of issue 18).
+ * the lead plugs them in here (see the report of issue 18). Made for one answer: the sessions the
+ * stand-in reads are kept for records() to use again, so no session is read twice.
  */
 export function storeServiceSources(store: Pick<AppStore, 'cases' | 'meetings' | 'certificates' | 'outcomes'>, calendar: Calendar): ServiceSources {
+  const sessions = new Map<string, Meeting[]>();
+  const sessionsOf = async (caseIds: readonly string[]): Promise<Meeting[]> => {
+    const missing = caseIds.filter((id) => !sessions.has(id));
+    for (const id of missing) sessions.set(id, []);
+    for (const m of await store.meetings.listForCases(missing)) sessions.get(m.caseId)?.push(m);
+    return caseIds.flatMap((id) => sessions.get(id) ?? []);
+  };
   return {
     async records(scope, alsoCases) {
       const [from, to] = instants(scope.from, scope.to);
@@ -44,7 +53,7 @@ export function storeServiceSources(store: Pick<AppStore, 'cases' | 'meetings' |
       // The provider key's tenant, compared as sameTenant does (case-insensitively), after the indexed range.
       const cases = [...known.values()].filter((c) => scope.tenantId === undefined || sameTenant(c, scope.tenantId));
       const ids = cases.map((c) => c.id);
-      const [meetings, certificates] = await Promise.all([store.meetings.listForCases(ids), store.certificates.listForCases(ids)]);
+      const [meetings, certificates] = await Promise.all([sessionsOf(ids), store.certificates.listForCases(ids)]);
       // Outcome records are large snapshots: read only those of cases with a session closed in reach of the period.
       const closedIds = new Set(closed);
       const outcomes = await store.outcomes.getMany(ids.filter((id) => closedIds.has(id)));
@@ -54,8 +63,8 @@ export function storeServiceSources(store: Pick<AppStore, 'cases' | 'meetings' |
     // STAND-IN: replace with the after-the-meeting feature's action progress store (due date in force, doneOn).
     async actionProgress(scope) {
       const [, to] = instants(scope.from, scope.to);
-      const closed = await store.meetings.listAgreedBetween(`${shiftDays(scope.from, -ACTIONS_BACK)}T00:00:00.000Z`, to);
-      return actionFactsFromMeetings(closed, calendar).filter((a) => a.dueDate >= scope.from && a.dueDate <= scope.to);
+      const agreed = await store.meetings.caseIdsAgreedBetween(`${shiftDays(scope.from, -ACTIONS_BACK)}T00:00:00.000Z`, to);
+      return actionFactsFromMeetings(await sessionsOf(agreed), calendar).filter((a) => a.dueDate >= scope.from && a.dueDate <= scope.to);
     },
 
     // STAND-IN: replace with the after-the-meeting feature's feedback store (answers given in the period, this tenant only).

@@ -19,7 +19,6 @@ export type ApiWrapper = (handler: ApiHandler) => (req: Request, res: Response) 
 export type SendJson = (res: Response, status: number, body: unknown) => void;
 
 export function registerServiceRoutes(server: Server, deps: BotDeps, api: ApiWrapper, sendJson: SendJson): void {
-  const sources = storeServiceSources(deps.store, deps.calendar);
   const appId = deps.config.credentials?.appId;
   const linkFor = (caseId: string) => dashboardLink(caseId, { ...(appId ? { appId } : {}), baseUrl: deps.publicBaseUrl() });
 
@@ -41,7 +40,7 @@ export function registerServiceRoutes(server: Server, deps: BotDeps, api: ApiWra
   };
 
   const serviceReport = async (query: ServiceQuery, caller: Caller, now: Date): Promise<ServiceReport> => {
-    const data = await loadServiceData(sources, { ...(caller.tenantId !== undefined ? { tenantId: caller.tenantId } : {}), from: query.from, to: query.to });
+    const data = await loadServiceData(storeServiceSources(deps.store, deps.calendar), { ...(caller.tenantId !== undefined ? { tenantId: caller.tenantId } : {}), from: query.from, to: query.to });
     return buildServiceReport(data, query, { now, calendar: deps.calendar, csvUrl: `/tab/api/service.csv?${serviceQueryString(query)}`, linkFor });
   };
 

@@ -424,7 +424,9 @@ async function main(): Promise<void> {
   }
   const service = ONLY === 'all' || ONLY === 'service' ? await serviceViewPhase(MEMORY_CASES) : undefined;
   if (service) {
-    const each = service.periods.map((p) => `${p.period} (${p.label}, ${p.casesCounted} cases counted) p50 ${fmt(p.latency.p50, 1)} ms, p99 ${fmt(p.latency.p99, 1)} ms`);
+    const each = service.periods.map(
+      (p) => `${p.period} (${p.label}, ${p.casesCounted} cases counted) p50 ${fmt(p.latency.p50, 1)} ms, p99 ${fmt(p.latency.p99, 1)} ms (reads ${fmt(p.readsMsMedian, 1)} ms; CPU ${fmt(p.cpuMsMedian, 1)} ms per answer)`,
+    );
     console.log('');
     console.log(
       `service view over ${service.cases} cases (${service.meetings} meetings, ${service.certificates} certificates, ${service.outcomes} outcome records; seeded in ${(service.seedMs / 1000).toFixed(0)} s), ` +
