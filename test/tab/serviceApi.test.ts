@@ -147,3 +147,22 @@ describe('service view API', () => {
     expect(res.text).not.toMatch(/SM-|OT-/);
   });
 });
+
+describe('service view API in local mode (playground users, this computer only)', () => {
+  let t: TestBot;
+  beforeAll(async () => {
+    t = await startTestBot({}, { now: () => NOW });
+    await storeCase(t.bot.store, { reference: 'LM-1', mediator: PG.maya, parties: [[PG.sam, 'parent_carer']], createdAt: NOW, dates: { laInformed: '2026-12-01', meetingDate: '2026-12-21' } });
+  });
+  afterAll(async () => {
+    await t.stop();
+  });
+
+  it('shows a mediator every case of the local store and refuses a party', async () => {
+    const maya = await get(t, '/tab/api/service', { 'x-dashboard-user': PG.maya.aadObjectId });
+    expect(maya.status).toBe(200);
+    const body = JSON.parse(maya.text) as ServiceAnswer;
+    expect(body.charts.find((c) => c.id === 'flow')?.rows.find((r) => r.id === '2026-12')?.cells[0]?.value).toBe(1);
+    expect((await get(t, '/tab/api/service', { 'x-dashboard-user': PG.sam.aadObjectId })).status).toBe(403);
+  });
+});
