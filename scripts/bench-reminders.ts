@@ -138,6 +138,9 @@ class CaptureCollection<T extends { _id: string }> implements DocCollection<T> {
   async findById(id: string): Promise<T | null> {
     return this.docs.get(id) ?? null;
   }
+  async distinct(field: string, filter: Filter): Promise<unknown[]> {
+    return [...new Set([...this.docs.values()].filter((d) => this.matches(d, filter)).map((d) => (d as Record<string, unknown>)[field]))];
+  }
   async findOne(filter: Filter): Promise<T | null> {
     return [...this.docs.values()].find((d) => this.matches(d, filter)) ?? null;
   }

@@ -228,7 +228,7 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
   meetingStore.update = announcingWhenChanged(feed, meetingStore.update.bind(meetingStore), (caseId) => caseId, (r) =>
     r.status === 'updated' ? JSON.stringify([r.meeting.meetingId, r.meeting.startedAt, r.meeting.close ?? null, r.meeting.actions]) : undefined,
   );
-  const outcomeStore = new OutcomeStore(outcomes, auditLog, hooks.onAuditDeferred);
+  const outcomeStore = new OutcomeStore(outcomes, auditLog, hooks.onAuditDeferred, hooks.onCorruptDocument);
   outcomeStore.open = announcing(feed, outcomeStore.open.bind(outcomeStore), (r) => r.caseId);
   outcomeStore.update = announcing(feed, outcomeStore.update.bind(outcomeStore), (caseId) => caseId);
   const certificateStore = new CertificateStore(certificates, hooks.onCorruptDocument);

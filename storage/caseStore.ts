@@ -1,5 +1,6 @@
 import type { AuditInput, AuditRecord } from '../domain/audit';
 import { CaseSchema, memberIdsOf, referenceKey, type Case } from '../domain/cases';
+import { ServiceCaseSchema, type ServiceCase } from '../domain/service/serviceCase';
 import type { AuditLog } from './auditLog';
 import { flushOutbox, outboxEntry, outboxWriter, type WithOutbox } from './auditOutbox';
 import type { DocCollection, IndexSpec } from './collection';
@@ -26,7 +27,22 @@ export const caseIndexes: readonly IndexSpec[] = [
   { field: 'meetingChatId' },
   // The daily purge's candidates: the ended cases.
   { field: 'state' },
+  // The service view's periods (docs/service-view.md): the 30-day clocks, the referrals, the withdrawals.
+  { field: 'dates.laInformed' },
+  { field: 'createdAt' },
+  { field: 'ending.date' },
 ];
+
+/** Case fields the service view reads a period by. */
+export type CaseDateField = 'dates.laInformed' | 'createdAt' | 'ending.date';
+
+/**
+ * The filter for one tenant's cases: provider keys start with the tenant id and a bar (caseReference.ts).
+ * No tenant (local mode, this computer only): every case.
+ */
+export function tenantFilter(tenantId: string | undefined): Record<string, unknown> {
+  return tenantId === undefined ? {} : { providerKey: { $gte: `${tenantId}|`, $lt: `${tenantId}}` } };
+}
 
 /** Enough for a burst of simultaneous clicks on one case; each round has one winner. */
 export const MAX_UPDATE_ATTEMPTS = 30;
@@ -45,6 +61,11 @@ export type CaseMutation = (c: Case) => Case | Error;
 
 function toDoc(c: Case, audit: AuditRecord): CaseDoc {
   return { ...c, _id: c.id, refKey: referenceKey(c.providerKey, c.caseReference), memberIds: memberIdsOf(c), auditOutbox: audit };
+}
+
+/** The service view's part of a case, checked field by field like the whole (domain/service/serviceCase.ts). */
+function serviceCaseOf(doc: CaseDoc): ServiceCase {
+  return parseStored(ServiceCaseSchema, CASES_COLLECTION, String(doc._id), doc);
 }
 
 function fromDoc(doc: CaseDoc): Case {
@@ -117,6 +138,22 @@ export class CaseStore {
   async listForUser(aadObjectId: string, limit = 50): Promise<Case[]> {
     const docs = await this.docs.find({ memberIds: aadObjectId.toLowerCase() }, { sort: { updatedAt: -1 }, limit });
     return parseEach(docs, fromDoc, this.onCorrupt);
+  }
+
+  /**
+   * The service view's part (ServiceCase) of the tenant's cases whose `field` lies between `from` and `to` (both included); with
+   * `withoutLaInformed`, only those with no date the LA was told. Corrupt ones are reported and left out.
+   */
+  async listBetween(field: CaseDateField, from: string, to: string, tenantId: string | undefined, options: { withoutLaInformed?: boolean } = {}): Promise<ServiceCase[]> {
+    const docs = await this.docs.find({ [field]: { $gte: from, $lte: to }, ...tenantFilter(tenantId), ...(options.withoutLaInformed ? { 'dates.laInformed': { $exists: false } } : {}) });
+    return parseEach(docs, serviceCaseOf, this.onCorrupt);
+  }
+
+  /** The cases with these ids that belong to the tenant, as the service view reads them. */
+  async getMany(ids: readonly string[], tenantId: string | undefined): Promise<ServiceCase[]> {
+    if (ids.length === 0) return [];
+    const docs = await this.docs.find({ _id: { $in: [...ids] }, ...tenantFilter(tenantId) });
+    return parseEach(docs, serviceCaseOf, this.onCorrupt);
   }
 
   /**

@@ -36,6 +36,8 @@ export const certificateIndexes: readonly IndexSpec[] = [
   // The last number issued in a provider's year: the next is one more.
   { fields: ['sequenceScope', 'sequence'] },
   { field: 'accessTokenHashes', array: true },
+  // The service view's periods: certificates issued.
+  { field: 'issueDate' },
 ];
 
 /** Enough for a provider's whole team issuing in the same second; each round has one winner. */
@@ -125,6 +127,18 @@ export class CertificateStore {
   async listForCase(caseId: string): Promise<Certificate[]> {
     const docs = await this.docs.find({ caseId }, { sort: { issuedAt: 1 } });
     return parseEach(docs, fromDoc, this.onCorrupt);
+  }
+
+  /** The cases with a certificate issued between two dates (both included); the certificates are read by case afterwards. */
+  async caseIdsIssuedBetween(from: string, to: string): Promise<string[]> {
+    const ids = await this.docs.distinct('caseId', { issueDate: { $gte: from, $lte: to } });
+    return ids.filter((id): id is string => typeof id === 'string');
+  }
+
+  /** Every certificate of these cases. */
+  async listForCases(caseIds: readonly string[]): Promise<Certificate[]> {
+    if (caseIds.length === 0) return [];
+    return parseEach(await this.docs.find({ caseId: { $in: [...caseIds] } }), fromDoc, this.onCorrupt);
   }
 
   /** By the number printed on it, within a provider. Throws CorruptDocumentError. */

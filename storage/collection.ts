@@ -50,6 +50,11 @@ export interface DocCollection<T extends { _id: string }> {
    */
   findFields<K extends keyof T & string>(filter: Filter, fields: readonly K[], options?: FindOptions): Promise<Pick<T, '_id' | K>[]>;
   count(filter: Filter): Promise<number>;
+  /**
+   * The distinct values of one scalar field among the matches (MongoDB's distinct), without
+   * reading the documents: for finding which cases a period touches before reading them once.
+   */
+  distinct(field: string, filter: Filter): Promise<unknown[]>;
   /** false when a unique index (or _id) already holds the value: the caller decides what a duplicate means. */
   insertOne(doc: T): Promise<boolean>;
   /** Replaces the document matched by `filter`; returns how many matched (0 or 1). */

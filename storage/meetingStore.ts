@@ -27,7 +27,13 @@ export interface MeetingDoc extends Meeting, WithOutbox {
 
 export const MEETINGS_COLLECTION = 'meetings';
 
-export const meetingIndexes: readonly IndexSpec[] = [{ fields: ['caseId', 'session'] }, { field: 'sessionKey', unique: true }];
+export const meetingIndexes: readonly IndexSpec[] = [
+  { fields: ['caseId', 'session'] },
+  { field: 'sessionKey', unique: true },
+  // The service view's periods: sessions held, sessions closed.
+  { field: 'startedAt' },
+  { field: 'close.closedAt' },
+];
 
 /** Every tick is a write to the same document; allow for a burst from two mediators at once. */
 export const MAX_MEETING_ATTEMPTS = 40;
@@ -135,6 +141,27 @@ export class MeetingStore {
   async listForCase(caseId: string): Promise<Meeting[]> {
     const docs = await this.docs.find({ caseId }, { sort: { session: 1 } });
     return parseEach(docs, fromDoc, this.onCorrupt);
+  }
+
+  /** The cases with a session closed with an agreement (full or partial) between two instants, both included. */
+  async caseIdsAgreedBetween(from: string, to: string): Promise<string[]> {
+    const ids = await this.docs.distinct('caseId', { 'close.closedAt': { $gte: from, $lte: to }, 'close.outcome': { $in: ['full', 'partial'] } });
+    return ids.filter((id): id is string => typeof id === 'string');
+  }
+
+  /**
+   * The cases of the sessions with `field` (an instant) between `from` and `to`, without reading
+   * the sessions: the service view then reads each case's sessions once (listForCases).
+   */
+  async caseIdsBetween(field: 'startedAt' | 'close.closedAt', from: string, to: string): Promise<string[]> {
+    const ids = await this.docs.distinct('caseId', { [field]: { $gte: from, $lte: to } });
+    return ids.filter((id): id is string => typeof id === 'string');
+  }
+
+  /** Every session of these cases. */
+  async listForCases(caseIds: readonly string[]): Promise<Meeting[]> {
+    if (caseIds.length === 0) return [];
+    return parseEach(await this.docs.find({ caseId: { $in: [...caseIds] } }), fromDoc, this.onCorrupt);
   }
 
   /**

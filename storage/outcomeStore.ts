@@ -4,7 +4,7 @@ import { OutcomeRecordSchema, type OutcomeRecord } from '../domain/outcome';
 import type { AuditLog } from './auditLog';
 import { flushOutbox, outboxEntry, outboxWriter, type WithOutbox } from './auditOutbox';
 import type { DocCollection, IndexSpec } from './collection';
-import { parseStored } from './corruptDocument';
+import { parseEach, parseStored, type OnCorruptDocument } from './corruptDocument';
 import { updateOptimistically } from './optimistic';
 
 /**
@@ -53,6 +53,7 @@ export class OutcomeStore {
     private readonly docs: DocCollection<OutcomeDoc>,
     private readonly log: AuditLog,
     private readonly onAuditDeferred: (err: Error) => void = () => {},
+    private readonly onCorrupt: OnCorruptDocument = () => {},
   ) {}
 
   /**
@@ -75,6 +76,13 @@ export class OutcomeStore {
   async get(caseId: string): Promise<OutcomeRecord | null> {
     const doc = await this.docs.findById(caseId);
     return doc ? parseStored(OutcomeRecordSchema, OUTCOMES_COLLECTION, caseId, doc) : null;
+  }
+
+  /** The records of these cases; a corrupt one is reported and left out. */
+  async getMany(caseIds: readonly string[]): Promise<OutcomeRecord[]> {
+    if (caseIds.length === 0) return [];
+    const docs = await this.docs.find({ _id: { $in: [...caseIds] } });
+    return parseEach(docs, (doc) => parseStored(OutcomeRecordSchema, OUTCOMES_COLLECTION, String(doc._id), doc), this.onCorrupt);
   }
 
   /**

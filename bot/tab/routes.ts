@@ -17,6 +17,7 @@ import type { BotApp } from '../app';
 import { dashboardSource, linksFor } from './caseSource';
 import { identify, isLocalMode, isLoopbackAddress, isLoopbackHost, LOCAL_USER_HEADER, type Caller, type IdentityDeps } from './identity';
 import { findRepoFile, loadPlaygroundUsers, type LocalUser } from './localUsers';
+import { registerServiceRoutes } from './serviceRoutes';
 import { remoteSigningKeys, type SigningKeys } from './ssoToken';
 
 export interface TabRouteOptions {
@@ -67,7 +68,7 @@ function header(req: Request, name: string): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-function sendJson(res: Response, status: number, body: unknown): void {
+export function sendJson(res: Response, status: number, body: unknown): void {
   res.setHeader('Cache-Control', 'no-store');
   res.setHeader('Vary', `Authorization, ${LOCAL_USER_HEADER}`);
   res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -196,6 +197,8 @@ export function registerTabRoutes(server: Server, app: BotApp, options: TabRoute
       sendJson(res, 200, detail);
     }),
   );
+
+  registerServiceRoutes(server, deps, api, sendJson);
 }
 
 /** The URL `npm start` prints for the standalone dashboard. */

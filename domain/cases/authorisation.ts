@@ -12,11 +12,11 @@ function sameId(a: string | undefined, b: string | undefined): boolean {
   return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
 }
 
-export function mediatorFor(c: Case, aadObjectId: string): Mediator | undefined {
+export function mediatorFor(c: Pick<Case, 'mediators'>, aadObjectId: string): Mediator | undefined {
   return c.mediators.find((m) => sameId(m.aadObjectId, aadObjectId));
 }
 
-export function isMediator(c: Case, aadObjectId: string): boolean {
+export function isMediator(c: Pick<Case, 'mediators'>, aadObjectId: string): boolean {
   return mediatorFor(c, aadObjectId) !== undefined;
 }
 
@@ -40,7 +40,7 @@ export function refusalText(c: Case, aadObjectId: string, detailed: string): str
 }
 
 /** True when the request comes from the tenant the case was opened in (an unknown tenant never matches). */
-export function sameTenant(c: Case, tenantId: string | undefined): boolean {
+export function sameTenant(c: Pick<Case, 'providerKey'>, tenantId: string | undefined): boolean {
   return tenantId !== undefined && tenantId.toLowerCase() === tenantOfProvider(c.providerKey).toLowerCase();
 }
 

@@ -2,7 +2,7 @@ import { formatDate, type CaseDates } from '../timescales';
 import type { Case } from './caseSchema';
 
 /** The case's known dates in the shape the timeline engine takes. */
-export function caseDatesOf(c: Case): CaseDates {
+export function caseDatesOf(c: Pick<Case, 'dates' | 'caseType'>): CaseDates {
   const { decisionNoticeSent, laInformed, meetingDate } = c.dates;
   return {
     caseType: c.caseType,

@@ -56,7 +56,7 @@ export const DatePollSchema = z.object({
 export type DatePoll = z.infer<typeof DatePollSchema>;
 
 /** The limit the slots are measured against: the 30 days from the LA (or ICB) being told. */
-export function arrangeLimit(c: Case, calendar: Calendar = defaultCalendar): string | undefined {
+export function arrangeLimit(c: Pick<Case, 'dates' | 'caseType'>, calendar: Calendar = defaultCalendar): string | undefined {
   try {
     return caseTimeline(caseDatesOf(c), calendar).find((e) => e.ruleId === 'ARRANGE_MEDIATION' || e.ruleId === 'ICB_ARRANGE')?.due;
   } catch {

@@ -16,7 +16,7 @@ const AGREEMENT_OUTCOMES: ReadonlySet<string> = new Set(['full', 'partial']);
  * T8 and T9, counted from the moment the final session closed. An adjourned session starts
  * neither: the outcome follows the final session.
  */
-export function practiceDeadlines(c: Case, meeting: Meeting | null | undefined, facts: DeadlineFacts): Deadline[] {
+export function practiceDeadlines(c: Pick<Case, 'id' | 'caseType'>, meeting: Meeting | null | undefined, facts: DeadlineFacts): Deadline[] {
   const close = meeting?.close;
   if (!close || close.outcome === 'adjourned') return [];
   const trigger = { what: 'meeting closed', date: close.agreementDate, at: close.closedAt };

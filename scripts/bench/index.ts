@@ -1,7 +1,8 @@
 /**
  * `npx tsx scripts/bench/index.ts [--quick] [--out <file>]` (npm run bench): HTTP throughput and
  * latency of the product against a minimal echo bot on the same botbuilder and restify, its
- * start-up time and its resident memory with 10,000 cases stored. Prints plain tables and
+ * start-up time and its resident memory with 10,000 cases stored, and the service view's answer
+ * time over those 10,000 cases (serviceView.ts). Prints plain tables and
  * writes the figures as JSON (test-output/bench.json unless --out says otherwise).
  *
  * Both bots are compiled first (tsc -p tsconfig.build.json) and run as production runs them
@@ -12,7 +13,7 @@
  * alike; ratios are given per round (median and range) beside the pooled latencies.
  *
  * Options: --quick (fewer requests, 2,000 cases for the memory figure), --out <file>,
- * --only help|terms|dialog|startup (one part), --levels 1,50 (concurrency levels),
+ * --only help|terms|dialog|startup|service (one part), --levels 1,50 (concurrency levels),
  * --cpu-prof <dir> (profile the product under load).
  */
 import { execFileSync } from 'node:child_process';
@@ -27,6 +28,7 @@ import { runLoad, type LoadResult, type Unit } from './load';
 import { KIND, cardInvoke, person, personalActivity } from './people';
 import { ROOT, spawnServer, type Child } from './processes';
 import { seedBenchCases, seedRealisticStore, type BenchPools } from './seed';
+import { serviceViewPhase } from './serviceView';
 import { median, summarise } from './stats';
 
 const args = process.argv.slice(2);
@@ -54,8 +56,8 @@ const SCENARIO_LABEL: Record<Scenario, string> = {
   dialog: 'dialog step (LA preparation answer)',
 };
 
-if (!['all', 'startup', ...SCENARIOS].includes(ONLY) || LEVELS.some((n) => !Number.isInteger(n) || n < 1)) {
-  console.error(`usage: npx tsx scripts/bench/index.ts [--quick] [--only ${SCENARIOS.join('|')}|startup] [--levels 1,10,50] [--out file] [--cpu-prof dir]`);
+if (!['all', 'startup', 'service', ...SCENARIOS].includes(ONLY) || LEVELS.some((n) => !Number.isInteger(n) || n < 1)) {
+  console.error(`usage: npx tsx scripts/bench/index.ts [--quick] [--only ${SCENARIOS.join('|')}|startup|service] [--levels 1,10,50] [--out file] [--cpu-prof dir]`);
   process.exit(2);
 }
 
@@ -397,8 +399,9 @@ function machine(): Record<string, string | number> {
 async function main(): Promise<void> {
   const m = machine();
   console.log(`bench${QUICK ? ' --quick' : ''}: ${m.cpus} CPU (${m.cpuModel}), ${m.memoryGb} GB, Node ${m.node}; ${REQUESTS} requests per scenario, bot and concurrency after ${WARM_UP} warm-up requests`);
-  build();
-  const load = ONLY === 'startup' ? undefined : await loadPhase();
+  // The service view runs in this process: nothing to compile for it alone.
+  if (ONLY !== 'service') build();
+  const load = ONLY === 'startup' || ONLY === 'service' ? undefined : await loadPhase();
   if (load) {
     console.log('');
     printTable(load.rows);
@@ -419,10 +422,21 @@ async function main(): Promise<void> {
         `start-up median ${fmt(startup.seededStartupMedianMs, 0)} ms of ${ms(startup.seededStartupMs)} (${fmt(startup.seededStartupMedianMs / startup.echoStartupMedianMs, 2)} × echo); resident memory ${mb(startup.seededRssKb)} (${mb(startup.seededRssAfterGcKb)} after a forced collection)`,
     );
   }
+  const service = ONLY === 'all' || ONLY === 'service' ? await serviceViewPhase(MEMORY_CASES) : undefined;
+  if (service) {
+    const each = service.periods.map(
+      (p) => `${p.period} (${p.label}, ${p.casesCounted} cases counted) p50 ${fmt(p.latency.p50, 1)} ms, p99 ${fmt(p.latency.p99, 1)} ms (reads ${fmt(p.readsMsMedian, 1)} ms; CPU ${fmt(p.cpuMsMedian, 1)} ms per answer)`,
+    );
+    console.log('');
+    console.log(
+      `service view over ${service.cases} cases (${service.meetings} meetings, ${service.certificates} certificates, ${service.outcomes} outcome records; seeded in ${(service.seedMs / 1000).toFixed(0)} s), ` +
+        `reads, figures and JSON in this process, ${service.periods[0]?.latency.requests ?? 0} runs each: ${each.join('; ')}`,
+    );
+  }
   // Other work on the machine skews every figure: say how busy it was.
   console.log(`1-minute load average: ${m.loadAverageAtStart} at the start, ${os.loadavg()[0]!.toFixed(2)} at the end (${m.cpus} CPUs)`);
   await fs.mkdir(path.dirname(OUT), { recursive: true });
-  await fs.writeFile(OUT, JSON.stringify({ at: new Date().toISOString(), loadAverageAtEnd: os.loadavg()[0], quick: QUICK, machine: m, requestsPerRun: REQUESTS, warmUp: WARM_UP, load, startup }, null, 2));
+  await fs.writeFile(OUT, JSON.stringify({ at: new Date().toISOString(), loadAverageAtEnd: os.loadavg()[0], quick: QUICK, machine: m, requestsPerRun: REQUESTS, warmUp: WARM_UP, load, startup, service }, null, 2));
   console.log(`\nfigures written to ${path.relative(ROOT, OUT)}`);
 }
 

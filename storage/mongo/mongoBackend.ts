@@ -30,6 +30,9 @@ class MongoCollection<T extends { _id: string }> implements DocCollection<T> {
     if (options.limit !== undefined) cursor = cursor.limit(options.limit);
     return (await cursor.toArray()) as unknown as Pick<T, '_id' | K>[];
   }
+  async distinct(field: string, filter: Filter): Promise<unknown[]> {
+    return (await this.c.distinct(field, filter)).filter((v: unknown) => v !== null && v !== undefined);
+  }
   async count(filter: Filter): Promise<number> {
     return this.c.countDocuments(filter);
   }

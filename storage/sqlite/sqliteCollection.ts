@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { DocCollection, Filter, FindOptions } from '../collection';
 import { decodeDoc, encodeDoc } from './docCodec';
-import { jsonPath, orderAndLimit, translateFilter, type FilterContext, type SqlQuery } from './sqlFilter';
+import { fieldExpr, jsonPath, orderAndLimit, translateFilter, type FilterContext, type SqlQuery } from './sqlFilter';
 import type { QueryPlanCheck } from './queryPlanCheck';
 
 type Row = { _id: string; doc: string };
@@ -113,6 +113,11 @@ export class SqliteCollection<T extends { _id: string }> implements DocCollectio
   async count(filter: Filter): Promise<number> {
     const { st, params } = this.select(filter, {}, 'count(*) AS n');
     return (st.get(...params) as { n: number }).n;
+  }
+
+  async distinct(field: string, filter: Filter): Promise<unknown[]> {
+    const { st, params } = this.select(filter, {}, `DISTINCT ${fieldExpr(field)} AS v`);
+    return (st.all(...params) as { v: unknown }[]).map((r) => r.v).filter((v) => v !== null);
   }
 
   async insertOne(doc: T): Promise<boolean> {

@@ -156,6 +156,21 @@ export function storeContract(open: () => Promise<{ store: AppStore; reopen: () 
       expect(await store.cases.listForUser(STRANGER.aadObjectId)).toEqual([]);
     });
 
+    it("reads the service view's cases by date and by id, within one tenant only", async () => {
+      const a = makeCase({ caseReference: 'S-1', laInformed: '2026-11-02' });
+      const b = makeCase({ caseReference: 'S-2', laInformed: '2026-11-20' });
+      const other = makeCase({ caseReference: 'S-3', laInformed: '2026-11-03' }, LEAD, 'tenant-2|19:team@thread.tacv2');
+      for (const c of [a, b, other]) await store.cases.create(c);
+      const refs = (cs: readonly { caseReference: string }[]) => cs.map((c) => c.caseReference).sort();
+      expect(refs(await store.cases.listBetween('dates.laInformed', '2026-11-01', '2026-11-10', 'tenant-1'))).toEqual(['S-1']);
+      expect(refs(await store.cases.listBetween('dates.laInformed', '2026-11-01', '2026-11-30', undefined))).toEqual(['S-1', 'S-2', 'S-3']);
+      expect(refs(await store.cases.getMany([a.id, other.id], 'tenant-1'))).toEqual(['S-1']);
+      // The service view's part of the case: no parties.
+      const [read] = await store.cases.getMany([a.id], 'tenant-1');
+      expect(read).toMatchObject({ id: a.id, dates: a.dates, mediators: a.mediators });
+      expect(read).not.toHaveProperty('parties');
+    });
+
     it('bumps the version, appends the audit entry, and writes nothing for an unchanged or refused mutation', async () => {
       const c = makeCase({ caseReference: 'V-1' });
       await store.cases.create(c);
@@ -452,6 +467,16 @@ export function storeContract(open: () => Promise<{ store: AppStore; reopen: () 
       expect(await store.meetings.get('another-case', current?.meetingId ?? '')).toBeNull();
       expect(await store.meetings.current('another-case')).toBeNull();
       expect(await store.meetings.create({ ...(current as Meeting), meetingId: 'another-meeting-id' })).toBe('duplicate_session');
+    });
+
+    it('finds the cases of the sessions started or closed in a period, and every session of given cases', async () => {
+      const { c, m } = await running('M-S1');
+      await running('M-S2');
+      const day = MEETING_START.toISOString().slice(0, 10);
+      expect(await store.meetings.caseIdsBetween('startedAt', `${day}T00:00:00.000Z`, `${day}T23:59:59.999Z`)).toHaveLength(2);
+      expect(await store.meetings.caseIdsBetween('startedAt', '2000-01-01T00:00:00.000Z', '2000-01-02T00:00:00.000Z')).toEqual([]);
+      expect(await store.meetings.caseIdsBetween('close.closedAt', `${day}T00:00:00.000Z`, `${day}T23:59:59.999Z`)).toEqual([]);
+      expect(await store.meetings.listForCases([c.id])).toEqual([m]);
     });
 
     it('lands 30 concurrent ticks of all 11 items (repeated clicks included) as exactly 11 writes', async () => {

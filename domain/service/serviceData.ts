@@ -1,0 +1,40 @@
+import type { ServiceCase } from './serviceCase';
+import type { Certificate } from '../certificate';
+import type { Meeting } from '../meeting';
+import type { OutcomeRecord } from '../outcome';
+import type { ActionProgressFact, FeedbackFact } from './facts';
+import type { CaseRecordSet } from './measures';
+
+/**
+ * What the service view counts, as read for one tenant and period (bot/service/storeSources.ts):
+ * every case with something in the period, with all its sessions, certificates and outcome,
+ * and the action and feedback facts of the period.
+ */
+export interface ServiceData {
+  readonly cases: readonly ServiceCase[];
+  readonly meetings: readonly Meeting[];
+  readonly certificates: readonly Certificate[];
+  readonly outcomes: readonly OutcomeRecord[];
+  /** Agreed LA actions due in the period. */
+  readonly actions: readonly ActionProgressFact[];
+  /** Answers given in the period. */
+  readonly feedback: readonly FeedbackFact[];
+}
+
+/** The records of each case, sessions in order. */
+export function recordSets(data: ServiceData): CaseRecordSet[] {
+  const sessions = new Map<string, Meeting[]>();
+  for (const m of data.meetings) sessions.set(m.caseId, [...(sessions.get(m.caseId) ?? []), m]);
+  const certificates = new Map<string, Certificate[]>();
+  for (const x of data.certificates) certificates.set(x.caseId, [...(certificates.get(x.caseId) ?? []), x]);
+  const outcomes = new Map(data.outcomes.map((o) => [o.caseId, o]));
+  return data.cases.map((c) => {
+    const outcome = outcomes.get(c.id);
+    return {
+      c,
+      sessions: (sessions.get(c.id) ?? []).sort((a, b) => a.session - b.session),
+      certificates: certificates.get(c.id) ?? [],
+      ...(outcome ? { outcome } : {}),
+    };
+  });
+}
