@@ -248,7 +248,12 @@ async function boot(): Promise<void> {
     if (!state.host.inTeams) history.replaceState(null, '', `?${query}${asked ? `&theme=${asked}` : ''}`);
   };
 
-  const service = createServiceView({ main, credentials: () => state.credentials, openCase: (id) => void openCase(id) });
+  const service = createServiceView({
+    main,
+    credentials: () => state.credentials,
+    openCase: (id) => void openCase(id),
+    openLink: (url) => openInHost(url, state.host.inTeams),
+  });
 
   const openCase = async (caseId: string, fromList = true): Promise<void> => {
     if (!state.credentials) return;

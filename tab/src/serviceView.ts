@@ -15,6 +15,8 @@ export interface ServiceDeps {
   readonly credentials: () => Credentials | undefined;
   /** Opens a case in the dashboard's case view. */
   readonly openCase: (caseId: string) => void;
+  /** Opens a Teams link (a case's thread) through Teams when inside it. */
+  readonly openLink: (url: string) => void;
 }
 
 const PERIOD_KINDS: readonly (readonly [ServicePeriodKind, string])[] = [
@@ -30,6 +32,16 @@ function select(id: string, options: readonly (readonly [string, string])[], val
 
 function field(id: string, label: string, control: HTMLElement): HTMLElement {
   return h('div', { class: 'field' }, h('label', { for: id }, label), control);
+}
+
+function caseLink(link: string | undefined, open: (url: string) => void): HTMLElement | null {
+  if (!link) return null;
+  const a = h('a', { href: link, class: 'link', target: '_blank', rel: 'noopener noreferrer' }, 'Open in Teams');
+  a.addEventListener('click', (e) => {
+    e.preventDefault();
+    open(link);
+  });
+  return a;
 }
 
 function figureButton(text: string, label: string, onClick: () => void): HTMLElement {
@@ -84,7 +96,8 @@ export function createServiceView(deps: ServiceDeps) {
     const items = cases.cases.map((c) => {
       const open = h('button', { type: 'button', class: 'case-open' }, `Case ${c.caseReference}`);
       open.addEventListener('click', () => deps.openCase(c.caseId));
-      return h('li', { 'data-case': c.caseId }, open, h('span', { class: 'meta' }, ` ${c.caseTypeLabel} · ${c.localAuthority} · ${c.stateLabel}`));
+      const link = caseLink(c.link, deps.openLink);
+      return h('li', { 'data-case': c.caseId }, open, h('span', { class: 'meta' }, ` ${c.caseTypeLabel} · ${c.localAuthority} · ${c.stateLabel}`), link ? ' · ' : null, link);
     });
     panel.replaceChildren(
       h('h3', { id: 'service-cases-heading', tabindex: '-1' }, cases.title),
@@ -237,7 +250,7 @@ export function createServiceView(deps: ServiceDeps) {
         'li',
         { class: 'late-case', 'data-case': l.caseId },
         h('p', { class: 'late-title' }, open, ' ', h('fluent-badge' as 'span', { appearance: 'tint', color: 'danger' }, l.lateText)),
-        h('p', { class: 'meta' }, `${l.measure}. Due ${l.dueText}; ${l.actualText}.`),
+        h('p', { class: 'meta' }, `${l.measure}. Due ${l.dueText}; ${l.actualText}.`, l.link ? ' ' : null, caseLink(l.link, deps.openLink)),
       );
     });
     section.append(h('ul', { class: 'late-cases' }, ...items));
@@ -267,7 +280,12 @@ export function createServiceView(deps: ServiceDeps) {
     (focusId ? document.getElementById(focusId) : heading)?.focus();
   };
 
-  return { load, redraw: drawCharts, hasAnswer: () => answer !== undefined, show: (a: ServiceAnswer) => ((answer = a), render()) };
+  const show = (a: ServiceAnswer): void => {
+    answer = a;
+    render();
+  };
+
+  return { load, show, redraw: drawCharts };
 }
 
 export function refusalText(err: unknown): string {
