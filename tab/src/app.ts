@@ -315,7 +315,7 @@ async function boot(): Promise<void> {
     if (section === 'service') {
       state.detail = undefined;
       remember(`view=${state.view}&section=service`);
-      await service.load();
+      await service.reload();
     } else await backToList();
   };
 

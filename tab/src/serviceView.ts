@@ -45,7 +45,7 @@ function caseLink(link: string | undefined, open: (url: string) => void): HTMLEl
 }
 
 function figureButton(text: string, label: string, onClick: () => void): HTMLElement {
-  const b = h('fluent-button' as 'button', { appearance: 'transparent', size: 'small', class: 'figure', 'aria-label': label }, text);
+  const b = h('fluent-button' as 'button', { appearance: 'transparent', class: 'figure', 'aria-label': label }, text);
   b.addEventListener('click', onClick);
   return b;
 }
@@ -285,7 +285,10 @@ export function createServiceView(deps: ServiceDeps) {
     render();
   };
 
-  return { load, show, redraw: drawCharts };
+  /** Back to the view: fresh figures for the period and filters last chosen. */
+  const reload = (): Promise<void> => load(answer?.query);
+
+  return { reload, show, redraw: drawCharts };
 }
 
 export function refusalText(err: unknown): string {

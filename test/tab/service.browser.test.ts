@@ -180,6 +180,7 @@ describe('service view in Chromium (local mode, service API from the fixture)', 
     await page.locator('#case-heading', { hasText: 'Case SM-2026-033' }).waitFor();
     await page.locator('#nav').getByRole('button', { name: 'Service', exact: true }).click();
     await page.locator('svg[data-chart="timeliness"]').waitFor();
+    expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('service-heading');
   });
 
   it('asks the API for the chosen period and filters', async () => {
@@ -206,6 +207,12 @@ describe('service view in Chromium (local mode, service API from the fixture)', 
       to: '2026-12-01',
       localAuthority: 'Southby Borough Council',
     });
+    // To the cases and back: the view keeps the period and filters chosen.
+    await page.locator('#nav').getByRole('button', { name: 'Cases', exact: true }).click();
+    await page.locator('li.case-card').first().waitFor();
+    await page.locator('#nav').getByRole('button', { name: 'Service', exact: true }).click();
+    await page.locator('#service-period-label', { hasText: '2026-06-01 to 2026-12-01' }).waitFor();
+    expect(await page.getByLabel('Local authority', { exact: true }).inputValue()).toBe('Southby Borough Council');
   });
 
   it("downloads the CSV with the caller's credentials", async () => {
@@ -248,7 +255,7 @@ describe('service view in Chromium (local mode, service API from the fixture)', 
       expect((box?.x ?? 0) + (box?.width ?? 999)).toBeLessThanOrEqual(320);
     }
     // On a phone the charts start below the controls: the picture shows the first of them.
-    await page.locator('#h-chart-timeliness').scrollIntoViewIfNeeded();
+    await page.evaluate("document.getElementById('h-chart-timeliness').scrollIntoView()");
     await page.screenshot({ path: path.join(IMAGES, `service-${theme}-320.png`) });
     expect(existsSync(path.join(IMAGES, `service-${theme}-320.png`))).toBe(true);
   });
