@@ -260,6 +260,23 @@ describe('service view in Chromium (local mode, service API from the fixture)', 
     expect(existsSync(path.join(IMAGES, `service-${theme}-320.png`))).toBe(true);
   });
 
+  it("keeps the charts readable in Windows' high contrast mode (forced colours)", async () => {
+    await page.setViewportSize(WIDE);
+    await page.emulateMedia({ forcedColors: 'active' });
+    try {
+      await page.reload();
+      await page.locator('svg[data-chart="flow"]').waitFor();
+      expect(await contrast('svg[data-chart="timeliness"] rect.bar', 'fill')).toBeGreaterThanOrEqual(3);
+      expect(await contrast('svg[data-chart="timeliness"] text.value', 'fill')).toBeGreaterThanOrEqual(4.5);
+      expect(await contrast('svg[data-chart="flow"] path.series-line.s1', 'stroke')).toBeGreaterThanOrEqual(3);
+      // One colour for all lines: the dashes tell them apart.
+      const dashes: string[] = await page.evaluate(`[...document.querySelectorAll('svg[data-chart="flow"] path.series-line')].map((e) => getComputedStyle(e).strokeDasharray)`);
+      expect(new Set(dashes).size).toBe(3);
+    } finally {
+      await page.emulateMedia({ forcedColors: 'none' });
+    }
+  });
+
   it('logged no script or CSP errors', () => {
     expect(consoleErrors).toEqual([]);
   });
