@@ -2,8 +2,8 @@
  * The service view's API as the browser test sees it, in ONE place: a realistic ServiceAnswer
  * (domain/service/types.ts) served through playwright's page.route() while the server side is
  * built on another branch. Everything else in the test (page, case list, case view, identity) is
- * the real bot. To test against the real API instead, drop the `serveServiceApi` call in
- * service.browser.test.ts and let `expectedAnswer` fetch /tab/api/service from the bot (see there).
+ * the real bot. The test checks the page against the answers the page received, so to test
+ * against the real API instead, delete the `serveServiceApi` line in service.browser.test.ts.
  */
 import type { Page, Request } from 'playwright-core';
 import type { LateCase, ServiceAnswer, ServiceCasesAnswer, ServiceChart, ServiceQuery } from '../../domain/service/types';
@@ -14,7 +14,7 @@ export interface KnownCase {
 }
 
 /** The default answer's period: the month of the test's "today" (3 December 2026). */
-export const DEFAULT_QUERY: ServiceQuery = { period: 'month', from: '2026-12-01', to: '2026-12-31' };
+const DEFAULT_QUERY: ServiceQuery = { period: 'month', from: '2026-12-01', to: '2026-12-31' };
 
 const OPTIONS: ServiceAnswer['options'] = {
   localAuthorities: ['Northshire County Council', 'Southby Borough Council'],
@@ -187,7 +187,7 @@ export function serviceAnswer(query: ServiceQuery, known: readonly KnownCase[]):
   };
 }
 
-export function serviceCases(figure: string, known: readonly KnownCase[]): ServiceCasesAnswer {
+function serviceCases(figure: string, known: readonly KnownCase[]): ServiceCasesAnswer {
   return {
     figure,
     title: `Cases behind ${figure}`,
@@ -201,7 +201,7 @@ export function serviceCases(figure: string, known: readonly KnownCase[]): Servi
   };
 }
 
-export const CSV = 'chart,row,column,value\r\ntimeliness,Mediation held within 30 days,On time,12 of 14 (86%)\r\n';
+const CSV = 'chart,row,column,value\r\ntimeliness,Mediation held within 30 days,On time,12 of 14 (86%)\r\n';
 
 function queryOf(url: URL): ServiceQuery {
   const p = url.searchParams;
@@ -217,28 +217,20 @@ function queryOf(url: URL): ServiceQuery {
   };
 }
 
-export interface ServedRequest {
-  readonly url: URL;
-  readonly user: string | undefined;
-}
-
 /**
  * Answers /tab/api/service, /tab/api/service/cases and /tab/api/service.csv in the page, as the
  * server will: 401 without an identity, 403 to anyone not in `allowed` (the server decides by
- * role), the fixture otherwise. Returns the requests it answered, for the test to inspect.
+ * role), the fixture otherwise.
  */
-export async function serveServiceApi(page: Page, allowed: readonly string[], known: () => readonly KnownCase[]): Promise<ServedRequest[]> {
-  const seen: ServedRequest[] = [];
+export async function serveServiceApi(page: Page, allowed: readonly string[], known: () => readonly KnownCase[]): Promise<void> {
   const json = (status: number, body: unknown) => ({ status, contentType: 'application/json', headers: { 'cache-control': 'no-store' }, body: JSON.stringify(body) });
   await page.route(/\/tab\/api\/service(\.csv|\/cases)?(\?.*)?$/, async (route, request: Request) => {
     const url = new URL(request.url());
     const user = request.headers()['x-dashboard-user'];
-    seen.push({ url, user });
     if (!user) return route.fulfill(json(401, { error: 'Sign in to see the dashboard.' }));
     if (!allowed.includes(user)) return route.fulfill(json(403, { error: 'The service view is for mediators and administrators.' }));
     if (url.pathname.endsWith('.csv')) return route.fulfill({ status: 200, contentType: 'text/csv; charset=utf-8', body: CSV });
     if (url.pathname.endsWith('/cases')) return route.fulfill(json(200, serviceCases(url.searchParams.get('figure') ?? '', known())));
     return route.fulfill(json(200, serviceAnswer(url.searchParams.has('period') ? queryOf(url) : DEFAULT_QUERY, known())));
   });
-  return seen;
 }
