@@ -50,6 +50,11 @@ function figureButton(text: string, label: string, onClick: () => void): HTMLEle
   return b;
 }
 
+function announce(text: string): void {
+  const live = document.getElementById('announce');
+  if (live) live.textContent = text;
+}
+
 export function createServiceView(deps: ServiceDeps) {
   let answer: ServiceAnswer | undefined;
   let casesPanel: HTMLElement | undefined;
@@ -67,6 +72,8 @@ export function createServiceView(deps: ServiceDeps) {
     try {
       answer = await api.service(credentials, query);
       render(focusId);
+      // Focus stays on the control that changed; the new period and count are said, not only shown.
+      if (focusId) announce(`${answer.periodLabel}: ${answer.caseCount === 1 ? '1 case' : `${answer.caseCount} cases`}.`);
     } catch (err) {
       status(refusalText(err), !(err instanceof ApiError && err.status === 403));
     }

@@ -218,6 +218,7 @@ describe('service view in Chromium (local mode)', () => {
     const filtered = await serviceAfter(() => page.getByLabel('Local authority', { exact: true }).selectOption(la));
     expect(sent(filtered.res).query).toEqual({ period: 'quarter', from: '2026-10-01', to: '2026-12-31', localAuthority: la });
     expect(await focusedId()).toBe('service-la');
+    expect(await page.locator('#announce').textContent()).toBe(`${filtered.answer.periodLabel}: ${casesText(filtered.answer.caseCount)}.`);
 
     await page.getByLabel('Period', { exact: true }).selectOption('custom');
     await page.getByLabel('From', { exact: true }).fill('2026-12-10');
