@@ -368,7 +368,9 @@ async function boot(): Promise<void> {
     state.detail = undefined;
     showSection('cases');
     remember(`view=${v}`);
+    // Opened on the service view, the page has not fetched the list yet.
     if (state.list) renderList(state, (id) => void openCase(id));
+    else void loadList();
   };
   renderLocalToolbar(
     state,
