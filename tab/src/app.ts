@@ -1,15 +1,20 @@
 /**
  * The dashboard page: "Cases" (channel tab: every case the caller may see, with filters) and
  * "My cases" (personal tab: the caller's role, tasks and dates). One case opens with its
- * timeline chart. Data only from the API, which checks who is asking on every request.
+ * timeline chart. Mediators and the provider's administrators also get "Service" (serviceView.ts).
+ * Data only from the API, which checks who is asking on every request.
  */
 import type { CaseDetail, CaseListAnswer, CaseSummary, DeadlineItem, TabSettings } from '../../domain/dashboard/types';
 import { api, ApiError, type Credentials } from './api';
 import { h, type Child } from './dom';
+import { applyTeamsTheme } from './fluent';
+import { createServiceView, refusalText } from './serviceView';
 import { connectToHost, onThemeChange, openInHost, ssoToken, type HostInfo } from './teamsHost';
 import { timelineChart, timelineTable } from './timelineChart';
 
 type View = 'channel' | 'personal';
+/** What the page shows: the tab's cases, or the service view. */
+type Section = 'cases' | 'service';
 
 interface State {
   host: HostInfo;
@@ -20,22 +25,30 @@ interface State {
   detail?: CaseDetail;
   stateFilter: string;
   weekOnly: boolean;
+  section: Section;
+  /** Whether the API answered the service view to this caller (it decides, not the page). */
+  serviceAllowed: boolean;
 }
 
 const LOCAL_USER_KEY = 'send-dashboard-user';
 const main = document.getElementById('main') as HTMLElement;
 const toolbar = document.getElementById('toolbar') as HTMLElement;
-
-function applyTheme(theme: HostInfo['theme']): void {
-  document.body.dataset.theme = theme;
-}
+const nav = document.getElementById('nav') as HTMLElement;
+const THEMES: readonly (readonly [HostInfo['theme'], string])[] = [
+  ['default', 'Default'],
+  ['dark', 'Dark'],
+  ['contrast', 'High contrast'],
+];
 
 function setStatus(text: string, alert = false): void {
   main.replaceChildren(h('p', { class: alert ? 'message error' : 'message', role: alert ? 'alert' : 'status' }, text));
 }
 
+const BADGE_COLOURS: Readonly<Record<string, string>> = { overdue: 'danger', due_today: 'warning', due_this_week: 'warning', done: 'success', happened: 'success' };
+
+/** A status word in a Fluent badge; its colour follows the theme, the word says it all. */
 function badge(status: string, word: string): HTMLElement {
-  return h('span', { class: `badge status-${status}` }, word);
+  return h('fluent-badge' as 'span', { class: `badge status-${status}`, appearance: 'tint', color: BADGE_COLOURS[status] ?? 'informative' }, word);
 }
 
 function deadlineLine(d: DeadlineItem): HTMLElement {
@@ -209,10 +222,12 @@ function renderDetail(state: State, back: () => void): void {
 
 async function boot(): Promise<void> {
   const host = await connectToHost();
-  applyTheme(host.theme);
-  document.documentElement.lang = host.locale.toLowerCase().startsWith('en') ? host.locale : 'en-GB';
-  if (host.inTeams) onThemeChange(applyTheme);
   const params = new URLSearchParams(window.location.search);
+  // Outside Teams (local mode) the theme can be previewed with ?theme=dark|contrast.
+  const asked = THEMES.find(([t]) => t === params.get('theme'))?.[0];
+  applyTeamsTheme(host.inTeams ? host.theme : (asked ?? 'default'));
+  document.documentElement.lang = host.locale.toLowerCase().startsWith('en') ? host.locale : 'en-GB';
+  if (host.inTeams) onThemeChange(applyTeamsTheme);
   const view: View = params.get('view') === 'personal' || host.entityId === 'mycases' ? 'personal' : 'channel';
   let settings: TabSettings;
   try {
@@ -221,7 +236,7 @@ async function boot(): Promise<void> {
     setStatus('The dashboard could not reach the bot. Try again in a moment.', true);
     return;
   }
-  const state: State = { host, settings, view, stateFilter: '', weekOnly: false };
+  const state: State = { host, settings, view, stateFilter: '', weekOnly: false, section: params.get('section') === 'service' ? 'service' : 'cases', serviceAllowed: false };
   const wanted = host.subPageId ?? params.get('case') ?? undefined;
 
   const showError = (err: unknown): void => {
@@ -229,12 +244,24 @@ async function boot(): Promise<void> {
     setStatus(message, true);
   };
 
+  const remember = (query: string): void => {
+    if (!state.host.inTeams) history.replaceState(null, '', `?${query}${asked ? `&theme=${asked}` : ''}`);
+  };
+
+  const service = createServiceView({
+    main,
+    credentials: () => state.credentials,
+    openCase: (id) => void openCase(id),
+    openLink: (url) => openInHost(url, state.host.inTeams),
+  });
+
   const openCase = async (caseId: string, fromList = true): Promise<void> => {
     if (!state.credentials) return;
     setStatus('Loading the case…');
     try {
       state.detail = await api.case(state.credentials, caseId);
-      if (!state.host.inTeams) history.replaceState(null, '', `?view=${state.view}&case=${encodeURIComponent(caseId)}`);
+      showSection('cases');
+      remember(`view=${state.view}&case=${encodeURIComponent(caseId)}`);
       renderDetail(state, () => void backToList());
     } catch (err) {
       if (fromList) showError(err);
@@ -244,7 +271,7 @@ async function boot(): Promise<void> {
 
   const backToList = async (): Promise<void> => {
     state.detail = undefined;
-    if (!state.host.inTeams) history.replaceState(null, '', `?view=${state.view}`);
+    remember(`view=${state.view}`);
     await loadList();
     const target = document.querySelector<HTMLElement>('#main h2');
     target?.focus();
@@ -261,16 +288,69 @@ async function boot(): Promise<void> {
     }
   };
 
+  /** The view entries: shown only when the API answered the service view to this caller. */
+  const renderNav = (): void => {
+    nav.hidden = !state.serviceAllowed;
+    if (!state.serviceAllowed) return;
+    const entries: [Section, string][] = [
+      ['cases', state.view === 'personal' ? 'My cases' : 'Cases'],
+      ['service', 'Service'],
+    ];
+    nav.replaceChildren(
+      ...entries.map(([section, label]) => {
+        const b = h('button', { type: 'button', class: 'nav-entry', 'aria-current': state.section === section ? 'page' : false, 'data-section': section }, label);
+        b.addEventListener('click', () => void goTo(section));
+        return b;
+      }),
+    );
+  };
+
+  const showSection = (section: Section): void => {
+    state.section = section;
+    renderNav();
+  };
+
+  const goTo = async (section: Section): Promise<void> => {
+    showSection(section);
+    if (section === 'service') {
+      state.detail = undefined;
+      remember(`view=${state.view}&section=service`);
+      await service.reload();
+    } else await backToList();
+  };
+
+  /** Asks the API once whether this caller may see the service view; a refusal only hides its entry. */
+  const probeService = async (): Promise<void> => {
+    if (!state.credentials) return;
+    try {
+      const answer = await api.service(state.credentials);
+      state.serviceAllowed = true;
+      if (state.section === 'service') service.show(answer);
+    } catch (err) {
+      state.serviceAllowed = false;
+      if (state.section === 'service') {
+        state.section = 'cases';
+        setStatus(refusalText(err));
+      }
+    }
+    renderNav();
+  };
+
   const start = async (): Promise<void> => {
-    await loadList();
-    if (wanted && state.list) await openCase(wanted, false);
+    if (state.section === 'service') setStatus('Loading the service figures…');
+    else {
+      await loadList();
+      if (wanted && state.list) await openCase(wanted, false);
+    }
+    await probeService();
   };
 
   let resizeTimer: number | undefined;
   window.addEventListener('resize', () => {
     window.clearTimeout(resizeTimer);
     resizeTimer = window.setTimeout(() => {
-      if (state.detail) renderDetail(state, () => void backToList());
+      if (state.section === 'service') service.redraw();
+      else if (state.detail) renderDetail(state, () => void backToList());
     }, 200);
   });
 
@@ -286,8 +366,11 @@ async function boot(): Promise<void> {
   const switchView = (v: View): void => {
     state.view = v;
     state.detail = undefined;
-    history.replaceState(null, '', `?view=${v}`);
+    showSection('cases');
+    remember(`view=${v}`);
+    // Opened on the service view, the page has not fetched the list yet.
     if (state.list) renderList(state, (id) => void openCase(id));
+    else void loadList();
   };
   renderLocalToolbar(
     state,
@@ -296,6 +379,7 @@ async function boot(): Promise<void> {
       sessionStorage.setItem(LOCAL_USER_KEY, userId);
       state.credentials = { kind: 'local', userId };
       state.detail = undefined;
+      state.serviceAllowed = false;
       await start();
     },
     switchView,
@@ -339,10 +423,14 @@ function renderLocalToolbar(
     });
     views.append(b);
   }
+  // Teams sends its theme to a tab; locally this picker stands in for it, through the same function.
+  const theme = h('select', { id: 'local-theme' }, ...THEMES.map(([t, label]) => h('option', { value: t, selected: document.body.dataset.theme === t }, label)));
+  theme.addEventListener('change', () => applyTeamsTheme(THEMES.find(([t]) => t === theme.value)?.[0] ?? 'default'));
   toolbar.replaceChildren(
     h('p', { class: 'local-note' }, 'Local mode: no Teams sign-in. This page answers only on this computer, and only while the bot runs without Teams credentials.'),
     form,
     views,
+    h('div', { class: 'field inline' }, h('label', { for: 'local-theme' }, 'Theme'), theme),
   );
   toolbar.hidden = false;
 }
