@@ -27,8 +27,9 @@ const QuerySchema = z
       if (!q.from || !q.to) ctx.addIssue({ code: 'custom', message: 'A custom period needs both from and to.' });
       else if (q.to < q.from) ctx.addIssue({ code: 'custom', message: 'to must not be before from.' });
       else if (parseIsoDate(q.to) - parseIsoDate(q.from) > CUSTOM_MAX_DAYS) ctx.addIssue({ code: 'custom', message: 'A custom period can be at most three years long.' });
-    } else if (q.to !== undefined) {
-      ctx.addIssue({ code: 'custom', message: `to is only for a custom period; a ${q.period} is chosen by any date in it (from).` });
+    } else if (q.to !== undefined && (q.from === undefined || resolvePeriod(q.period, q.from).to !== q.to)) {
+      // The page sends the period it shows, both ends; only an end that contradicts it is refused.
+      ctx.addIssue({ code: 'custom', message: `to does not end the ${q.period} that from is in; a ${q.period} is chosen by any date in it (from).` });
     }
   });
 

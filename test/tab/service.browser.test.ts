@@ -1,9 +1,7 @@
 /**
  * The service view in a real browser (Debian's Chromium through playwright-core): the real bot in
- * local mode, the real page, case list, case view and identity. Until the service API's server
- * side is merged, its three endpoints are answered by page.route() from test/tab/serviceFixture.ts
- * (the one `serveServiceApi` line below). Every check compares the page with the answers the page
- * itself received, so the same test runs unchanged against the real API once that line goes.
+ * local mode, the real page, service API, case list, case view and identity. Every check compares
+ * the page with the answers the page itself received from the server.
  * Opens the view in the three Teams themes at full width and at 320 px, checks the charts' text
  * alternatives, numbers, contrast and width, and saves docs/images/service-*.png.
  */
@@ -14,7 +12,8 @@ import { chromium, type BrowserContext, type Page, type Response } from 'playwri
 import { buildTab } from '../../scripts/build-tab';
 import type { ServiceAnswer, ServiceCasesAnswer } from '../../domain/service/types';
 import { startTestBot, type TestBot } from '../helpers/testBot';
-import { serveServiceApi, type KnownCase } from './serviceFixture';
+import { startMeeting } from '../../domain/meeting';
+import { GUARDS_OK } from '../meeting/meetingFixtures';
 import { PG, storeCase } from './tabFixtures';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -60,7 +59,6 @@ describe('service view in Chromium (local mode)', () => {
   let context: BrowserContext;
   let page: Page;
   let profile: string;
-  let known: KnownCase[] = [];
   /** The answer on screen, as the page received it. */
   let shown: ServiceAnswer;
   const consoleErrors: string[] = [];
@@ -90,7 +88,7 @@ describe('service view in Chromium (local mode)', () => {
   beforeAll(async () => {
     await buildTab();
     t = await startTestBot({}, { now: () => NOW });
-    const late = await storeCase(t.bot.store, {
+    await storeCase(t.bot.store, {
       reference: 'SM-2026-033',
       mediator: PG.maya,
       parties: [[PG.sam, 'parent_carer']],
@@ -98,16 +96,23 @@ describe('service view in Chromium (local mode)', () => {
       dates: { decisionNoticeSent: '2026-10-05', laInformed: '2026-10-20' },
       createdAt: new Date('2026-10-20T09:00:00Z'),
     });
-    const other = await storeCase(t.bot.store, {
+    const held = await storeCase(t.bot.store, {
       reference: 'SM-2026-041',
       mediator: PG.maya,
       parties: [[PG.sam, 'parent_carer']],
+      dates: { laInformed: '2026-11-16', meetingDate: '2026-12-02' },
       createdAt: new Date('2026-11-16T09:00:00Z'),
     });
-    known = [
-      { caseId: late.id, caseReference: late.caseReference },
-      { caseId: other.id, caseReference: other.caseReference },
-    ];
+    // Held on 2 December, 16 days after the LA was told: on time, and a lead time to show.
+    await t.bot.store.meetings.start(held.id, (previous) => startMeeting(held, previous, PG.maya.aadObjectId, { guards: GUARDS_OK }, new Date('2026-12-02T10:00:00Z')));
+    // Told on 1 November and never held: the 30-day limit passed on 1 December, late.
+    await storeCase(t.bot.store, {
+      reference: 'SM-2026-036',
+      mediator: PG.maya,
+      parties: [[PG.sam, 'parent_carer']],
+      dates: { laInformed: '2026-11-01' },
+      createdAt: new Date('2026-11-01T09:00:00Z'),
+    });
 
     profile = mkdtempSync(path.join(os.tmpdir(), 'service-chromium-'));
     context = await chromium.launchPersistentContext(profile, {
@@ -125,8 +130,6 @@ describe('service view in Chromium (local mode)', () => {
       if (m.type() === 'error' && !(m.text().startsWith('Failed to load resource') && m.location().url.includes('/tab/api/service'))) consoleErrors.push(m.text());
     });
     page.on('pageerror', (e) => consoleErrors.push(e.message));
-    // The service API from the fixture; delete this line to test against the server's own.
-    await serveServiceApi(page, [PG.maya.aadObjectId], () => known);
   });
 
   afterAll(async () => {
@@ -166,12 +169,13 @@ describe('service view in Chromium (local mode)', () => {
         const cells = await table.locator(`tr[data-row="${row.id}"] td`).allInnerTexts();
         expect(cells.map((c) => c.trim())).toEqual(row.cells.map((c) => c.text));
       }
-      // The picture draws the same numbers: a bar per measured cell, its words beside it.
+      // The picture draws the same numbers: a bar per measured share (the row's first cell) or per
+      // measured count, its words beside it.
       if (chart.kind === 'percent_bars' || chart.kind === 'count_bars') {
-        const measured = chart.rows.flatMap((r) => r.cells).filter((c) => c.value !== null).length;
-        expect(await svg.locator('g.row rect.bar').count()).toBe(measured);
+        const drawn = chart.kind === 'percent_bars' ? chart.rows.map((r) => r.cells[0]!) : chart.rows.flatMap((r) => r.cells);
+        expect(await svg.locator('g.row rect.bar').count()).toBe(drawn.filter((c) => c.value !== null).length);
         const words = await svg.locator('text.value').allTextContents();
-        for (const cell of chart.rows.flatMap((r) => r.cells)) expect(words).toContain(cell.text);
+        for (const cell of drawn) expect(words.join(' ')).toContain(cell.text);
       }
       if (chart.kind === 'lines') expect(await svg.locator('path.series-line').count()).toBe(chart.columns.length);
     }
@@ -247,7 +251,10 @@ describe('service view in Chromium (local mode)', () => {
     expect(sent(res).user).toBe(PG.maya.aadObjectId);
     expect(download.suggestedFilename()).toBe('service-2026-06-01-to-2026-12-01.csv');
     expect(text).not.toBe('');
-    expect(readFileSync(await download.path(), 'utf8')).toBe(text);
+    // The file starts with a byte-order mark (so Excel reads it as UTF-8); fetch's text() drops it.
+    const saved = readFileSync(await download.path(), 'utf8');
+    expect(saved.startsWith('\uFEFF')).toBe(true);
+    expect(saved.slice(1)).toBe(text);
     await page.getByText('The CSV is downloaded.').waitFor();
   });
 

@@ -100,7 +100,7 @@ describe('service view API', () => {
       ['period=custom&from=2026-01-01', 'A custom period needs both from and to.'],
       ['period=custom&from=2026-06-01&to=2026-01-01', 'to must not be before from.'],
       ['period=custom&from=2020-01-01&to=2026-01-01', 'A custom period can be at most three years long.'],
-      ['period=month&to=2026-01-01', 'to is only for a custom period; a month is chosen by any date in it (from).'],
+      ['period=month&to=2026-01-01', 'to does not end the month that from is in; a month is chosen by any date in it (from).'],
       ['caseType=X-NOPE', 'caseType is not a known case type.'],
       ['period=month&period=year', 'Give period once.'],
     ];
