@@ -52,7 +52,7 @@ function partiesSection(view: CaseCardView): CardElement[] {
 /** The case's root post in its channel; later posts reply in its thread. */
 export function caseCard(view: CaseCardView): AdaptiveCard {
   const body: CardElement[] = [...summary(view), ...datesSection(view), ...partiesSection(view)];
-  body.push(heading('Preparation', 'default'), text(view.preparationStatus ?? 'Nothing to report yet.', { isSubtle: !view.preparationStatus }));
+  if (!view.meetingHeld) body.push(heading('Preparation', 'default'), text(view.preparationStatus ?? 'Nothing to report yet.', { isSubtle: !view.preparationStatus }));
   if (view.outcomeStatus || view.certificateStatus) {
     body.push(heading('Outcome and certificate', 'default'));
     if (view.outcomeStatus) body.push(text(view.outcomeStatus, { spacing: 'small' }));

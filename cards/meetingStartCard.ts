@@ -16,9 +16,15 @@ export interface StartMeetingCardView {
   /** What was typed, when the card comes back with a problem. */
   readonly reason?: string;
   readonly error?: string;
+  /** The day the mediator confirmed starting on, when it is not the planned one: carried so it is not asked again. */
+  readonly confirmedDay?: string;
 }
 
 export const START_REASON_INPUT = 'startedAnywayReason';
+
+function startData(view: StartMeetingCardView): Readonly<Record<string, string>> {
+  return { caseId: view.caseId, ...(view.confirmedDay ? { confirmedDay: view.confirmedDay } : {}) };
+}
 
 export function startMeetingCard(view: StartMeetingCardView): AdaptiveCard {
   const failing = view.guards.filter((g) => g.status === 'failed');
@@ -36,7 +42,7 @@ export function startMeetingCard(view: StartMeetingCardView): AdaptiveCard {
   body.push(text(STRUCTURE_ONLY, { isSubtle: true, size: 'small' }));
 
   if (failing.length === 0) {
-    return card(body, [execute('Start the meeting', VERBS.meetingStart, { caseId: view.caseId }, { style: 'positive', associatedInputs: 'none' })], {
+    return card(body, [execute('Start the meeting', VERBS.meetingStart, startData(view), { style: 'positive', associatedInputs: 'none' })], {
       fallbackText: `${title}. Every check is complete.`,
     });
   }
@@ -51,7 +57,7 @@ export function startMeetingCard(view: StartMeetingCardView): AdaptiveCard {
     ...(view.reason !== undefined ? { value: view.reason } : {}),
   };
   body.push(text('You can still start. The record will show which checks were not complete and why you went ahead.'), reason, ...fieldError(view.error));
-  return card(body, [execute('Start the meeting anyway', VERBS.meetingStart, { caseId: view.caseId })], {
+  return card(body, [execute('Start the meeting anyway', VERBS.meetingStart, startData(view))], {
     fallbackText: `${title}. Not ready: ${failing.map((g) => g.text).join(' ')} Open this in Teams to start anyway with a reason.`,
   });
 }

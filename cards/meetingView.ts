@@ -81,7 +81,7 @@ export function toChecklistView(c: Case, meeting: Meeting, options: ChecklistVie
 export function toStartMeetingView(
   c: Case,
   guards: StartGuards,
-  options: { readonly session?: number; readonly reason?: string; readonly error?: string } = {},
+  options: { readonly session?: number; readonly reason?: string; readonly error?: string; readonly confirmedDay?: string } = {},
 ): StartMeetingCardView {
   return {
     caseId: c.id,
@@ -90,6 +90,7 @@ export function toStartMeetingView(
     guards: guardLines(guards).map((g) => ({ status: g.status, text: g.text })),
     ...(options.reason !== undefined ? { reason: options.reason } : {}),
     ...(options.error !== undefined ? { error: options.error } : {}),
+    ...(options.confirmedDay !== undefined ? { confirmedDay: options.confirmedDay } : {}),
   };
 }
 

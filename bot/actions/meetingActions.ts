@@ -4,7 +4,8 @@ import { actionFormCard } from '../../cards/actionFormCard';
 import { toActionFormView, toChangeResultView } from '../../cards/actionViews';
 import { changeResultCard } from '../../cards/meetingChangeResultCard';
 import { closeMeetingCard } from '../../cards/meetingCloseCard';
-import { startMeetingCard } from '../../cards/meetingStartCard';
+import { meetingDayConfirmCard } from '../../cards/meetingDayConfirmCard';
+import { START_REASON_INPUT, startMeetingCard } from '../../cards/meetingStartCard';
 import { toCloseMeetingView, toStartMeetingView } from '../../cards/meetingView';
 import { VERBS } from '../../cards/verbs';
 import { newId } from '../../domain/cases';
@@ -49,9 +50,17 @@ export const meetingStartAction: CardAction = {
     const loaded = await loadCase(ctx.data, ctx.caller, ctx.deps, 'mediator');
     if (!loaded.ok) return loaded.response;
     // A click without a reason gets the reason asked for again, with a message.
-    const outcome = await startMeetingFor(loaded.c, ctx.caller.aadObjectId ?? '', ctx.deps, field(ctx.data, 'startedAnywayReason') ?? '');
+    // From the day-confirmation card no reason was asked for yet; from the reason card an empty one is asked again.
+    const confirmedDay = field(ctx.data, 'confirmedDay');
+    const typed = field(ctx.data, START_REASON_INPUT);
+    const reasonSent = z.looseObject({ [START_REASON_INPUT]: z.string() }).safeParse(ctx.data).success;
+    const reason = typed ?? (confirmedDay !== undefined && !reasonSent ? undefined : '');
+    const outcome = await startMeetingFor(loaded.c, ctx.caller.aadObjectId ?? '', ctx.deps, { ...(reason !== undefined ? { reason } : {}), ...(confirmedDay ? { confirmedDay } : {}) });
     if (outcome.kind === 'refused') return refusal(outcome.error);
-    if (outcome.kind === 'needs_reason') return cardResponse(startMeetingCard(toStartMeetingView(loaded.c, outcome.guards, { error: outcome.message })));
+    if (outcome.kind === 'confirm_day') return cardResponse(meetingDayConfirmCard({ caseId: loaded.c.id, caseReference: loaded.c.caseReference, question: outcome.question, today: outcome.today }));
+    if (outcome.kind === 'needs_reason') {
+      return cardResponse(startMeetingCard(toStartMeetingView(loaded.c, outcome.guards, { error: outcome.message, ...(confirmedDay ? { confirmedDay: outcome.today } : {}) })));
+    }
     return cardResponse(await checklistFor(outcome.c, outcome.m, ctx.deps));
   },
 };

@@ -1,3 +1,4 @@
+import { meetingDayConfirmCard } from '../../cards/meetingDayConfirmCard';
 import { startMeetingCard } from '../../cards/meetingStartCard';
 import { toStartMeetingView } from '../../cards/meetingView';
 import { cardActivity, notice } from '../cases/caseCards';
@@ -14,7 +15,9 @@ export const startMeetingCommand: Command = {
     if (!c) return;
     const outcome = await startMeetingFor(c, caller.aadObjectId ?? '', deps);
     if (outcome.kind === 'refused') await turn.sendActivity(notice('Cannot start the meeting', outcome.error.message, 'warning'));
-    else if (outcome.kind === 'needs_reason') await turn.sendActivity(cardActivity(startMeetingCard(toStartMeetingView(c, outcome.guards))));
+    else if (outcome.kind === 'confirm_day') {
+      await turn.sendActivity(cardActivity(meetingDayConfirmCard({ caseId: c.id, caseReference: c.caseReference, question: outcome.question, today: outcome.today })));
+    } else if (outcome.kind === 'needs_reason') await turn.sendActivity(cardActivity(startMeetingCard(toStartMeetingView(c, outcome.guards))));
     else await turn.sendActivity(cardActivity(await checklistFor(outcome.c, outcome.m, deps)));
   },
 };

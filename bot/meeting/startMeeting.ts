@@ -1,31 +1,59 @@
-import { moveCase, type Case } from '../../domain/cases';
+import { meetingHeldDetail, moveCase, offPlanStartQuestion, withMeetingHeld, type Case } from '../../domain/cases';
+import { londonDate } from '../../domain/londonTime';
 import { failingGuards, startMeeting, type Meeting, type StartGuards } from '../../domain/meeting';
+import type { IsoDate } from '../../domain/timescales';
 import { refreshRootCard } from '../cases/caseCards';
 import type { BotDeps } from '../deps';
 import { startGuardsFor } from './startGuards';
 
 export type StartOutcome =
   | { readonly kind: 'started'; readonly c: Case; readonly m: Meeting }
+  /** Today is not the planned day: the mediator confirms starting today first. */
+  | { readonly kind: 'confirm_day'; readonly question: string; readonly today: IsoDate }
   /** A check failed: the mediator may start anyway, with a reason that is recorded. */
-  | { readonly kind: 'needs_reason'; readonly guards: StartGuards; readonly message?: string }
+  | { readonly kind: 'needs_reason'; readonly guards: StartGuards; readonly today: IsoDate; readonly message?: string }
   | { readonly kind: 'refused'; readonly error: Error };
+
+export interface StartRequest {
+  readonly reason?: string;
+  /** The day the mediator confirmed starting on, from the card; only today's counts. */
+  readonly confirmedDay?: string;
+}
 
 /**
  * Starts the case's meeting (or the next session after an adjournment). Racing starts make
- * one session; a start while one is running returns it. The case moves to MEETING.
+ * one session; a start while one is running returns it. On another day than planned, the
+ * mediator confirms first; once started the case moves to MEETING and its meeting date
+ * becomes the day it really started (domain/cases/meetingHeld.ts), so every view, deadline
+ * and reminder follows from the one stored date.
  */
-export async function startMeetingFor(c: Case, actor: string, deps: BotDeps, reason?: string): Promise<StartOutcome> {
+export async function startMeetingFor(c: Case, actor: string, deps: BotDeps, request: StartRequest = {}): Promise<StartOutcome> {
+  const now = deps.now();
+  const today = londonDate(now);
+  const running = (await deps.store.meetings.current(c.id))?.state === 'in_progress';
+  const question = running ? undefined : offPlanStartQuestion(c, today);
+  if (question && request.confirmedDay !== today) return { kind: 'confirm_day', question, today };
+  const { reason } = request;
   const guards = await startGuardsFor(c, deps);
   if (failingGuards(guards).length > 0 && !reason?.trim()) {
-    return { kind: 'needs_reason', guards, ...(reason !== undefined ? { message: 'Say why you are starting anyway: it is recorded.' } : {}) };
+    return { kind: 'needs_reason', guards, today, ...(reason !== undefined ? { message: 'Say why you are starting anyway: it is recorded.' } : {}) };
   }
-  const now = deps.now();
   const r = await deps.store.meetings.start(c.id, (previous) =>
     startMeeting(c, previous, actor, { guards, ...(reason?.trim() ? { startedAnywayReason: reason.trim() } : {}) }, now),
   );
   if (r.status === 'rejected') return { kind: 'refused', error: r.error };
   if (r.status === 'conflict') return { kind: 'refused', error: new Error('Another start is under way. Please try again.') };
-  const moved = await deps.store.cases.update(c.id, (x) => (x.state === 'MEETING' ? x : moveCase(x, 'MEETING')), { by: actor, action: 'meeting.started', detail: `session ${r.meeting.session}` }, now);
+  const startedAt = new Date(r.meeting.startedAt);
+  const dates = meetingHeldDetail(c, withMeetingHeld(c, startedAt));
+  const moved = await deps.store.cases.update(
+    c.id,
+    (x) => {
+      const inMeeting = x.state === 'MEETING' ? x : moveCase(x, 'MEETING');
+      return inMeeting instanceof Error ? inMeeting : withMeetingHeld(inMeeting, startedAt);
+    },
+    { by: actor, action: 'meeting.started', detail: `session ${r.meeting.session}${dates ? `; ${dates}` : ''}` },
+    now,
+  );
   const current = moved.status === 'updated' || moved.status === 'unchanged' ? moved.case : c;
   if (moved.status === 'updated') deps.background.run('refresh case card', () => refreshRootCard(current, deps));
   return { kind: 'started', c: current, m: r.meeting };
