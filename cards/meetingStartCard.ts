@@ -16,8 +16,10 @@ export interface StartMeetingCardView {
   /** What was typed, when the card comes back with a problem. */
   readonly reason?: string;
   readonly error?: string;
-  /** The day the mediator confirmed starting on, when it is not the planned one: carried so it is not asked again. */
+  /** The day a click confirms starting on (YYYY-MM-DD): a click on a later day is asked again. */
   readonly confirmedDay?: string;
+  /** "The meeting was planned for Thu 10 Dec 2026. Start it today, Wed 2 Dec?", when today is not the planned day. */
+  readonly dayQuestion?: string;
 }
 
 export const START_REASON_INPUT = 'startedAnywayReason';
@@ -31,6 +33,12 @@ export function startMeetingCard(view: StartMeetingCardView): AdaptiveCard {
   const passing = view.guards.filter((g) => g.status !== 'failed');
   const title = view.session > 1 ? `Start session ${view.session}: case ${view.caseReference}` : `Start the meeting: case ${view.caseReference}`;
   const body: CardElement[] = [heading(title)];
+  if (view.dayQuestion) {
+    body.push(
+      text(view.dayQuestion, { weight: 'bolder' }),
+      text("If you start it, today becomes the case's meeting date: the case card, your cases, the dashboard and every deadline counted from the meeting follow it. If it is not happening today, leave this card and change the date with \"edit\".", { size: 'small' }),
+    );
+  }
   if (failing.length > 0) {
     body.push(
       container([text('Not ready yet', { weight: 'bolder', color: 'attention' }), ...failing.map(guardBlock)], { style: 'attention' }),
@@ -42,8 +50,8 @@ export function startMeetingCard(view: StartMeetingCardView): AdaptiveCard {
   body.push(text(STRUCTURE_ONLY, { isSubtle: true, size: 'small' }));
 
   if (failing.length === 0) {
-    return card(body, [execute('Start the meeting', VERBS.meetingStart, startData(view), { style: 'positive', associatedInputs: 'none' })], {
-      fallbackText: `${title}. Every check is complete.`,
+    return card(body, [execute(view.dayQuestion ? 'Start it today' : 'Start the meeting', VERBS.meetingStart, startData(view), { style: 'positive', associatedInputs: 'none' })], {
+      fallbackText: `${title}. ${view.dayQuestion ? `${view.dayQuestion} ` : ''}Every check is complete.`,
     });
   }
   const reason: TextInput = {
@@ -58,6 +66,6 @@ export function startMeetingCard(view: StartMeetingCardView): AdaptiveCard {
   };
   body.push(text('You can still start. The record will show which checks were not complete and why you went ahead.'), reason, ...fieldError(view.error));
   return card(body, [execute('Start the meeting anyway', VERBS.meetingStart, startData(view))], {
-    fallbackText: `${title}. Not ready: ${failing.map((g) => g.text).join(' ')} Open this in Teams to start anyway with a reason.`,
+    fallbackText: `${title}. ${view.dayQuestion ? `${view.dayQuestion} ` : ''}Not ready: ${failing.map((g) => g.text).join(' ')} Open this in Teams to start anyway with a reason.`,
   });
 }

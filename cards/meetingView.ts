@@ -81,7 +81,7 @@ export function toChecklistView(c: Case, meeting: Meeting, options: ChecklistVie
 export function toStartMeetingView(
   c: Case,
   guards: StartGuards,
-  options: { readonly session?: number; readonly reason?: string; readonly error?: string; readonly confirmedDay?: string } = {},
+  options: { readonly session?: number; readonly reason?: string; readonly error?: string; readonly confirmedDay?: string; readonly dayQuestion?: string } = {},
 ): StartMeetingCardView {
   return {
     caseId: c.id,
@@ -91,6 +91,7 @@ export function toStartMeetingView(
     ...(options.reason !== undefined ? { reason: options.reason } : {}),
     ...(options.error !== undefined ? { error: options.error } : {}),
     ...(options.confirmedDay !== undefined ? { confirmedDay: options.confirmedDay } : {}),
+    ...(options.dayQuestion !== undefined ? { dayQuestion: options.dayQuestion } : {}),
   };
 }
 

@@ -8,10 +8,11 @@ import { startGuardsFor } from './startGuards';
 
 export type StartOutcome =
   | { readonly kind: 'started'; readonly c: Case; readonly m: Meeting }
-  /** Today is not the planned day: the mediator confirms starting today first. */
-  | { readonly kind: 'confirm_day'; readonly question: string; readonly today: IsoDate }
-  /** A check failed: the mediator may start anyway, with a reason that is recorded. */
-  | { readonly kind: 'needs_reason'; readonly guards: StartGuards; readonly today: IsoDate; readonly message?: string }
+  /**
+   * The mediator confirms first: today is not the planned day (`dayQuestion`), or a check
+   * failed and starting anyway needs a reason that is recorded.
+   */
+  | { readonly kind: 'needs_confirmation'; readonly guards: StartGuards; readonly today: IsoDate; readonly dayQuestion?: string; readonly message?: string }
   | { readonly kind: 'refused'; readonly error: Error };
 
 export interface StartRequest {
@@ -31,12 +32,18 @@ export async function startMeetingFor(c: Case, actor: string, deps: BotDeps, req
   const now = deps.now();
   const today = londonDate(now);
   const running = (await deps.store.meetings.current(c.id))?.state === 'in_progress';
-  const question = running ? undefined : offPlanStartQuestion(c, today);
-  if (question && request.confirmedDay !== today) return { kind: 'confirm_day', question, today };
+  const dayQuestion = running ? undefined : offPlanStartQuestion(c, today);
   const { reason } = request;
   const guards = await startGuardsFor(c, deps);
-  if (failingGuards(guards).length > 0 && !reason?.trim()) {
-    return { kind: 'needs_reason', guards, today, ...(reason !== undefined ? { message: 'Say why you are starting anyway: it is recorded.' } : {}) };
+  const needsReason = failingGuards(guards).length > 0 && !reason?.trim();
+  if ((dayQuestion && request.confirmedDay !== today) || needsReason) {
+    return {
+      kind: 'needs_confirmation',
+      guards,
+      today,
+      ...(dayQuestion ? { dayQuestion } : {}),
+      ...(needsReason && reason !== undefined ? { message: 'Say why you are starting anyway: it is recorded.' } : {}),
+    };
   }
   const r = await deps.store.meetings.start(c.id, (previous) =>
     startMeeting(c, previous, actor, { guards, ...(reason?.trim() ? { startedAnywayReason: reason.trim() } : {}) }, now),
@@ -57,4 +64,9 @@ export async function startMeetingFor(c: Case, actor: string, deps: BotDeps, req
   const current = moved.status === 'updated' || moved.status === 'unchanged' ? moved.case : c;
   if (moved.status === 'updated') deps.background.run('refresh case card', () => refreshRootCard(current, deps));
   return { kind: 'started', c: current, m: r.meeting };
+}
+
+/** What the start card shows for a start that needs confirming: the day question, the problem, and the day it confirms. */
+export function startCardOptions(outcome: Extract<StartOutcome, { kind: 'needs_confirmation' }>): { dayQuestion?: string; error?: string; confirmedDay: string } {
+  return { confirmedDay: outcome.today, ...(outcome.dayQuestion ? { dayQuestion: outcome.dayQuestion } : {}), ...(outcome.message ? { error: outcome.message } : {}) };
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { moveCase, type Case } from '../../domain/cases';
+import { isCaseError, moveCase, type Case, type CaseError } from '../../domain/cases';
 import { closeMeeting, startMeeting, type Meeting } from '../../domain/meeting';
 import { openStore, SQLITE_FILE, type AppStore } from '../../storage/appStore';
 import type { MeetingDateMigrationReport } from '../../storage/meetingDateMigration';
@@ -12,8 +12,8 @@ import { makeTempDir, removeDir } from '../helpers/tempDir';
 const GUARDS = { termsAgreed: true, authorityConfirmed: true };
 const PLANNED = '2026-12-17';
 
-function ok<T>(r: T | Error): T {
-  if (r instanceof Error) throw r;
+function ok<T>(r: T | CaseError): T {
+  if (isCaseError(r)) throw r;
   return r;
 }
 
