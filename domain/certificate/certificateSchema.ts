@@ -33,6 +33,8 @@ export const CertificateAppealSchema = z.object({
   decisionLimit: isoDate.optional(),
   certificateLimit: isoDate.optional(),
   adjustment: z.enum(['none', 'august', 'christmas', 'nonWorkingDay']).optional(),
+  /** The later date another reading of the Tribunal's r.12 gives, named beside the date shown. */
+  laterReading: isoDate.optional(),
   /** Why no appeal date is given, in words for the family. */
   problem: z.string().min(1).max(400).optional(),
 });
