@@ -1,6 +1,6 @@
 import { roleLabel, type ParticipantRole } from '../domain/cases';
-import { roleConfirmationFor, type AgreementErrors, type AgreementValues, type RoleConfirmation, type Terms } from '../domain/terms';
-import { card, execute, fieldError, heading, text, type AdaptiveCard, type CardElement } from './adaptive';
+import { ALTERNATIVE_BASES, ALTERNATIVE_BASIS_LABELS, roleConfirmationFor, type AgreementErrors, type AgreementValues, type RoleConfirmation, type Terms } from '../domain/terms';
+import { card, execute, fieldError, heading, nonEmptyChoices, text, type AdaptiveCard, type CardElement } from './adaptive';
 import { VERBS } from './verbs';
 
 export interface TermsCardView {
@@ -44,13 +44,19 @@ function confirmationInputs(confirmation: RoleConfirmation, view: TermsCardView)
       return [
         {
           type: 'Input.ChoiceSet', id: 'ypVoice', label: confirmation.question, style: 'expanded', wrap: true,
-          choices: [{ title: confirmation.self, value: 'self' }, { title: confirmation.named, value: 'named' }],
+          choices: [{ title: confirmation.self, value: 'self' }, { title: confirmation.named, value: 'named' }, { title: confirmation.alternative, value: 'alternative' }],
           isRequired: true, errorMessage: 'Say who will speak for you.',
           ...(v.ypVoice ? { value: v.ypVoice } : {}),
         },
         ...fieldError(e.ypVoice),
         { type: 'Input.Text', id: 'ypVoiceName', label: `${confirmation.nameLabel} (only if someone will)`, maxLength: 80, ...(v.ypVoiceName ? { value: v.ypVoiceName } : {}) },
         ...fieldError(e.ypVoiceName),
+        {
+          type: 'Input.ChoiceSet', id: 'ypVoiceBasis', label: confirmation.basisLabel, style: 'compact', wrap: true,
+          choices: nonEmptyChoices(ALTERNATIVE_BASES.map((b) => ({ title: ALTERNATIVE_BASIS_LABELS[b], value: b })), 'bases'),
+          ...(v.ypVoiceBasis ? { value: v.ypVoiceBasis } : {}),
+        },
+        ...fieldError(e.ypVoiceBasis),
       ];
     case 'advocateGuidance':
       return [

@@ -7,7 +7,7 @@ import { RULES, type Calendar, type IsoDate } from '../timescales';
 import { actionDeadlineId, ruleDeadlineId, type Deadline, type DeadlineFacts } from './deadline';
 import { responsibleForOwner } from './responsibility';
 import type { OnSkipped } from './ruleDeadlines';
-import { actionStepWhy, agreedDateWhy, AMENDED_PLAN_WHY, AT_ONCE_WHY, OUTCOME_WHY } from './whyText';
+import { actionStepWhy, agreedDateWhy, AMENDED_PLAN_WHY, atOnceWhy, OUTCOME_WHY } from './whyText';
 
 /** Outcomes that end the mediation with agreed actions to track. */
 const AGREEMENT_OUTCOMES: ReadonlySet<string> = new Set(['full', 'partial']);
@@ -102,10 +102,10 @@ function actionDeadlinesOf(c: Case, action: AgreedAction, agreementDate: IsoDate
         deadlineId: actionDeadlineId(c.id, action.actionId, 'at_once'),
         scheduleKey: 'ACTION_AT_ONCE',
         title: info.label,
-        why: AT_ONCE_WHY,
+        why: atOnceWhy(info.category === 'continue_plan', info.atOnceSource ?? 'SEND Regulations 2014 reg 42(2)'),
         due: dates.effective,
         lastWorkingDay: dates.effectiveLastWorkingDay,
-        source: 'SEND Regulations 2014 reg 42(2) with reg 44(2)(a)',
+        source: info.atOnceSource ?? 'SEND Regulations 2014 reg 42(2)',
         escalates: true,
       },
     ];

@@ -39,7 +39,7 @@ describe('terms card', () => {
   it('asks an LA officer about authority, a young person about their voice, an advocate about the guidance', () => {
     expect(cardParts(termsCard(base('la_officer'))).inputs.map((i) => i.id)).toEqual(['authority']);
     expect(cardParts(termsCard(base('health_icb'))).inputs.map((i) => i.id)).toEqual(['authority']);
-    expect(cardParts(termsCard(base('young_person'))).inputs.map((i) => i.id)).toEqual(['ypVoice', 'ypVoiceName']);
+    expect(cardParts(termsCard(base('young_person'))).inputs.map((i) => i.id)).toEqual(['ypVoice', 'ypVoiceName', 'ypVoiceBasis']);
     const advocate = termsCard(base('advocate'));
     expect(cardParts(advocate).inputs.map((i) => i.id)).toEqual(['advocateGuidance']);
     expect(cardText(advocate)).toMatch(/Keep the child or young person at the centre/);
