@@ -74,6 +74,7 @@ export function youngPersonVoiceText(voice: YoungPersonVoiceRecord): string {
   if (c?.kind !== 'youngPersonVoice') return '';
   if (voice.mode === 'self') return c.self;
   if (voice.mode === 'named') return `${c.named}: ${voice.name ?? ''}`;
-  const basis = voice.basis ? ALTERNATIVE_BASIS_LABELS[voice.basis].toLowerCase() : 'basis not recorded';
+  const label = voice.basis ? ALTERNATIVE_BASIS_LABELS[voice.basis] : 'basis not recorded';
+  const basis = `${label.charAt(0).toLowerCase()}${label.slice(1)}`;
   return `The young person lacks capacity to decide about mediation: ${voice.name ?? 'an alternative person'} acts for them (${basis}, SEND Regulations 2014 reg 64)`;
 }

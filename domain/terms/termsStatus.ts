@@ -49,7 +49,7 @@ export function termsAlerts(c: Case, acks: readonly Acknowledgement[], currentVe
     if (acknowledgement?.youngPersonVoice?.mode === 'alternative') {
       alerts.push({
         partyId: party.partyId,
-        message: `${acknowledgement.youngPersonVoice.name ?? 'An alternative person'} acts for ${party.displayName}, who lacks capacity (${acknowledgement.youngPersonVoice.basis ? ALTERNATIVE_BASIS_LABELS[acknowledgement.youngPersonVoice.basis].toLowerCase() : 'basis not recorded'}): check the deputyship or power of attorney if there is one.`,
+        message: `${acknowledgement.youngPersonVoice.name ?? 'An alternative person'} acts for ${party.displayName}, who lacks capacity (${acknowledgement.youngPersonVoice.basis ? ALTERNATIVE_BASIS_LABELS[acknowledgement.youngPersonVoice.basis] : 'basis not recorded'}): check the deputyship or power of attorney if there is one.`,
       });
     }
     if (acknowledgement?.youngPersonVoice?.mode === 'named') {
