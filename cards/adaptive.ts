@@ -239,9 +239,10 @@ export function problemsBanner(fieldProblems: number, formProblem: string | unde
   const lines: CardElement[] = [];
   if (fieldProblems > 0) {
     const which = fieldProblems === 1 ? 'the field marked below' : 'the fields marked below';
-    lines.push(text(`Please check ${which}.`, { weight: 'bolder', color: 'attention' }));
+    lines.push(text(`Please check ${which}.`, { weight: 'bolder' }));
   }
-  if (formProblem) lines.push(text(formProblem, { color: 'attention' }));
+  // Default text colour on the attention container: coloured text on it fails the contrast ratio.
+  if (formProblem) lines.push(text(formProblem));
   return lines.length > 0 ? [container(lines, { style: 'attention' })] : [];
 }
 

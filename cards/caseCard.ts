@@ -44,7 +44,7 @@ function partiesSection(view: CaseCardView): CardElement[] {
     out.push(text(`${p.displayName}, ${p.roleLabel}: ${p.statusText}`, { color: STATUS_COLOR[p.status], spacing: 'small' }));
   }
   if (view.alerts.length > 0) {
-    out.push(container(view.alerts.map((a) => text(a, { color: 'warning' })), { style: 'warning', spacing: 'small' }));
+    out.push(container(view.alerts.map((a) => text(a)), { style: 'warning', spacing: 'small' }));
   }
   return out;
 }

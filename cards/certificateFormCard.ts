@@ -85,7 +85,7 @@ export function certificateFormCard(view: CertificateFormCardView): AdaptiveCard
       text('Issuing the same kind again shows the existing certificate. To correct one, issue a new version: the old one is kept on file.', { isSubtle: true, size: 'small' }),
     );
   }
-  if (view.errors?.form) body.push(container([text(view.errors.form, { color: 'attention', weight: 'bolder' })], { style: 'attention' }));
+  if (view.errors?.form) body.push(container([text(view.errors.form, { weight: 'bolder' })], { style: 'attention' }));
   body.push(...inputs(view));
   body.push(text('The appeal date on the certificate is worked out for you and labelled as guidance, not legal advice.', { isSubtle: true, size: 'small' }));
   const actions: CardAction[] = [execute('Issue the certificate', VERBS.certificateIssue, { caseId: view.caseId }, { style: 'positive' })];

@@ -79,9 +79,9 @@ function itemBlock(view: ChecklistCardView, item: ChecklistItemView, buttons: bo
 }
 
 function guardsSection(view: ChecklistCardView): CardElement[] {
-  const out: CardElement[] = [heading('Checks at the start', 'default'), ...view.guards.map(guardBlock)];
+  const out: CardElement[] = [heading('Checks at the start', 'default'), ...view.guards.map((g) => guardBlock(g))];
   if (view.startedAnywayReason) {
-    out.push(text(`Started anyway: ${view.startedAnywayReason}`, { color: 'warning', spacing: 'small' }));
+    out.push(container([text(`Started anyway: ${view.startedAnywayReason}`)], { style: 'warning', spacing: 'small' }));
   }
   return out;
 }

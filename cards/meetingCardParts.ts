@@ -21,8 +21,9 @@ export function guardText(g: GuardView): string {
   return `${GUARD_MARK[g.status]} ${g.text}`;
 }
 
-export function guardBlock(g: GuardView): TextBlock {
-  if (g.status === 'ok') return text(guardText(g), { color: 'good', spacing: 'small' });
-  if (g.status === 'failed') return text(guardText(g), { color: 'attention', spacing: 'small' });
-  return text(guardText(g), { isSubtle: true, spacing: 'small' });
+/** `onStyle`: inside a styled container, where text keeps the default colour (the mark and words carry the meaning). */
+export function guardBlock(g: GuardView, onStyle = false): TextBlock {
+  if (g.status === 'not_needed') return text(guardText(g), { isSubtle: true, spacing: 'small' });
+  if (onStyle) return text(guardText(g), { spacing: 'small' });
+  return text(guardText(g), { color: g.status === 'ok' ? 'good' : 'attention', spacing: 'small' });
 }

@@ -41,12 +41,12 @@ export function startMeetingCard(view: StartMeetingCardView): AdaptiveCard {
   }
   if (failing.length > 0) {
     body.push(
-      container([text('Not ready yet', { weight: 'bolder', color: 'attention' }), ...failing.map(guardBlock)], { style: 'attention' }),
+      container([text('Not ready yet', { weight: 'bolder' }), ...failing.map((g) => guardBlock(g, true))], { style: 'attention' }),
     );
   } else {
     body.push(text('Every check before the meeting is complete.', { color: 'good' }));
   }
-  if (passing.length > 0) body.push(...passing.map(guardBlock));
+  if (passing.length > 0) body.push(...passing.map((g) => guardBlock(g)));
   body.push(text(STRUCTURE_ONLY, { isSubtle: true, size: 'small' }));
 
   if (failing.length === 0) {

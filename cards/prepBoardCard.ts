@@ -91,7 +91,7 @@ export function prepBoardCard(view: PrepBoardView): AdaptiveCard {
       container(
         [
           heading(`Blockers (${view.blockers.length})`, 'default'),
-          ...view.blockers.map((b) => text(`Blocker: ${b}`, { color: 'attention', spacing: 'small' })),
+          ...view.blockers.map((b) => text(`Blocker: ${b}`, { spacing: 'small' })),
         ],
         { style: 'attention' },
       ),
@@ -100,7 +100,7 @@ export function prepBoardCard(view: PrepBoardView): AdaptiveCard {
     body.push(text('No blockers.', { color: 'good', weight: 'bolder' }));
   }
   if (view.warnings.length > 0) {
-    body.push(container(view.warnings.map((w) => text(`Check: ${w}`, { color: 'warning', spacing: 'small' })), { style: 'warning' }));
+    body.push(container(view.warnings.map((w) => text(`Check: ${w}`, { spacing: 'small' })), { style: 'warning' }));
   }
   body.push(heading('Parties', 'default'));
   if (view.rows.length === 0) body.push(text('No parties added yet.', { isSubtle: true }));

@@ -53,7 +53,7 @@ export function termsAgreedCard(view: TermsAgreedView): AdaptiveCard {
     : `You agreed on ${when}.`;
   const body: CardElement[] = [
     heading(`Terms of Engagement agreed: case ${view.caseReference}`),
-    container([text(headline, { weight: 'bolder', color: 'good' })], { style: 'good' }),
+    container([text(headline, { weight: 'bolder' })], { style: 'good' }),
     facts([
       ['Who', `${view.partyDisplayName}, ${view.roleLabel}`],
       ['Terms version', view.termsVersion],
