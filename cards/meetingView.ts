@@ -37,7 +37,7 @@ function itemView(c: Case, meeting: Meeting, item: ChecklistItem): ChecklistItem
     label: item.kind === 'agenda' ? `${item.order}. ${item.title}` : item.title,
     hint: item.hint,
     ticked: tick !== undefined,
-    ...(tick ? { tickedText: `Done at ${timeOf(tick.tickedAt)} by ${mediatorName(c, tick.tickedBy)}` } : {}),
+    ...(tick ? { tickedText: `Done at ${timeOf(tick.tickedAt)} by ${mediatorName(c, tick.tickedBy)}`, tickedAt: timeOf(tick.tickedAt) } : {}),
   };
 }
 

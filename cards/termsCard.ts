@@ -1,6 +1,6 @@
 import { roleLabel, type ParticipantRole } from '../domain/cases';
 import { ALTERNATIVE_BASES, ALTERNATIVE_BASIS_LABELS, roleConfirmationFor, type AgreementErrors, type AgreementValues, type RoleConfirmation, type Terms } from '../domain/terms';
-import { card, execute, fieldError, heading, nonEmptyChoices, text, type AdaptiveCard, type CardElement } from './adaptive';
+import { actionSet, card, container, execute, fieldError, heading, nonEmptyChoices, text, toggle, type AdaptiveCard, type CardElement } from './adaptive';
 import { VERBS } from './verbs';
 
 export interface TermsCardView {
@@ -16,13 +16,30 @@ export interface TermsCardView {
   readonly values?: AgreementValues;
 }
 
+/** The id of a section's folded text, for its Show toggle. */
+export function termsSectionId(index: number): string {
+  return `terms-section-${index + 1}`;
+}
+
+/**
+ * The intro, then each section's heading with its text folded behind a "Show" toggle, so the
+ * whole card fits a phone screen and a reader opens what they want to read.
+ */
 function termsText(terms: TermsCardView['terms']): CardElement[] {
   const out: CardElement[] = terms.intro.map((p) => text(p));
-  for (const section of terms.sections) {
-    out.push(heading(section.heading, 'default'));
+  terms.sections.forEach((section, i) => {
+    const id = termsSectionId(i);
+    out.push({
+      type: 'ColumnSet',
+      spacing: 'medium',
+      columns: [
+        { type: 'Column', width: 'stretch', verticalContentAlignment: 'center', items: [heading(section.heading, 'default')] },
+        { type: 'Column', width: 'auto', verticalContentAlignment: 'center', items: [actionSet([toggle('Show', [id], `Show or hide "${section.heading}"`)])] },
+      ],
+    });
     // One TextBlock per item: Teams clients differ in how they render Markdown lists.
-    out.push(...section.items.map((item) => text(item.bullet ? `• ${item.text}` : item.text, { spacing: 'small' })));
-  }
+    out.push(container(section.items.map((item) => text(item.bullet ? `• ${item.text}` : item.text, { spacing: 'small' })), { id, isVisible: false, spacing: 'small' }));
+  });
   return out;
 }
 
