@@ -102,7 +102,7 @@ function colourProblems(elements: readonly CardElement[], background: string, wh
 }
 
 /**
- * WCAG 2.1 AA on cards (docs/architecture.md#cards-people-can-read): coloured text on a coloured
+ * WCAG 2.1 AA on cards (docs/features.md#cards-people-can-read): coloured text on a coloured
  * container (light green on pale green) and yellow text on white fail the contrast ratio. Inside
  * a styled container text keeps the default colour; the meaning is carried by the words.
  */
