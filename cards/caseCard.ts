@@ -4,10 +4,11 @@ import { VERBS } from './verbs';
 
 export type { CaseCardView } from './caseView';
 
+/** Only the red of "not agreed" reads well on white; the words say the status either way. */
 const STATUS_COLOR: Readonly<Record<PartyView['status'], TextColor>> = {
-  agreed: 'good',
-  recorded_by_mediator: 'good',
-  agreed_older_version: 'warning',
+  agreed: 'default',
+  recorded_by_mediator: 'default',
+  agreed_older_version: 'default',
   not_agreed: 'attention',
 };
 

@@ -72,7 +72,7 @@ export const BREAK_PARTIES_INPUT = 'breakParties';
 function itemBlock(view: ChecklistCardView, item: ChecklistItemView, buttons: boolean): CardElement {
   const data = { caseId: view.caseId, meetingId: view.meetingId, itemId: item.itemId, on: item.ticked ? 0 : 1 };
   if (item.ticked) {
-    const line = text(`✓ **${item.label}**: done${item.tickedAt ? ` at ${item.tickedAt}` : ''}`, { color: 'good' });
+    const line = text(`✓ **${item.label}**: done${item.tickedAt ? ` at ${item.tickedAt}` : ''}`, { weight: 'default' });
     const undo = actionSet([execute('Mark not done', VERBS.meetingTick, data, { associatedInputs: 'none' })]);
     const columns = buttons
       ? [

@@ -44,7 +44,7 @@ export function startMeetingCard(view: StartMeetingCardView): AdaptiveCard {
       container([text('Not ready yet', { weight: 'bolder' }), ...failing.map((g) => guardBlock(g, true))], { style: 'attention' }),
     );
   } else {
-    body.push(text('Every check before the meeting is complete.', { color: 'good' }));
+    body.push(text('✓ Every check before the meeting is complete.', { weight: 'bolder' }));
   }
   if (passing.length > 0) body.push(...passing.map((g) => guardBlock(g)));
   body.push(text(STRUCTURE_ONLY, { isSubtle: true, size: 'small' }));

@@ -97,7 +97,7 @@ export function prepBoardCard(view: PrepBoardView): AdaptiveCard {
       ),
     );
   } else {
-    body.push(text('No blockers.', { color: 'good', weight: 'bolder' }));
+    body.push(text('No blockers.', { weight: 'bolder' }));
   }
   if (view.warnings.length > 0) {
     body.push(container(view.warnings.map((w) => text(`Check: ${w}`, { spacing: 'small' })), { style: 'warning' }));
@@ -106,7 +106,7 @@ export function prepBoardCard(view: PrepBoardView): AdaptiveCard {
   if (view.rows.length === 0) body.push(text('No parties added yet.', { isSubtle: true }));
   for (const r of view.rows) {
     body.push(
-      text(`${r.ready ? 'Ready' : 'Not ready'}: ${r.displayName}, ${r.roleLabel}`, { weight: 'bolder', color: r.ready ? 'good' : 'default', spacing: 'medium' }),
+      text(`${r.ready ? 'Ready' : 'Not ready'}: ${r.displayName}, ${r.roleLabel}`, { weight: 'bolder', spacing: 'medium' }),
       text(r.detail, { isSubtle: true, spacing: 'none' }),
     );
   }

@@ -101,7 +101,7 @@ export function reminderCard(view: ReminderCardView): AdaptiveCard {
   ];
   if (view.lastWorkingDayText) body.push(text(view.lastWorkingDayText, { size: 'small' }));
   body.push(text(`Why: ${view.why}`, { spacing: 'medium' }));
-  if (view.doneText) body.push(text(view.doneText, { color: 'good' }));
+  if (view.doneText) body.push(text(view.doneText, { weight: 'bolder' }));
   body.push(text('Dates are worked out from the case dates the bot holds. They are guidance, not legal advice.', { isSubtle: true, size: 'small' }));
 
   const ids = { caseId: view.caseId };

@@ -27,17 +27,18 @@ function testSources(dir: string): string[] {
 }
 
 describe('readable colours on cards', () => {
-  it('refuses coloured text on a container of the same (or any) style, and yellow text anywhere', () => {
+  it('refuses coloured text on a container of the same (or any) style, and yellow or light green text anywhere', () => {
     const sameStyle = card([heading('T'), container([text('Saved.', { color: 'good' })], { style: 'good' })]);
     expect(readabilityProblems(sameStyle)).toEqual(['body[1].items[0]: good text on a good container: "Saved."']);
     const otherStyle = card([heading('T'), container([container([text('Late.', { color: 'attention' })])], { style: 'emphasis' })]);
     expect(readabilityProblems(otherStyle)).toHaveLength(1);
     const yellow = card([heading('T'), text('Check this.', { color: 'warning' })]);
     expect(readabilityProblems(yellow)).toEqual(['body[1]: warning text is too light to read: "Check this."']);
+    expect(readabilityProblems(card([heading('T'), text('✓ Done', { color: 'good' })]))).toHaveLength(1);
   });
 
   it('accepts words in the default colour on a styled container, and a coloured line on white', () => {
-    const fine = card([heading('T'), container([text('Not ready yet: 2 checks failed', { weight: 'bolder' })], { style: 'attention' }), text('✓ Done', { color: 'good' })]);
+    const fine = card([heading('T'), container([text('Not ready yet: 2 checks failed', { weight: 'bolder' })], { style: 'attention' }), text('✗ Not agreed', { color: 'attention' })]);
     expect(readabilityProblems(fine)).toEqual([]);
   });
 

@@ -79,8 +79,8 @@ function sdkProblems(json: unknown): string[] {
   return problems;
 }
 
-/** Text colours that are too light on Teams' white background (yellow on white) wherever they are. */
-const LOW_CONTRAST_COLOURS: ReadonlySet<string> = new Set(['warning', 'light']);
+/** Text colours too light on Teams' white background (yellow, light green) wherever they are. */
+const LOW_CONTRAST_COLOURS: ReadonlySet<string> = new Set(['warning', 'good', 'light']);
 
 function colourProblems(elements: readonly CardElement[], background: string, where: string, out: string[]): void {
   elements.forEach((element, i) => {
