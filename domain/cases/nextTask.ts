@@ -65,12 +65,13 @@ function mediatorTaskAfter(c: Case, progress: CaseProgress): string {
 
 function partyTaskAfter(c: Case, party: Party | undefined, progress: CaseProgress): string {
   if (c.state === 'MEETING') return 'The meeting is under way.';
-  const mine = agreedActionsTask(progress);
-  if (mine) return mine;
   const published = outcomePublished(c, progress);
+  // The amended plan is due within the day, before any agreed action.
   if (!published && party?.role === 'la_officer' && CASE_TYPES[c.caseType].planContent && AGREEMENT_STATES.has(c.state)) {
     return 'Send the amended plan wording to the mediator: it is due with the outcome statement, 24 hours after the meeting.';
   }
+  const mine = agreedActionsTask(progress);
+  if (mine) return mine;
   if (!published) return 'Wait for the outcome statement: the mediator sends it within 24 hours of the meeting.';
   const family = party?.role === 'parent_carer' || party?.role === 'young_person';
   if (c.state === 'OUTCOME_ISSUED') return family ? 'Read the outcome statement; the mediation certificate follows.' : 'Read the outcome statement.';

@@ -7,6 +7,7 @@ import {
   deadlinesForCase,
   dueText,
   lastWorkingDayNote,
+  openActionSteps,
   responsibleLabel,
   responsibleParties,
   type Deadline,
@@ -225,6 +226,7 @@ function build(source: DashboardSource, context: DashboardContext): { summary: C
     nextTask: nextTaskFor(c, context.viewer, source.termsStatuses, today, {
       outcomePublished: source.outcomePublishedOn !== undefined || source.facts.outcomePublishedAt !== undefined,
       certificateIssued: source.certificate !== undefined || source.facts.certificateIssued !== undefined,
+      myOpenActions: openActionSteps(raw, (d) => isMine(d, c, context.viewer) && d.satisfied === undefined && source.doneDeadlineIds?.has(d.deadlineId) !== true),
     }),
     links: context.links ?? {},
   };

@@ -154,6 +154,10 @@ describe('case rows and timeline', () => {
     });
     expect(published.timeline.find((p) => p.id === 'outcome')).toMatchObject({ kind: 'event', dateText: 'Thu 17 Dec 2026' });
     expect(published.deadlines.find((d) => d.id === outcome?.id)?.status).toBe('done');
+    // The next step: the amended plan while the outcome is owed (never overdue at the close), then the officer's own actions.
+    expect(officer.nextTask).toMatch(/^Send the amended plan wording/);
+    expect(officer.deadlines.find((d) => d.tNumber === 'T9')?.status).not.toBe('overdue');
+    expect(published.nextTask).toBe("Your 2 agreed actions, first: Carry out an EHC needs re-assessment by Thu 31 Dec 2026.");
   });
 
   it('sorts the most urgent case first', () => {
