@@ -10,6 +10,7 @@ import {
   MEETING_HELD_STATES,
   nextTaskFor,
   partyFor,
+  plannedDayShown,
   roleLabel,
   type Case,
   type CaseProgress,
@@ -107,8 +108,8 @@ function meetingLabel(c: Case): string {
 /** "Wed 2 Dec 2026 at 14:05 (online; planned for Thu 10 Dec 2026)". */
 function meetingText(c: Case): string {
   const format = MEETING_FORMAT_LABELS[c.meetingFormat].toLowerCase();
-  const planned = c.dates.plannedMeetingDate;
-  const moved = planned !== undefined && planned !== c.dates.meetingDate ? `; planned for ${formatDate(planned)}` : '';
+  const planned = plannedDayShown(c, MEETING_HELD_STATES.has(c.state));
+  const moved = planned ? `; planned for ${formatDate(planned)}` : '';
   return `${meetingWhenText(c.dates) ?? 'Not fixed yet'} (${format}${moved})`;
 }
 

@@ -27,22 +27,22 @@ export function offPlanStartQuestion(c: Pick<Case, 'dates'>, today: IsoDate): st
 
 /**
  * The case once a session started at `startedAt`: the meeting date and time are the real
- * ones. The first planned date is kept (`plannedMeetingDate`) so the record can say the
- * meeting moved; a start on the planned day changes nothing.
+ * ones, and the date that was planned for this session is kept beside them
+ * (`plannedMeetingDate`) so the record can say the meeting moved. A start on the planned day
+ * changes nothing.
  */
 export function withMeetingHeld(c: Case, startedAt: Date): Case {
   const date = londonDate(startedAt);
   if (c.dates.meetingDate === date) return c;
-  const planned = c.dates.plannedMeetingDate ?? c.dates.meetingDate;
-  return {
-    ...c,
-    dates: {
-      ...c.dates,
-      meetingDate: date,
-      meetingTime: londonTime(startedAt),
-      ...(planned !== undefined && planned !== date ? { plannedMeetingDate: planned } : {}),
-    },
-  };
+  const { plannedMeetingDate: _earlier, ...dates } = c.dates;
+  const planned = c.dates.meetingDate;
+  return { ...c, dates: { ...dates, meetingDate: date, meetingTime: londonTime(startedAt), ...(planned !== undefined ? { plannedMeetingDate: planned } : {}) } };
+}
+
+/** The planned day to show beside the meeting date: only once the meeting was held, and only when it differs. */
+export function plannedDayShown(c: Pick<Case, 'dates'>, held: boolean): IsoDate | undefined {
+  const planned = c.dates.plannedMeetingDate;
+  return held && planned !== undefined && planned !== c.dates.meetingDate ? planned : undefined;
 }
 
 /** "planned 2026-12-10, held 2026-12-02" for the audit detail (dates only, never names). */

@@ -1,5 +1,5 @@
 import { CASE_TYPES } from '../caseTypes';
-import { CASE_STATE_LABELS, isMediator, MEETING_HELD_STATES, mediatorFor, meetingWhenText, nextTaskFor, partyFor, roleLabel, type Case, type CaseState } from '../cases';
+import { CASE_STATE_LABELS, isMediator, MEETING_HELD_STATES, mediatorFor, meetingWhenText, nextTaskFor, partyFor, plannedDayShown, roleLabel, type Case, type CaseState } from '../cases';
 import { londonDate } from '../londonTime';
 import type { Meeting } from '../meeting';
 import type { PreparationBoard } from '../preparation';
@@ -143,8 +143,8 @@ function preparationOf(source: DashboardSource, viewer: string): PreparationProg
 
 function meetingText(c: Case): string {
   const when = meetingWhenText(c.dates) ?? 'Not fixed yet';
-  const planned = c.dates.plannedMeetingDate;
-  const moved = planned !== undefined && planned !== c.dates.meetingDate ? ` (planned for ${formatDate(planned)})` : '';
+  const planned = plannedDayShown(c, MEETING_HELD_STATES.has(c.state));
+  const moved = planned ? ` (planned for ${formatDate(planned)})` : '';
   return MEETING_HELD_STATES.has(c.state) && c.state !== 'MEETING' ? `Held ${when}${moved}` : `${when}${moved}`;
 }
 

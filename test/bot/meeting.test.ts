@@ -85,6 +85,8 @@ it('adjourns back to preparation with the next date, and the next start is sessi
   const after = (await t.bot.store.cases.get(c.id))!;
   expect(after.state).toBe('PREPARATION');
   expect(after.dates.meetingDate).toBe(next);
+  // The next session has its own plan: the day the first session was planned for is not shown beside it.
+  expect(after.dates.plannedMeetingDate).toBeUndefined();
   await flow.clickInThread('meeting.start', { caseId: c.id, startedAnywayReason: 'Second session', confirmedDay: today() }, USERS.mediator, 'checklist-2');
   expect((await t.bot.store.meetings.current(c.id))!.session).toBe(2);
 });
