@@ -49,6 +49,7 @@ function logNedbImport(log: Logger, report: NedbImportReport): void {
 
 export async function startBot(config: AppConfig, options: StartOptions = {}): Promise<RunningBot> {
   const log = options.log ?? createLogger(config.logLevel, logFormatFor(config));
+  let migratedMeetingDates: readonly string[] = [];
   const store =
     options.store ??
     (await openStore({
@@ -65,6 +66,10 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
         if (report.documents > 0) log.info(report, 'audit log: the old capped trails were moved into the log');
       },
       onAuditRecovered: (entries) => log.info({ entries }, 'audit log: entries a crash had left in their documents were copied'),
+      onMeetingDatesStartup: (report) => {
+        migratedMeetingDates = report.caseIds;
+        if (report.moved > 0) log.info({ checked: report.checked, moved: report.moved }, 'meeting dates: cases whose meeting was held on another day now carry the real date');
+      },
     }));
   const terms = await readTerms(config.termsFile);
   let listeningOn = config.port;
@@ -85,6 +90,8 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
   listeningOn = port;
   log.info({ port, store: store.kind, storeAt: store.location, authenticated: config.hasTeamsCredentials }, 'bot listening');
   app.deps.reminders.start();
+  // Cases the start-up migration gave their real meeting date: their deadlines follow it.
+  for (const caseId of migratedMeetingDates) app.deps.reminders.sync.request(caseId);
   app.deps.purge.start();
 
   return {

@@ -150,7 +150,7 @@ function build(view: ActionsListCardView, shownActions: number, shownChanges: nu
     if (shownChanges < view.changes.length) hidden.push(`${view.changes.length - shownChanges} more change results`);
   }
   if (hidden.length > 0) {
-    body.push(text(`Not shown, to keep this card within Teams' size limit: ${hidden.join(' and ')}. The text read-back has them all.`, { color: 'warning' }));
+    body.push(container([text(`Not shown, to keep this card within Teams' size limit: ${hidden.join(' and ')}. The text read-back has them all.`)], { style: 'warning' }));
   }
   body.push(text('Dates are guidance, not legal advice. A date agreed in writing replaces the statutory one.', { isSubtle: true, size: 'small' }));
   const ids = { caseId: view.caseId, meetingId: view.meetingId };

@@ -19,6 +19,8 @@ interface ElementBase {
   readonly id?: string;
   readonly spacing?: Spacing;
   readonly separator?: boolean;
+  /** Hidden until an Action.ToggleVisibility shows it (needs an `id`). */
+  readonly isVisible?: boolean;
 }
 
 export interface TextBlock extends ElementBase {
@@ -150,7 +152,19 @@ export interface ShowCardAction {
   readonly card: NestedCard;
 }
 
-export type CardAction = ExecuteAction | OpenUrlAction | ShowCardAction;
+/**
+ * Shows or hides elements on the card itself, without a round trip (Adaptive Cards 1.2, so
+ * Teams renders it). Never around required inputs: a hidden invalid input would confuse.
+ */
+export interface ToggleVisibilityAction {
+  readonly type: 'Action.ToggleVisibility';
+  readonly title: string;
+  readonly targetElements: readonly string[];
+  /** Read by screen readers and shown on hover: what the button shows or hides. */
+  readonly tooltip?: string;
+}
+
+export type CardAction = ExecuteAction | OpenUrlAction | ShowCardAction | ToggleVisibilityAction;
 
 /** A card inside Action.ShowCard: it inherits the outer card's version. */
 export interface NestedCard {
@@ -229,6 +243,11 @@ export function execute(
   return { type: 'Action.Execute', title, verb, ...(data ? { data } : {}), ...options };
 }
 
+/** A button that shows or hides the elements with these ids. */
+export function toggle(title: string, targetElements: readonly string[], tooltip?: string): ToggleVisibilityAction {
+  return { type: 'Action.ToggleVisibility', title, targetElements, ...(tooltip ? { tooltip } : {}) };
+}
+
 /** An attention-coloured line under a field, for errors shown when a form comes back. */
 export function fieldError(message: string | undefined): TextBlock[] {
   return message ? [text(message, { color: 'attention', size: 'small', spacing: 'none' })] : [];
@@ -239,9 +258,10 @@ export function problemsBanner(fieldProblems: number, formProblem: string | unde
   const lines: CardElement[] = [];
   if (fieldProblems > 0) {
     const which = fieldProblems === 1 ? 'the field marked below' : 'the fields marked below';
-    lines.push(text(`Please check ${which}.`, { weight: 'bolder', color: 'attention' }));
+    lines.push(text(`Please check ${which}.`, { weight: 'bolder' }));
   }
-  if (formProblem) lines.push(text(formProblem, { color: 'attention' }));
+  // Default text colour on the attention container: coloured text on it fails the contrast ratio.
+  if (formProblem) lines.push(text(formProblem));
   return lines.length > 0 ? [container(lines, { style: 'attention' })] : [];
 }
 

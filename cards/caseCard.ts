@@ -4,10 +4,11 @@ import { VERBS } from './verbs';
 
 export type { CaseCardView } from './caseView';
 
+/** Only the red of "not agreed" reads well on white; the words say the status either way. */
 const STATUS_COLOR: Readonly<Record<PartyView['status'], TextColor>> = {
-  agreed: 'good',
-  recorded_by_mediator: 'good',
-  agreed_older_version: 'warning',
+  agreed: 'default',
+  recorded_by_mediator: 'default',
+  agreed_older_version: 'default',
   not_agreed: 'attention',
 };
 
@@ -44,7 +45,7 @@ function partiesSection(view: CaseCardView): CardElement[] {
     out.push(text(`${p.displayName}, ${p.roleLabel}: ${p.statusText}`, { color: STATUS_COLOR[p.status], spacing: 'small' }));
   }
   if (view.alerts.length > 0) {
-    out.push(container(view.alerts.map((a) => text(a, { color: 'warning' })), { style: 'warning', spacing: 'small' }));
+    out.push(container(view.alerts.map((a) => text(a)), { style: 'warning', spacing: 'small' }));
   }
   return out;
 }
@@ -52,7 +53,7 @@ function partiesSection(view: CaseCardView): CardElement[] {
 /** The case's root post in its channel; later posts reply in its thread. */
 export function caseCard(view: CaseCardView): AdaptiveCard {
   const body: CardElement[] = [...summary(view), ...datesSection(view), ...partiesSection(view)];
-  body.push(heading('Preparation', 'default'), text(view.preparationStatus ?? 'Nothing to report yet.', { isSubtle: !view.preparationStatus }));
+  if (!view.meetingHeld) body.push(heading('Preparation', 'default'), text(view.preparationStatus ?? 'Nothing to report yet.', { isSubtle: !view.preparationStatus }));
   if (view.outcomeStatus || view.certificateStatus) {
     body.push(heading('Outcome and certificate', 'default'));
     if (view.outcomeStatus) body.push(text(view.outcomeStatus, { spacing: 'small' }));

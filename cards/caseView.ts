@@ -7,10 +7,13 @@ import {
   isMediator,
   meetingPlaceText,
   meetingWhenText,
+  MEETING_HELD_STATES,
   nextTaskFor,
   partyFor,
+  plannedDayShown,
   roleLabel,
   type Case,
+  type CaseProgress,
 } from '../domain/cases';
 import { TERMS_STATUS_LABELS, termsAlerts, termsStatus, type Acknowledgement, type TermsStatus } from '../domain/terms';
 import { caseTimeline, defaultCalendar, formatDate, isTimescaleError, type Calendar } from '../domain/timescales';
@@ -59,6 +62,8 @@ export interface CaseCardView {
   readonly alerts: readonly string[];
   /** Filled by later features (LA preparation, requested changes). */
   readonly preparationStatus?: string;
+  /** The meeting started: preparation is no longer shown. */
+  readonly meetingHeld?: boolean;
   /** After the meeting: the outcome statement's due time or answers, and the certificate's due date and whether it was met. */
   readonly outcomeStatus?: string;
   readonly certificateStatus?: string;
@@ -90,13 +95,22 @@ function keyDates(c: Case): KeyDateView[] {
   const { decisionNoticeSent, laInformed } = c.dates;
   if (decisionNoticeSent) out.push({ label: 'Decision notice sent', text: formatDate(decisionNoticeSent) });
   if (laInformed) out.push({ label: 'Local authority told mediation is wanted', text: formatDate(laInformed) });
-  const format = MEETING_FORMAT_LABELS[c.meetingFormat].toLowerCase();
-  out.push({
-    label: 'Meeting',
-    text: `${meetingWhenText(c.dates) ?? 'Not fixed yet'} (${format})`,
-  });
+  out.push({ label: meetingLabel(c), text: meetingText(c) });
   out.push({ label: 'Where', text: meetingPlaceText(c) });
   return out;
+}
+
+/** "Meeting held" once it started: the date is then the day it really happened. */
+function meetingLabel(c: Case): string {
+  return MEETING_HELD_STATES.has(c.state) ? 'Meeting held' : 'Meeting';
+}
+
+/** "Wed 2 Dec 2026 at 14:05 (online; planned for Thu 10 Dec 2026)". */
+function meetingText(c: Case): string {
+  const format = MEETING_FORMAT_LABELS[c.meetingFormat].toLowerCase();
+  const planned = plannedDayShown(c, MEETING_HELD_STATES.has(c.state));
+  const moved = planned ? `; planned for ${formatDate(planned)}` : '';
+  return `${meetingWhenText(c.dates) ?? 'Not fixed yet'} (${format}${moved})`;
 }
 
 function deadlines(c: Case, calendar: Calendar): { deadlines: DeadlineView[]; deadlineError?: string } {
@@ -137,7 +151,7 @@ export function toCaseCardView(c: Case, acks: readonly Acknowledgement[], termsV
       statusText: TERMS_STATUS_LABELS[status],
     })),
     alerts: termsAlerts(c, acks, termsVersion).map((a) => a.message),
-    ...(options.preparationStatus ? { preparationStatus: options.preparationStatus } : {}),
+    ...(MEETING_HELD_STATES.has(c.state) ? { meetingHeld: true } : options.preparationStatus ? { preparationStatus: options.preparationStatus } : {}),
     ...(options.outcomeStatus ? { outcomeStatus: options.outcomeStatus } : {}),
     ...(options.certificateStatus ? { certificateStatus: options.certificateStatus } : {}),
     ...(options.hasOutcome ? { hasOutcome: true } : {}),
@@ -163,8 +177,12 @@ export interface MyCaseRow {
 }
 
 export interface MyMeetingView {
+  /** "Meeting", or "Meeting held" once it started. */
+  readonly label: string;
   /** "Thu 17 Dec 2026 at 10:00 (online)". */
   readonly when: string;
+  /** It started: no join link or calendar invitation any more. */
+  readonly held: boolean;
   readonly place: string;
   readonly joinUrl?: string;
   /** The viewer's own link to the calendar invitation (bot/calendar). */
@@ -178,7 +196,7 @@ export interface MyTaskView {
 }
 
 /** One row of "my cases"; acks may cover several cases. */
-export function toMyCaseRow(c: Case, viewer: string, acks: readonly Acknowledgement[], termsVersion: string, today?: string): MyCaseRow {
+export function toMyCaseRow(c: Case, viewer: string, acks: readonly Acknowledgement[], termsVersion: string, today?: string, progress: CaseProgress = {}): MyCaseRow {
   const party = partyFor(c, viewer);
   const role = isLeadMediator(c, viewer) ? 'Lead mediator' : isMediator(c, viewer) ? 'Co-mediator' : party ? roleLabel(party.role) : 'Not in this case';
   return {
@@ -187,15 +205,18 @@ export function toMyCaseRow(c: Case, viewer: string, acks: readonly Acknowledgem
     caseTypeLabel: CASE_TYPES[c.caseType].label,
     roleLabel: role,
     stateLabel: CASE_STATE_LABELS[c.state],
-    nextTask: nextTaskFor(c, viewer, termsStatus(c, acks, termsVersion), today),
+    nextTask: nextTaskFor(c, viewer, termsStatus(c, acks, termsVersion), today, progress),
     ...(c.dates.meetingDate ? { meeting: myMeeting(c) } : {}),
   };
 }
 
 function myMeeting(c: Case): MyMeetingView {
+  const held = MEETING_HELD_STATES.has(c.state) && c.state !== 'MEETING';
   return {
-    when: `${meetingWhenText(c.dates) ?? ''} (${MEETING_FORMAT_LABELS[c.meetingFormat].toLowerCase()})`,
+    label: meetingLabel(c),
+    when: meetingText(c),
+    held,
     place: meetingPlaceText(c),
-    ...(c.meetingJoinUrl ? { joinUrl: c.meetingJoinUrl } : {}),
+    ...(c.meetingJoinUrl && !held ? { joinUrl: c.meetingJoinUrl } : {}),
   };
 }

@@ -60,7 +60,7 @@ export function certificateCard(view: CertificateCardView): AdaptiveCard {
       [...view.mediationIssues.slice(0, ISSUES_SHOWN_MAX).map((i) => `- ${i}`), ...(view.mediationIssues.length > ISSUES_SHOWN_MAX ? [`- and ${view.mediationIssues.length - ISSUES_SHOWN_MAX} more (see the printable certificate)`] : [])].join('\n'),
     ),
   );
-  if (view.timelinessText) body.push(text(view.timelinessText, { color: view.timelinessLate ? 'attention' : 'good', spacing: 'medium' }));
+  if (view.timelinessText) body.push(text(view.timelinessText, { ...(view.timelinessLate ? { color: 'attention' as const } : {}), spacing: 'medium' }));
   const actions: CardAction[] = [];
   if (view.printUrl) actions.push({ type: 'Action.OpenUrl', title: 'Open the printable certificate', url: view.printUrl });
   else body.push(text('The link to the printable certificate was sent when it was issued. A mediator can send it again.', { isSubtle: true, size: 'small' }));

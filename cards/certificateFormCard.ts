@@ -1,4 +1,5 @@
-import { card, container, execute, fieldError, heading, text, type AdaptiveCard, type CardAction, type CardElement, type CardInput, type Choice } from './adaptive';
+import { NO_MEDIATION_REASONS, NO_MEDIATION_REASON_LABELS } from '../domain/certificate';
+import { card, container, execute, fieldError, heading, nonEmptyChoices, text, type AdaptiveCard, type CardAction, type CardElement, type CardInput, type Choice } from './adaptive';
 import { isIsoDate } from '../domain/timescales';
 import { VERBS } from './verbs';
 
@@ -27,8 +28,8 @@ export interface CertificateFormCardView {
   /** M-HEALTH / M-SOCIAL, M-PLACEMENT: why the certificate is not needed for an appeal. */
   readonly notNeededText?: string;
   readonly existing: readonly ExistingCertificateView[];
-  readonly values?: Readonly<Partial<Record<'variant' | 'noMediationOn' | 'laInformed' | 'cannotMeetOn', string>>>;
-  readonly errors?: Readonly<Partial<Record<'variant' | 'noMediationOn' | 'laInformed' | 'cannotMeetOn' | 'form', string>>>;
+  readonly values?: Readonly<Partial<Record<'variant' | 'noMediationOn' | 'noMediationHow' | 'laInformed' | 'cannotMeetOn', string>>>;
+  readonly errors?: Readonly<Partial<Record<'variant' | 'noMediationOn' | 'noMediationHow' | 'laInformed' | 'cannotMeetOn' | 'form', string>>>;
 }
 
 function inputs(view: CertificateFormCardView): CardElement[] {
@@ -54,8 +55,18 @@ function inputs(view: CertificateFormCardView): CardElement[] {
       ...(v.variant !== undefined ? { value: v.variant } : {}),
     },
     ...fieldError(e.variant),
-    date('noMediationOn', 'If the family chose not to mediate: the date they told the adviser'),
+    date('noMediationOn', 'If the family did not mediate: the date the adviser was told (or learned) mediation was not going ahead'),
     ...fieldError(e.noMediationOn),
+    {
+      type: 'Input.ChoiceSet',
+      id: 'noMediationHow',
+      label: 'If the family did not mediate: how',
+      choices: nonEmptyChoices(NO_MEDIATION_REASONS.map((r) => ({ title: NO_MEDIATION_REASON_LABELS[r], value: r })), 'reasons'),
+      style: 'compact',
+      wrap: true,
+      value: v.noMediationHow ?? 'declined',
+    },
+    ...fieldError(e.noMediationHow),
     date('laInformed', 'If mediation could not be arranged: the date the local authority was told mediation was wanted'),
     ...fieldError(e.laInformed),
     date('cannotMeetOn', 'If mediation could not be arranged: the date the local authority (or ICB) said it could not arrange it within 30 days'),
@@ -74,7 +85,7 @@ export function certificateFormCard(view: CertificateFormCardView): AdaptiveCard
       text('Issuing the same kind again shows the existing certificate. To correct one, issue a new version: the old one is kept on file.', { isSubtle: true, size: 'small' }),
     );
   }
-  if (view.errors?.form) body.push(container([text(view.errors.form, { color: 'attention', weight: 'bolder' })], { style: 'attention' }));
+  if (view.errors?.form) body.push(container([text(view.errors.form, { weight: 'bolder' })], { style: 'attention' }));
   body.push(...inputs(view));
   body.push(text('The appeal date on the certificate is worked out for you and labelled as guidance, not legal advice.', { isSubtle: true, size: 'small' }));
   const actions: CardAction[] = [execute('Issue the certificate', VERBS.certificateIssue, { caseId: view.caseId }, { style: 'positive' })];

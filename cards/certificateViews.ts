@@ -3,6 +3,7 @@ import { CaseError, type Case } from '../domain/cases';
 import {
   APPEAL_GUIDANCE_LABEL,
   CERTIFICATE_VARIANT_INFO,
+  certificateStatement,
   CERTIFICATE_VARIANTS,
   ISSUER_ROLE_LABELS,
   RESOLVED_TEXT,
@@ -64,7 +65,7 @@ export function toCertificateView(cert: Certificate, options: CertificateViewOpt
     issuerText: `${cert.issuer.name}, ${ISSUER_ROLE_LABELS[cert.issuer.role]}, ${cert.providerName}`,
     detailFacts: detailFacts(cert),
     mediationIssues: cert.mediationIssues,
-    statement: info.statement,
+    statement: certificateStatement(cert.variant, cert.noMediation),
     appealByText: appealByText(cert),
     appealExplanation: appealExplanation(cert),
     appealStatement: appealStatement(cert),

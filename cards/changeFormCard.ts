@@ -11,7 +11,7 @@ import {
   type ChangeFormValues,
   type RequestedChange,
 } from '../domain/preparation';
-import { card, execute, fieldError, fieldProblemCount, heading, nonEmptyChoices, problemsBanner, text, type AdaptiveCard, type CardElement, type CardInput, type Choice } from './adaptive';
+import { card, container, execute, fieldError, fieldProblemCount, heading, nonEmptyChoices, problemsBanner, text, type AdaptiveCard, type CardElement, type CardInput, type Choice } from './adaptive';
 import { VERBS } from './verbs';
 
 /** Enter or edit one requested change (docs/rules.md#preparation-and-requested-changes); shown again with messages beside the fields. */
@@ -93,7 +93,7 @@ export function changeFormCard(view: ChangeFormView): AdaptiveCard {
     text(`Case ${view.caseReference}. One change per form: the local authority officer gives a position on each.`, { isSubtle: true }),
   ];
   if (view.sent) {
-    body.push(text('This change has already been sent to the local authority. Saving sends the new version; if you change the wording, their position on it is cleared.', { color: 'warning' }));
+    body.push(container([text('This change has already been sent to the local authority. Saving sends the new version; if you change the wording, their position on it is cleared.')], { style: 'warning' }));
   }
   body.push(...problemsBanner(fieldProblemCount(view.errors), view.errors?.form), ...fields(view));
   const data = { caseId: view.caseId, ...(view.changeId ? { changeId: view.changeId } : {}) };

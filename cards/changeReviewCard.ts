@@ -112,7 +112,6 @@ export function changeReviewCard(view: ChangeReviewView): AdaptiveCard {
       [
         text(view.position ? `Your position: ${LA_POSITION_LABELS[view.position]}` : 'Your position: not given yet', {
           weight: 'bolder',
-          color: view.position ? 'default' : 'warning',
         }),
         ...(view.lastSetText ? [text(view.lastSetText, { isSubtle: true, size: 'small', spacing: 'none' })] : []),
       ],

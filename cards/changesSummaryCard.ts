@@ -84,7 +84,7 @@ export function changesSummaryText(view: ChangesSummaryView): string {
 export function changesSummaryCard(view: ChangesSummaryView): AdaptiveCard {
   const body: CardElement[] = [heading(`Requested changes: case ${view.caseReference}`)];
   const alerts = [view.unsetWarning, view.lateText].filter((t): t is string => t !== undefined);
-  if (alerts.length > 0) body.push(container(alerts.map((a) => text(a, { color: 'attention', weight: 'bolder' })), { style: 'attention' }));
+  if (alerts.length > 0) body.push(container(alerts.map((a) => text(a, { weight: 'bolder' })), { style: 'attention' }));
   if (view.total === 0) body.push(text('No requested changes yet.', { isSubtle: true }));
   else {
     body.push(

@@ -28,6 +28,8 @@ export interface ChecklistItemView {
   readonly ticked: boolean;
   /** "Done at 10:05 by Morgan Mediator". */
   readonly tickedText?: string;
+  /** "10:05": the one line of a done item. */
+  readonly tickedAt?: string;
 }
 
 export interface BreakChoiceView {
@@ -63,25 +65,32 @@ export interface ChecklistCardView {
 
 export const BREAK_PARTIES_INPUT = 'breakParties';
 
+/**
+ * A done item is one line (its mark, name and time, with the undo button beside it) so the
+ * whole agenda fits a phone; an open one keeps its hint and button below.
+ */
 function itemBlock(view: ChecklistCardView, item: ChecklistItemView, buttons: boolean): CardElement {
-  const items: CardElement[] = [
-    item.ticked
-      ? text(`✓ **${item.label}**: done`, { color: 'good' })
-      : text(`○ **${item.label}**: not done yet`),
-  ];
-  if (item.ticked && item.tickedText) items.push(text(item.tickedText, { isSubtle: true, size: 'small', spacing: 'none' }));
-  if (!item.ticked) items.push(text(item.hint, { isSubtle: true, size: 'small', spacing: 'none' }));
-  if (buttons) {
-    const data = { caseId: view.caseId, meetingId: view.meetingId, itemId: item.itemId, on: item.ticked ? 0 : 1 };
-    items.push(actionSet([execute(item.ticked ? 'Mark not done' : 'Mark done', VERBS.meetingTick, data, { associatedInputs: 'none' })], { spacing: 'small' }));
+  const data = { caseId: view.caseId, meetingId: view.meetingId, itemId: item.itemId, on: item.ticked ? 0 : 1 };
+  if (item.ticked) {
+    const line = text(`✓ **${item.label}**: done${item.tickedAt ? ` at ${item.tickedAt}` : ''}`, { weight: 'default' });
+    const undo = actionSet([execute('Mark not done', VERBS.meetingTick, data, { associatedInputs: 'none' })]);
+    const columns = buttons
+      ? [
+          { type: 'Column' as const, width: 'stretch' as const, verticalContentAlignment: 'center' as const, items: [line] },
+          { type: 'Column' as const, width: 'auto' as const, verticalContentAlignment: 'center' as const, items: [undo] },
+        ]
+      : [{ type: 'Column' as const, width: 'stretch' as const, items: [line] }];
+    return { type: 'ColumnSet', columns, separator: true, spacing: 'small' };
   }
+  const items: CardElement[] = [text(`○ **${item.label}**: not done yet`), text(item.hint, { isSubtle: true, size: 'small', spacing: 'none' })];
+  if (buttons) items.push(actionSet([execute('Mark done', VERBS.meetingTick, data, { associatedInputs: 'none' })], { spacing: 'small' }));
   return container(items, { separator: true, spacing: 'small' });
 }
 
 function guardsSection(view: ChecklistCardView): CardElement[] {
-  const out: CardElement[] = [heading('Checks at the start', 'default'), ...view.guards.map(guardBlock)];
+  const out: CardElement[] = [heading('Checks at the start', 'default'), ...view.guards.map((g) => guardBlock(g))];
   if (view.startedAnywayReason) {
-    out.push(text(`Started anyway: ${view.startedAnywayReason}`, { color: 'warning', spacing: 'small' }));
+    out.push(container([text(`Started anyway: ${view.startedAnywayReason}`)], { style: 'warning', spacing: 'small' }));
   }
   return out;
 }

@@ -60,7 +60,7 @@ function resultBlock(result: DatesResultView): CardElement {
 
 function errorBlock(error: string): CardElement {
   return container(
-    [text('The date could not be worked out', { weight: 'bolder', color: 'attention' }), text(error, { color: 'attention' })],
+    [text('The date could not be worked out', { weight: 'bolder' }), text(error)],
     { style: 'attention', spacing: 'medium' },
   );
 }

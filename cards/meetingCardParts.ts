@@ -21,8 +21,13 @@ export function guardText(g: GuardView): string {
   return `${GUARD_MARK[g.status]} ${g.text}`;
 }
 
-export function guardBlock(g: GuardView): TextBlock {
-  if (g.status === 'ok') return text(guardText(g), { color: 'good', spacing: 'small' });
-  if (g.status === 'failed') return text(guardText(g), { color: 'attention', spacing: 'small' });
-  return text(guardText(g), { isSubtle: true, spacing: 'small' });
+/**
+ * The mark and the words carry the meaning. A failed check is red on white; a passed one keeps
+ * the default colour (Teams' green is too light on white), and so does any line on a styled
+ * container (`onStyle`).
+ */
+export function guardBlock(g: GuardView, onStyle = false): TextBlock {
+  if (g.status === 'not_needed') return text(guardText(g), { isSubtle: true, spacing: 'small' });
+  if (onStyle || g.status === 'ok') return text(guardText(g), { spacing: 'small' });
+  return text(guardText(g), { color: 'attention', spacing: 'small' });
 }

@@ -52,7 +52,7 @@ function reminders(view: CloseMeetingCardView): CardElement[] {
   const lines: string[] = [];
   if (view.notDone.length > 0) lines.push(`Not marked done: ${view.notDone.join(', ')}.`);
   if (view.openBreakText) lines.push(`${view.openBreakText} It ends when the meeting closes.`);
-  return lines.length > 0 ? [container(lines.map((l) => text(l, { color: 'warning' })), { style: 'warning' })] : [];
+  return lines.length > 0 ? [container(lines.map((l) => text(l)), { style: 'warning' })] : [];
 }
 
 function inputs(view: CloseMeetingCardView): CardElement[] {

@@ -16,28 +16,42 @@ export interface StartMeetingCardView {
   /** What was typed, when the card comes back with a problem. */
   readonly reason?: string;
   readonly error?: string;
+  /** The day a click confirms starting on (YYYY-MM-DD): a click on a later day is asked again. */
+  readonly confirmedDay?: string;
+  /** "The meeting was planned for Thu 10 Dec 2026. Start it today, Wed 2 Dec?", when today is not the planned day. */
+  readonly dayQuestion?: string;
 }
 
 export const START_REASON_INPUT = 'startedAnywayReason';
+
+function startData(view: StartMeetingCardView): Readonly<Record<string, string>> {
+  return { caseId: view.caseId, ...(view.confirmedDay ? { confirmedDay: view.confirmedDay } : {}) };
+}
 
 export function startMeetingCard(view: StartMeetingCardView): AdaptiveCard {
   const failing = view.guards.filter((g) => g.status === 'failed');
   const passing = view.guards.filter((g) => g.status !== 'failed');
   const title = view.session > 1 ? `Start session ${view.session}: case ${view.caseReference}` : `Start the meeting: case ${view.caseReference}`;
   const body: CardElement[] = [heading(title)];
+  if (view.dayQuestion) {
+    body.push(
+      text(view.dayQuestion, { weight: 'bolder' }),
+      text("If you start it, today becomes the case's meeting date: the case card, your cases, the dashboard and every deadline counted from the meeting follow it. If it is not happening today, leave this card and change the date with \"edit\".", { size: 'small' }),
+    );
+  }
   if (failing.length > 0) {
     body.push(
-      container([text('Not ready yet', { weight: 'bolder', color: 'attention' }), ...failing.map(guardBlock)], { style: 'attention' }),
+      container([text('Not ready yet', { weight: 'bolder' }), ...failing.map((g) => guardBlock(g, true))], { style: 'attention' }),
     );
   } else {
-    body.push(text('Every check before the meeting is complete.', { color: 'good' }));
+    body.push(text('✓ Every check before the meeting is complete.', { weight: 'bolder' }));
   }
-  if (passing.length > 0) body.push(...passing.map(guardBlock));
+  if (passing.length > 0) body.push(...passing.map((g) => guardBlock(g)));
   body.push(text(STRUCTURE_ONLY, { isSubtle: true, size: 'small' }));
 
   if (failing.length === 0) {
-    return card(body, [execute('Start the meeting', VERBS.meetingStart, { caseId: view.caseId }, { style: 'positive', associatedInputs: 'none' })], {
-      fallbackText: `${title}. Every check is complete.`,
+    return card(body, [execute(view.dayQuestion ? 'Start it today' : 'Start the meeting', VERBS.meetingStart, startData(view), { style: 'positive', associatedInputs: 'none' })], {
+      fallbackText: `${title}. ${view.dayQuestion ? `${view.dayQuestion} ` : ''}Every check is complete.`,
     });
   }
   const reason: TextInput = {
@@ -51,7 +65,7 @@ export function startMeetingCard(view: StartMeetingCardView): AdaptiveCard {
     ...(view.reason !== undefined ? { value: view.reason } : {}),
   };
   body.push(text('You can still start. The record will show which checks were not complete and why you went ahead.'), reason, ...fieldError(view.error));
-  return card(body, [execute('Start the meeting anyway', VERBS.meetingStart, { caseId: view.caseId })], {
-    fallbackText: `${title}. Not ready: ${failing.map((g) => g.text).join(' ')} Open this in Teams to start anyway with a reason.`,
+  return card(body, [execute('Start the meeting anyway', VERBS.meetingStart, startData(view))], {
+    fallbackText: `${title}. ${view.dayQuestion ? `${view.dayQuestion} ` : ''}Not ready: ${failing.map((g) => g.text).join(' ')} Open this in Teams to start anyway with a reason.`,
   });
 }

@@ -37,7 +37,7 @@ function itemView(c: Case, meeting: Meeting, item: ChecklistItem): ChecklistItem
     label: item.kind === 'agenda' ? `${item.order}. ${item.title}` : item.title,
     hint: item.hint,
     ticked: tick !== undefined,
-    ...(tick ? { tickedText: `Done at ${timeOf(tick.tickedAt)} by ${mediatorName(c, tick.tickedBy)}` } : {}),
+    ...(tick ? { tickedText: `Done at ${timeOf(tick.tickedAt)} by ${mediatorName(c, tick.tickedBy)}`, tickedAt: timeOf(tick.tickedAt) } : {}),
   };
 }
 
@@ -81,7 +81,7 @@ export function toChecklistView(c: Case, meeting: Meeting, options: ChecklistVie
 export function toStartMeetingView(
   c: Case,
   guards: StartGuards,
-  options: { readonly session?: number; readonly reason?: string; readonly error?: string } = {},
+  options: { readonly session?: number; readonly reason?: string; readonly error?: string; readonly confirmedDay?: string; readonly dayQuestion?: string } = {},
 ): StartMeetingCardView {
   return {
     caseId: c.id,
@@ -90,6 +90,8 @@ export function toStartMeetingView(
     guards: guardLines(guards).map((g) => ({ status: g.status, text: g.text })),
     ...(options.reason !== undefined ? { reason: options.reason } : {}),
     ...(options.error !== undefined ? { error: options.error } : {}),
+    ...(options.confirmedDay !== undefined ? { confirmedDay: options.confirmedDay } : {}),
+    ...(options.dayQuestion !== undefined ? { dayQuestion: options.dayQuestion } : {}),
   };
 }
 

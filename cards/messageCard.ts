@@ -1,4 +1,4 @@
-import { card, container, heading, text, type AdaptiveCard, type ContainerStyle, type TextColor } from './adaptive';
+import { card, container, heading, text, type AdaptiveCard, type ContainerStyle } from './adaptive';
 
 export type MessageTone = 'info' | 'success' | 'warning' | 'error';
 
@@ -10,21 +10,21 @@ export interface MessageCardView {
   readonly details?: readonly string[];
 }
 
-const STYLE: Readonly<Record<MessageTone, { container: ContainerStyle; color: TextColor }>> = {
-  info: { container: 'default', color: 'default' },
-  success: { container: 'good', color: 'good' },
-  warning: { container: 'warning', color: 'warning' },
-  error: { container: 'attention', color: 'attention' },
+/** The container carries the tone; text inside keeps the default colour (readable on every style). */
+const STYLE: Readonly<Record<MessageTone, ContainerStyle>> = {
+  info: 'default',
+  success: 'good',
+  warning: 'warning',
+  error: 'attention',
 };
 
 /** A small card for a confirmation, a refusal or an error: the reply to most clicks. */
 export function messageCard(view: MessageCardView): AdaptiveCard {
-  const tone = STYLE[view.tone ?? 'info'];
-  const color = tone.color === 'default' ? {} : { color: tone.color };
+  const style = STYLE[view.tone ?? 'info'];
   return card(
     [
-      container([heading(view.title, 'default'), text(view.text, color), ...(view.details ?? []).map((d) => text(d, { spacing: 'small' }))], {
-        style: tone.container,
+      container([heading(view.title, 'default'), text(view.text), ...(view.details ?? []).map((d) => text(d, { spacing: 'small' }))], {
+        style,
       }),
     ],
     [],

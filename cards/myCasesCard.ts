@@ -18,7 +18,7 @@ function caseBlock(row: MyCaseRow): CardElement {
     ['About', row.caseTypeLabel],
     ['Stage', row.stateLabel],
   ];
-  if (row.meeting) rows.push(['Meeting', row.meeting.when], ['Where', row.meeting.place]);
+  if (row.meeting) rows.push([row.meeting.label, row.meeting.when], ['Where', row.meeting.place]);
   rows.push(['Next', row.nextTask]);
   const actions: CardAction[] = [execute(`Open ${row.caseReference}`, VERBS.caseOpen, { caseId: row.caseId })];
   if (row.meeting?.joinUrl) actions.push({ type: 'Action.OpenUrl', title: 'Join the Teams meeting', url: row.meeting.joinUrl });

@@ -1,4 +1,4 @@
-import { card, execute, fieldError, heading, text, type AdaptiveCard, type CardElement } from './adaptive';
+import { card, container, execute, fieldError, heading, text, type AdaptiveCard, type CardElement } from './adaptive';
 import { VERBS } from './verbs';
 
 /**
@@ -37,7 +37,7 @@ export function amendedPlanRequestCard(view: AmendedPlanRequestCardView): Adapti
       `Please send the amended plan with the wording agreed at the mediation on ${view.meetingDateText}, so it can be attached to the outcome statement.`,
     ),
   ];
-  if (view.reminderText) body.push(text(view.reminderText, { color: 'warning', weight: 'bolder' }));
+  if (view.reminderText) body.push(container([text(view.reminderText, { weight: 'bolder' })], { style: 'warning' }));
   body.push(
     text('Share a link from your document system, or use "Copy link" on the file in Teams. The link should ask people to sign in: only those with access can open the plan.', {
       isSubtle: true,

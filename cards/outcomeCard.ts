@@ -82,7 +82,7 @@ function answersSection(view: OutcomeCardView, k: Compaction): CardElement[] {
 function amendedPlanSection(view: OutcomeCardView): CardElement[] {
   if (view.amendedPlans.length === 0 && !view.amendedPlanWaitingText) return [];
   const out: CardElement[] = [heading('Amended plan', 'default')];
-  if (view.amendedPlanWaitingText) out.push(text(view.amendedPlanWaitingText, { color: 'warning' }));
+  if (view.amendedPlanWaitingText) out.push(container([text(view.amendedPlanWaitingText)], { style: 'warning' }));
   for (const p of view.amendedPlans) out.push(text(`${shorten(p.title, 120)}. ${p.suppliedText}.`, { size: 'small', spacing: 'small' }));
   if (view.amendedPlans.length > 0) {
     out.push(actionSet(view.amendedPlans.map((p): CardAction => ({ type: 'Action.OpenUrl', title: `Open ${shorten(p.title, 60)}`, url: p.url }))));

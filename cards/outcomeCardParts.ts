@@ -156,7 +156,7 @@ export function omittedNote(view: OutcomeSummaryView, k: Compaction): CardElemen
   const shortened = k.wordingMax < 400 || k.whatMax < 500 || k.reasonMax < 300;
   if (left.length === 0 && !shortened) return [];
   const what = left.length > 0 ? `Not shown here, to fit Teams' size limit: ${left.join(' and ')}.` : 'Long wording is shortened here to fit Teams\' size limit.';
-  return [text(`${what} The full outcome statement has everything.`, { color: 'warning' })];
+  return [container([text(`${what} The full outcome statement has everything.`)], { style: 'warning' })];
 }
 
 export function nextStepsSection(view: OutcomeSummaryView): CardElement[] {

@@ -98,7 +98,7 @@ function build(view: OutcomeDraftCardView, k: Compaction): AdaptiveCard {
     text(view.dueText, { color: view.overdue ? 'attention' : 'default', weight: view.overdue ? 'bolder' : 'default', spacing: 'small' }),
   ];
   if (problems > 0) {
-    body.push(container([text(view.errors?.form ?? 'Please check the fields marked below.', { color: 'attention', weight: 'bolder' })], { style: 'attention' }));
+    body.push(container([text(view.errors?.form ?? 'Please check the fields marked below.', { weight: 'bolder' })], { style: 'attention' }));
   }
   if (view.corrections.length > 0) {
     body.push(

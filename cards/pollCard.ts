@@ -23,7 +23,7 @@ export function pollCard(view: PollCardView): AdaptiveCard {
     body.push(container([text(`The mediator picked **${slotText(view.chosen)}**.`, { weight: 'bolder' })], { style: 'good' }));
     return card(body, [], { fallbackText: `The mediator picked ${slotText(view.chosen)} for case ${view.caseReference}.` });
   }
-  if (view.saved) body.push(container([text('Saved. You can change your answers until the mediator picks a date.', { color: 'good' })], { style: 'good' }));
+  if (view.saved) body.push(container([text('Saved. You can change your answers until the mediator picks a date.')], { style: 'good' }));
   for (const slot of view.slots) {
     const current = view.answers[slot.slotId];
     body.push({

@@ -18,7 +18,7 @@ export function prepAnsweredCard(view: PrepAnsweredView): AdaptiveCard {
       heading(view.title),
       text(`Case ${view.caseReference}`, { isSubtle: true, spacing: 'none' }),
       text(view.prompt),
-      text(`Your answer: ${view.answer}`, { weight: 'bolder', color: 'good' }),
+      text(`Your answer: ${view.answer}`, { weight: 'bolder' }),
       text('Saved.', { isSubtle: true, size: 'small' }),
     ],
     [],

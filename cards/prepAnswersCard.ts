@@ -52,7 +52,6 @@ export function prepAnswersCard(view: PrepAnswersView): AdaptiveCard {
     text(`${view.displayName}, ${view.roleLabel}`, { isSubtle: true, spacing: 'none' }),
     text(view.complete ? 'Complete: thank you. The mediator can see these answers.' : `${view.answered} of ${view.total} questions answered so far. Your answers are saved.`, {
       weight: 'bolder',
-      color: view.complete ? 'good' : 'default',
     }),
   ];
   if (view.lines.length > 0) body.push(facts(view.lines.map((l) => [l.title, l.value])));

@@ -91,22 +91,22 @@ export function prepBoardCard(view: PrepBoardView): AdaptiveCard {
       container(
         [
           heading(`Blockers (${view.blockers.length})`, 'default'),
-          ...view.blockers.map((b) => text(`Blocker: ${b}`, { color: 'attention', spacing: 'small' })),
+          ...view.blockers.map((b) => text(`Blocker: ${b}`, { spacing: 'small' })),
         ],
         { style: 'attention' },
       ),
     );
   } else {
-    body.push(text('No blockers.', { color: 'good', weight: 'bolder' }));
+    body.push(text('No blockers.', { weight: 'bolder' }));
   }
   if (view.warnings.length > 0) {
-    body.push(container(view.warnings.map((w) => text(`Check: ${w}`, { color: 'warning', spacing: 'small' })), { style: 'warning' }));
+    body.push(container(view.warnings.map((w) => text(`Check: ${w}`, { spacing: 'small' })), { style: 'warning' }));
   }
   body.push(heading('Parties', 'default'));
   if (view.rows.length === 0) body.push(text('No parties added yet.', { isSubtle: true }));
   for (const r of view.rows) {
     body.push(
-      text(`${r.ready ? 'Ready' : 'Not ready'}: ${r.displayName}, ${r.roleLabel}`, { weight: 'bolder', color: r.ready ? 'good' : 'default', spacing: 'medium' }),
+      text(`${r.ready ? 'Ready' : 'Not ready'}: ${r.displayName}, ${r.roleLabel}`, { weight: 'bolder', spacing: 'medium' }),
       text(r.detail, { isSubtle: true, spacing: 'none' }),
     );
   }

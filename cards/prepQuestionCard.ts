@@ -75,7 +75,7 @@ export function prepQuestionCard(view: PrepQuestionView): AdaptiveCard {
     text(`Case ${view.caseReference} · question ${view.number} of ${view.total}`, { isSubtle: true, spacing: 'none' }),
   ];
   if (view.hint) {
-    body.push(container([text(`Not accepted: ${view.hint}`, { color: 'attention', weight: 'bolder' })], { style: 'attention' }));
+    body.push(container([text(`Not accepted: ${view.hint}`, { weight: 'bolder' })], { style: 'attention' }));
   }
   body.push(text(view.prompt, { weight: 'bolder' }));
   if (view.help) body.push(text(view.help, { isSubtle: true, spacing: 'small' }));

@@ -88,7 +88,7 @@ export function reminderCard(view: ReminderCardView): AdaptiveCard {
     text(`Case ${view.caseReference}`, { isSubtle: true, spacing: 'none' }),
   ];
   if (escalation) {
-    top.push(text(`This was due ${view.dueText} and has not been marked done. Please check with the person responsible.`, { color: 'attention' }));
+    top.push(text(`This was due ${view.dueText} and has not been marked done. Please check with the person responsible.`, { weight: 'bolder' }));
   }
   const body: CardElement[] = [
     container(top, escalation ? { style: 'attention' } : {}),
@@ -99,9 +99,9 @@ export function reminderCard(view: ReminderCardView): AdaptiveCard {
       ['Rule', view.ruleText],
     ]),
   ];
-  if (view.lastWorkingDayText) body.push(text(view.lastWorkingDayText, { color: 'warning', size: 'small' }));
+  if (view.lastWorkingDayText) body.push(text(view.lastWorkingDayText, { size: 'small' }));
   body.push(text(`Why: ${view.why}`, { spacing: 'medium' }));
-  if (view.doneText) body.push(text(view.doneText, { color: 'good' }));
+  if (view.doneText) body.push(text(view.doneText, { weight: 'bolder' }));
   body.push(text('Dates are worked out from the case dates the bot holds. They are guidance, not legal advice.', { isSubtle: true, size: 'small' }));
 
   const ids = { caseId: view.caseId };

@@ -46,7 +46,7 @@ export function rosterCard(view: RosterCardView): AdaptiveCard {
     heading(`Parties for case ${view.caseReference}`),
     text('Choose each person\'s role in this case. Save this page before moving to another.', { isSubtle: true }),
   ];
-  if (view.notice) body.push(container([text(view.notice.text, { color: view.notice.tone })], { style: view.notice.tone }));
+  if (view.notice) body.push(container([text(view.notice.text)], { style: view.notice.tone }));
   if (view.members.length === 0) {
     body.push(text('Nobody else is in this team. Add people in Teams, or send them an invitation code.'));
   } else {

@@ -1,6 +1,6 @@
 import { roleLabel } from '../domain/cases';
 import { formatLondonDateTime } from '../domain/londonTime';
-import { roleConfirmationFor, type Acknowledgement } from '../domain/terms';
+import { roleConfirmationFor, youngPersonVoiceText, type Acknowledgement } from '../domain/terms';
 import { card, container, facts, heading, text, type AdaptiveCard, type CardElement } from './adaptive';
 
 export interface TermsAgreedView {
@@ -22,7 +22,7 @@ export function confirmationSentences(ack: Acknowledgement): string[] {
   const out: string[] = [];
   if (c?.kind === 'authority' && ack.authority) out.push(ack.authority === 'full' ? c.full : c.limited);
   if (c?.kind === 'youngPersonVoice' && ack.youngPersonVoice) {
-    out.push(ack.youngPersonVoice.mode === 'self' ? c.self : `${c.named}: ${ack.youngPersonVoice.name ?? ''}`);
+    out.push(youngPersonVoiceText(ack.youngPersonVoice));
   }
   if (c?.kind === 'advocateGuidance' && ack.advocateGuidance) out.push(c.confirm);
   return out;
@@ -53,7 +53,7 @@ export function termsAgreedCard(view: TermsAgreedView): AdaptiveCard {
     : `You agreed on ${when}.`;
   const body: CardElement[] = [
     heading(`Terms of Engagement agreed: case ${view.caseReference}`),
-    container([text(headline, { weight: 'bolder', color: 'good' })], { style: 'good' }),
+    container([text(headline, { weight: 'bolder' })], { style: 'good' }),
     facts([
       ['Who', `${view.partyDisplayName}, ${view.roleLabel}`],
       ['Terms version', view.termsVersion],

@@ -1,6 +1,6 @@
 import { roleLabel, type ParticipantRole } from '../domain/cases';
-import { roleConfirmationFor, type AgreementErrors, type AgreementValues, type RoleConfirmation, type Terms } from '../domain/terms';
-import { card, execute, fieldError, heading, text, type AdaptiveCard, type CardElement } from './adaptive';
+import { ALTERNATIVE_BASES, ALTERNATIVE_BASIS_LABELS, roleConfirmationFor, type AgreementErrors, type AgreementValues, type RoleConfirmation, type Terms } from '../domain/terms';
+import { actionSet, card, container, execute, fieldError, heading, nonEmptyChoices, text, toggle, type AdaptiveCard, type CardElement } from './adaptive';
 import { VERBS } from './verbs';
 
 export interface TermsCardView {
@@ -16,13 +16,30 @@ export interface TermsCardView {
   readonly values?: AgreementValues;
 }
 
+/** The id of a section's folded text, for its Show toggle. */
+export function termsSectionId(index: number): string {
+  return `terms-section-${index + 1}`;
+}
+
+/**
+ * The intro, then each section's heading with its text folded behind a "Show" toggle, so the
+ * whole card fits a phone screen and a reader opens what they want to read.
+ */
 function termsText(terms: TermsCardView['terms']): CardElement[] {
   const out: CardElement[] = terms.intro.map((p) => text(p));
-  for (const section of terms.sections) {
-    out.push(heading(section.heading, 'default'));
+  terms.sections.forEach((section, i) => {
+    const id = termsSectionId(i);
+    out.push({
+      type: 'ColumnSet',
+      spacing: 'medium',
+      columns: [
+        { type: 'Column', width: 'stretch', verticalContentAlignment: 'center', items: [heading(section.heading, 'default')] },
+        { type: 'Column', width: 'auto', verticalContentAlignment: 'center', items: [actionSet([toggle('Show', [id], `Show or hide "${section.heading}"`)])] },
+      ],
+    });
     // One TextBlock per item: Teams clients differ in how they render Markdown lists.
-    out.push(...section.items.map((item) => text(item.bullet ? `• ${item.text}` : item.text, { spacing: 'small' })));
-  }
+    out.push(container(section.items.map((item) => text(item.bullet ? `• ${item.text}` : item.text, { spacing: 'small' })), { id, isVisible: false, spacing: 'small' }));
+  });
   return out;
 }
 
@@ -44,13 +61,19 @@ function confirmationInputs(confirmation: RoleConfirmation, view: TermsCardView)
       return [
         {
           type: 'Input.ChoiceSet', id: 'ypVoice', label: confirmation.question, style: 'expanded', wrap: true,
-          choices: [{ title: confirmation.self, value: 'self' }, { title: confirmation.named, value: 'named' }],
+          choices: [{ title: confirmation.self, value: 'self' }, { title: confirmation.named, value: 'named' }, { title: confirmation.alternative, value: 'alternative' }],
           isRequired: true, errorMessage: 'Say who will speak for you.',
           ...(v.ypVoice ? { value: v.ypVoice } : {}),
         },
         ...fieldError(e.ypVoice),
         { type: 'Input.Text', id: 'ypVoiceName', label: `${confirmation.nameLabel} (only if someone will)`, maxLength: 80, ...(v.ypVoiceName ? { value: v.ypVoiceName } : {}) },
         ...fieldError(e.ypVoiceName),
+        {
+          type: 'Input.ChoiceSet', id: 'ypVoiceBasis', label: confirmation.basisLabel, style: 'compact', wrap: true,
+          choices: nonEmptyChoices(ALTERNATIVE_BASES.map((b) => ({ title: ALTERNATIVE_BASIS_LABELS[b], value: b })), 'bases'),
+          ...(v.ypVoiceBasis ? { value: v.ypVoiceBasis } : {}),
+        },
+        ...fieldError(e.ypVoiceBasis),
       ];
     case 'advocateGuidance':
       return [

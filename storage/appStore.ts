@@ -43,6 +43,7 @@ import {
 import type { OnCorruptDocument } from './corruptDocument';
 import { AuditLog, AUDIT_LOG_COLLECTION, auditLogIndexes, type AuditDoc } from './auditLog';
 import { migrateLegacyAudit, type AuditMigrationReport, type LegacyDoc } from './auditMigration';
+import { migrateMeetingDates, type MeetingDateMigrationReport } from './meetingDateMigration';
 import { sweepOutboxes, type WithOutbox } from './auditOutbox';
 import { StoreMarkers, STORE_MARKERS_COLLECTION, type StoreMarkerDoc } from './storeMarkers';
 import type { DocCollection, Filter } from './collection';
@@ -102,6 +103,8 @@ export interface StoreHooks {
   readonly onAuditDeferred?: (err: Error) => void;
   /** What the one-time audit migration did (log it when anything moved). */
   readonly onAuditStartup?: (report: AuditMigrationReport) => void;
+  /** What the one-time meeting-date migration did (log it; recompute the moved cases' reminders). */
+  readonly onMeetingDatesStartup?: (report: MeetingDateMigrationReport) => void;
   /** The background sweep after start-up copied entries a crash had left only in their documents. */
   readonly onAuditRecovered?: (entries: number) => void;
 }
@@ -228,6 +231,8 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
   meetingStore.update = announcingWhenChanged(feed, meetingStore.update.bind(meetingStore), (caseId) => caseId, (r) =>
     r.status === 'updated' ? JSON.stringify([r.meeting.meetingId, r.meeting.startedAt, r.meeting.close ?? null, r.meeting.actions]) : undefined,
   );
+  // Before anything is served: a meeting held on another day than planned gives the case its real date.
+  hooks.onMeetingDatesStartup?.(await migrateMeetingDates(cases, caseStore, meetingStore, markers, new Date()));
   const outcomeStore = new OutcomeStore(outcomes, auditLog, hooks.onAuditDeferred, hooks.onCorruptDocument);
   outcomeStore.open = announcing(feed, outcomeStore.open.bind(outcomeStore), (r) => r.caseId);
   outcomeStore.update = announcing(feed, outcomeStore.update.bind(outcomeStore), (caseId) => caseId);

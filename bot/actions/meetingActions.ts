@@ -4,7 +4,7 @@ import { actionFormCard } from '../../cards/actionFormCard';
 import { toActionFormView, toChangeResultView } from '../../cards/actionViews';
 import { changeResultCard } from '../../cards/meetingChangeResultCard';
 import { closeMeetingCard } from '../../cards/meetingCloseCard';
-import { startMeetingCard } from '../../cards/meetingStartCard';
+import { START_REASON_INPUT, startMeetingCard } from '../../cards/meetingStartCard';
 import { toCloseMeetingView, toStartMeetingView } from '../../cards/meetingView';
 import { VERBS } from '../../cards/verbs';
 import { newId } from '../../domain/cases';
@@ -32,7 +32,7 @@ import { cardResponse, errorResponse, refusal } from '../invokeResponses';
 import { actionsListFor, changeSummaries, checklistFor } from '../meeting/meetingCards';
 import { changeMeeting, loadMeeting } from '../meeting/meetingAction';
 import { afterClose } from '../meeting/afterClose';
-import { startMeetingFor } from '../meeting/startMeeting';
+import { startCardOptions, startMeetingFor } from '../meeting/startMeeting';
 import type { ActionContext, CardAction } from './action';
 import { loadCase } from './caseAction';
 
@@ -49,9 +49,12 @@ export const meetingStartAction: CardAction = {
     const loaded = await loadCase(ctx.data, ctx.caller, ctx.deps, 'mediator');
     if (!loaded.ok) return loaded.response;
     // A click without a reason gets the reason asked for again, with a message.
-    const outcome = await startMeetingFor(loaded.c, ctx.caller.aadObjectId ?? '', ctx.deps, field(ctx.data, 'startedAnywayReason') ?? '');
+    // Every start card carries the day it confirms; the reason is asked again when sent empty.
+    const confirmedDay = field(ctx.data, 'confirmedDay');
+    const reason = field(ctx.data, START_REASON_INPUT) ?? '';
+    const outcome = await startMeetingFor(loaded.c, ctx.caller.aadObjectId ?? '', ctx.deps, { reason, ...(confirmedDay ? { confirmedDay } : {}) });
     if (outcome.kind === 'refused') return refusal(outcome.error);
-    if (outcome.kind === 'needs_reason') return cardResponse(startMeetingCard(toStartMeetingView(loaded.c, outcome.guards, { error: outcome.message })));
+    if (outcome.kind === 'needs_confirmation') return cardResponse(startMeetingCard(toStartMeetingView(loaded.c, outcome.guards, startCardOptions(outcome))));
     return cardResponse(await checklistFor(outcome.c, outcome.m, ctx.deps));
   },
 };

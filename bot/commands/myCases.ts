@@ -1,10 +1,11 @@
 import { myCasesCard } from '../../cards/myCasesCard';
 import { toMyCaseRow } from '../../cards/caseView';
 import { londonDate } from '../../domain/londonTime';
-import { dueText, isDeadlineOpen, isResponsibleFor, timeLeftText } from '../../domain/reminders';
+import { dueText, isDeadlineOpen, isResponsibleFor, openActionSteps, timeLeftText } from '../../domain/reminders';
 import { calendarHolderOf, calendarUrlFor } from '../calendar/calendarLinks';
 import { cardActivity } from '../cases/caseCards';
 import { recordAudit } from '../audit/recordAudit';
+import { deadlineFactsFor } from '../reminders/deadlineFacts';
 import type { Command, CommandContext } from './command';
 
 /** `my cases` (1:1 chat): the caller's cases, their role in each, their next task and their own deadlines with due dates. */
@@ -22,8 +23,14 @@ export const myCasesCommand: Command = {
         const tasks = deadlines
           .filter((d) => isDeadlineOpen(d) && isResponsibleFor(c, d.responsible, me))
           .map((d) => ({ title: d.detail ? `${d.title}: ${d.detail}` : d.title, dueText: `${dueText(d)}, ${timeLeftText(d, now, deps.calendar)}` }));
-        const row = toMyCaseRow(c, me, acks, deps.terms.version, today);
-        const calendarUrl = row.meeting ? await calendarUrlFor(c, calendarHolderOf(c, me), deps) : undefined;
+        const facts = await deadlineFactsFor(c, deps.store);
+        const progress = {
+          outcomePublished: facts.outcomePublishedAt !== undefined,
+          certificateIssued: facts.certificateIssued !== undefined,
+          myOpenActions: openActionSteps(deadlines, (d) => isDeadlineOpen(d) && isResponsibleFor(c, d.responsible, me)),
+        };
+        const row = toMyCaseRow(c, me, acks, deps.terms.version, today, progress);
+        const calendarUrl = row.meeting && !row.meeting.held ? await calendarUrlFor(c, calendarHolderOf(c, me), deps) : undefined;
         return { ...row, tasks, ...(row.meeting && calendarUrl ? { meeting: { ...row.meeting, calendarUrl } } : {}) };
       }),
     );

@@ -16,7 +16,10 @@ export async function afterClose(caseId: string, m: Meeting, actor: string, deps
       if (moved instanceof Error || close.outcome !== 'adjourned' || !close.nextDate) return moved;
       // Adjourned: back to preparation for the next session, whose date drives the preparation clocks.
       const back = moveCase(moved, 'PREPARATION');
-      return back instanceof Error ? back : { ...back, dates: { ...back.dates, meetingDate: close.nextDate } };
+      if (back instanceof Error) return back;
+      // The next session has its own plan: the day the last one was planned for no longer applies.
+      const { plannedMeetingDate: _held, ...dates } = back.dates;
+      return { ...back, dates: { ...dates, meetingDate: close.nextDate } };
     },
     { by: actor, action: 'meeting.closed', detail: close.outcome },
     deps.now(),

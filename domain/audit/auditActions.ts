@@ -40,6 +40,7 @@ export const AUDIT_ACTIONS = {
   'meeting.breakStarted': 'started a break',
   'meeting.breakEnded': 'ended a break',
   'meeting.closed': 'closed the meeting',
+  'meeting.dateHeld': 'recorded the day the meeting really happened',
   'action.saved': 'saved an agreed action',
   'action.removed': 'removed an agreed action',
   'change.result': "recorded the meeting's result for a requested change",

@@ -62,6 +62,11 @@ export const CaseKeyDatesSchema = z.object({
   meetingDate: isoDate.optional(),
   /** HH:mm, Europe/London. */
   meetingTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional(),
+  /**
+   * The day the meeting was planned for, kept once it was held on another day
+   * (meetingHeld.ts): `meetingDate` is then the day it really happened.
+   */
+  plannedMeetingDate: isoDate.optional(),
 });
 export type CaseKeyDates = z.infer<typeof CaseKeyDatesSchema>;
 

@@ -112,9 +112,14 @@ export function applyCaseEdit(c: Case, input: NewCaseInput): CaseEdit {
   const hadMeeting = c.dates.meetingDate !== undefined;
   const meetingMoved = hadMeeting && changed.some((f) => MEETING_FIELDS.has(f));
   const { meetingJoinUrl: _link, meetingVenue: _venue, ...rest } = c;
+  const facts = caseFactsOf(input);
+  // The form does not carry the day a held meeting was planned for: it stays while the meeting date does.
+  const planned = c.dates.plannedMeetingDate;
+  const keepPlanned = planned !== undefined && facts.dates.meetingDate === c.dates.meetingDate;
   const next: Case = {
     ...rest,
-    ...caseFactsOf(input),
+    ...facts,
+    ...(keepPlanned ? { dates: { ...facts.dates, plannedMeetingDate: planned } } : {}),
     ...(meetingMoved ? { meetingSequence: (c.meetingSequence ?? 0) + 1 } : {}),
   };
   const state = advanceState(c.state, { isDrs: CASE_TYPES[next.caseType].isDrs, ...next.dates });

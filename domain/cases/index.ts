@@ -91,7 +91,8 @@ export {
   type RoleAssignment,
 } from './roster';
 export { moveCase, withAdvancedState, anchorThread } from './stateChange';
-export { nextTaskFor } from './nextTask';
+export { nextTaskFor, agreedActionsTask, MEETING_HELD_STATES, type CaseProgress } from './nextTask';
+export { offPlanStartQuestion, withMeetingHeld, meetingHeldDetail, plannedDayShown } from './meetingHeld';
 export { END_KINDS, CaseEndingSchema, type EndKind, type CaseEnding } from './caseEnding';
 export {
   END_REASONS,

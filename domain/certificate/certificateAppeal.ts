@@ -40,6 +40,7 @@ export function certificateAppeal(
       decisionLimit: d.decisionLimit,
       ...(kind === 'certificate_needed' ? { certificateLimit: d.certificateLimit } : {}),
       adjustment: d.adjustment,
+      ...(d.laterReading !== undefined ? { laterReading: d.laterReading } : {}),
     };
   } catch (error) {
     if (!isTimescaleError(error)) throw error;

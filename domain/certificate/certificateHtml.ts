@@ -1,7 +1,7 @@
 import { escapeHtml } from './htmlEscape';
 import { formatLongDate } from './longDate';
 import type { Certificate } from './certificateSchema';
-import { CERTIFICATE_VARIANT_INFO, ISSUER_ROLE_LABELS } from './certificateVariant';
+import { CERTIFICATE_VARIANT_INFO, certificateStatement, ISSUER_ROLE_LABELS } from './certificateVariant';
 import { APPEAL_GUIDANCE_LABEL, appealExplanation, appealStatement, holdersText, RESOLVED_TEXT } from './certificateTexts';
 
 /**
@@ -146,7 +146,7 @@ export function certificateHtml(cert: Certificate, options: CertificateHtmlOptio
 </header>
 ${replacementNotices(cert, options)}
 <section aria-labelledby="confirms"><h2 id="confirms">What this certificate confirms</h2>
-<p>${info.statement}</p>
+<p>${certificateStatement(cert.variant, cert.noMediation)}</p>
 <p class="small">Legal basis: ${info.basis}.</p>
 ${cert.notNeededForAppeal ? html`<p class="notice" role="note">Not needed for an appeal: ${appealStatement(cert)}</p>` : EMPTY}
 </section>

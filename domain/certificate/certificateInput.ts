@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { formatDate, isIsoDate, type IsoDate } from '../timescales';
-import { isCertificateVariant, type CertificateVariant } from './certificateVariant';
+import { isCertificateVariant, NO_MEDIATION_REASONS, type CertificateVariant, type NoMediationReason } from './certificateVariant';
 
 /** The inputs of the certificate form; the card uses the same ids. */
-export const CERTIFICATE_FIELDS = ['variant', 'noMediationOn', 'laInformed', 'cannotMeetOn'] as const;
+export const CERTIFICATE_FIELDS = ['variant', 'noMediationOn', 'noMediationHow', 'laInformed', 'cannotMeetOn'] as const;
 export type CertificateField = (typeof CERTIFICATE_FIELDS)[number];
 export type CertificateErrors = Partial<Record<CertificateField | 'form', string>>;
 export type CertificateFormValues = Partial<Record<CertificateField, string>>;
@@ -14,6 +14,7 @@ export const REISSUE_DATA_KEY = 'reissue';
 export interface CertificateFormInput {
   readonly variant: CertificateVariant;
   readonly noMediationOn?: IsoDate;
+  readonly noMediationHow?: NoMediationReason;
   readonly laInformed?: IsoDate;
   readonly cannotMeetOn?: IsoDate;
   readonly reissue: boolean;
@@ -72,6 +73,9 @@ export function validateCertificateSubmission(input: unknown, today: IsoDate): C
   if (variant === 'no_mediation') {
     const toldOn = date('noMediationOn', 'the date the family said they did not want mediation', true);
     if (toldOn) out = { ...out, noMediationOn: toldOn };
+    const how = NO_MEDIATION_REASONS.find((r) => r === values.noMediationHow);
+    if (values.noMediationHow !== undefined && how === undefined) errors.noMediationHow = 'Choose how the family came not to mediate.';
+    out = { ...out, noMediationHow: how ?? 'declined' };
   }
   if (variant === 'cannot_arrange') {
     const laInformed = date('laInformed', 'the date the local authority was told mediation was wanted', false);

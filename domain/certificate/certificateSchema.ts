@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NO_MEDIATION_REASONS } from './certificateVariant';
 import { CASE_TYPE_CODES } from '../caseTypes';
 import { ID_PATTERN } from '../cases';
 import { ISSUE_TITLE_MAX } from '../outcome';
@@ -33,6 +34,8 @@ export const CertificateAppealSchema = z.object({
   decisionLimit: isoDate.optional(),
   certificateLimit: isoDate.optional(),
   adjustment: z.enum(['none', 'august', 'christmas', 'nonWorkingDay']).optional(),
+  /** The later date another reading of the Tribunal's r.12 gives, named beside the date shown. */
+  laterReading: isoDate.optional(),
   /** Why no appeal date is given, in words for the family. */
   problem: z.string().min(1).max(400).optional(),
 });
@@ -73,7 +76,8 @@ export const CertificateSchema = z
     /** cannot_arrange: when the LA was told mediation was wanted, and when it said 30 days could not be met. */
     cannotArrange: z.object({ laInformed: isoDate, cannotMeetOn: isoDate }).optional(),
     /** no_mediation: when the adviser was told mediation was not wanted. */
-    noMediation: z.object({ toldOn: isoDate }).optional(),
+    /** How the family came not to mediate: declined, withdrew, or did not pursue it (absent on older certificates: declined). */
+    noMediation: z.object({ toldOn: isoDate, how: z.enum(NO_MEDIATION_REASONS).optional() }).optional(),
     /** The 3-working-day clock: which rule, from when, due when. */
     due: z.object({ rule: z.enum(RULE_IDS), trigger: isoDate, due: isoDate }),
     appeal: CertificateAppealSchema,

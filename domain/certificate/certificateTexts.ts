@@ -33,14 +33,21 @@ export function appealStatement(cert: Certificate): string {
   }
 }
 
-function adjustmentText(cert: Certificate): string {
+function adjustmentText(cert: Certificate, format: DateFormatter): string {
   switch (cert.appeal.adjustment) {
     case 'august':
       return ' That falls in August, which the Tribunal does not count, so it moves to the first working day of September.';
     case 'christmas':
       return ' That falls between 25 December and 1 January, which the Tribunal does not count, so it moves to the first working day in January.';
-    case 'nonWorkingDay':
-      return ' That falls on a weekend or bank holiday, so it moves to the next working day.';
+    case 'nonWorkingDay': {
+      const later = cert.appeal.laterReading;
+      return (
+        ' That falls on a weekend or bank holiday, so it moves to the next working day.' +
+        (later
+          ? ` Some advisers would also skip the days the Tribunal does not count, giving ${format(later)}; the earlier date is given because filing early loses nothing.`
+          : '')
+      );
+    }
     default:
       return '';
   }
@@ -56,7 +63,7 @@ export function appealExplanation(cert: Certificate, format: DateFormatter = for
     a.kind === 'certificate_needed' && a.certificateLimit !== undefined
       ? `The appeal must reach the Tribunal by the later of 2 months after the decision notice was sent${sent}, which is ${format(a.decisionLimit)}, and 1 month after this certificate was ${cert.issueNumber > 1 ? 'first ' : ''}issued (${format(cert.originalIssueDate)}), which is ${format(a.certificateLimit)}.`
       : `Without a certificate, the appeal must reach the Tribunal within 2 months of the decision notice being sent${sent}, which is ${format(a.decisionLimit)}.`;
-  return `${base}${adjustmentText(cert)}`;
+  return `${base}${adjustmentText(cert, format)}`;
 }
 
 /** "Appeal by Fri 2 Jan 2026 (guidance, not legal advice)", or why there is no date. */

@@ -33,6 +33,33 @@ export interface CertificateVariantInfo {
   readonly basis: string;
 }
 
+/**
+ * How the parent or young person came not to mediate: each leads to the adviser's certificate
+ * (reg 34: the adviser is told mediation is not wanted, or the family withdraws or does not
+ * pursue it). Older certificates carry none and read as `declined`.
+ */
+export const NO_MEDIATION_REASONS = ['declined', 'withdrew', 'not_pursued'] as const;
+export type NoMediationReason = (typeof NO_MEDIATION_REASONS)[number];
+
+export const NO_MEDIATION_REASON_LABELS: Readonly<Record<NoMediationReason, string>> = {
+  declined: 'Decided not to take part in mediation',
+  withdrew: 'Withdrew from mediation after asking for it',
+  not_pursued: 'Did not pursue mediation',
+};
+
+const NO_MEDIATION_STATEMENT: Readonly<Record<NoMediationReason, string>> = {
+  declined: 'decided not to take part in mediation',
+  withdrew: 'asked for mediation and then withdrew from it',
+  not_pursued: 'did not pursue mediation',
+};
+
+/** What the certificate says happened, in the words of its variant and, for no mediation, of how. */
+export function certificateStatement(variant: CertificateVariant, noMediation?: { readonly how?: NoMediationReason | undefined }): string {
+  if (variant !== 'no_mediation') return CERTIFICATE_VARIANT_INFO[variant].statement;
+  const how = NO_MEDIATION_STATEMENT[noMediation?.how ?? 'declined'];
+  return `The parent or young person received information and advice about mediation from a mediation adviser and ${how}. The mediation adviser issues this certificate.`;
+}
+
 export const CERTIFICATE_VARIANT_INFO: Readonly<Record<CertificateVariant, CertificateVariantInfo>> = {
   after_mediation: {
     variant: 'after_mediation',
@@ -46,13 +73,13 @@ export const CERTIFICATE_VARIANT_INFO: Readonly<Record<CertificateVariant, Certi
   },
   no_mediation: {
     variant: 'no_mediation',
-    label: 'The family chose not to mediate (adviser certificate)',
+    label: 'The family chose not to mediate, withdrew, or did not pursue it (adviser certificate)',
     title: 'Mediation certificate: mediation not pursued',
     issuerRole: 'adviser',
     rule: 'CERT_NO_MEDIATION',
-    triggerText: 'the adviser was told mediation was not wanted',
+    triggerText: 'the adviser was told mediation was not wanted, or the family withdrew or did not pursue it',
     statement:
-      'The parent or young person received information and advice about mediation from a mediation adviser and decided not to take part in mediation. The mediation adviser issues this certificate.',
+      'The parent or young person received information and advice about mediation from a mediation adviser and decided not to take part in mediation, withdrew from it, or did not pursue it. The mediation adviser issues this certificate.',
     basis: 'Children and Families Act 2014, section 55(4)',
   },
   cannot_arrange: {

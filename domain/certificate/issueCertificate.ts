@@ -10,7 +10,7 @@ import { ACCESS_TOKENS_MAX, createAccessToken, hashAccessToken } from './accessT
 import { certificateAppeal } from './certificateAppeal';
 import { certificateDue } from './certificateDue';
 import { HOLDERS_MAX, ISSUER_NAME_MAX, MEDIATION_ISSUES_MAX, PROVIDER_NAME_MAX, type Certificate, type UnnumberedCertificate } from './certificateSchema';
-import { CERTIFICATE_VARIANT_INFO, ISSUER_ROLE_LABELS, type CertificateVariant, type IssuerRole } from './certificateVariant';
+import { CERTIFICATE_VARIANT_INFO, ISSUER_ROLE_LABELS, type CertificateVariant, type IssuerRole, type NoMediationReason } from './certificateVariant';
 
 /**
  * Issuing a certificate (docs/rules.md#mediation-certificate, #timescale-rules T2/T6/T7/T17). Pure: the caller passes what
@@ -36,6 +36,8 @@ export interface CertificateRequest {
   readonly changes?: readonly RequestedChange[];
   /** no_mediation: when the adviser was told mediation was not wanted. */
   readonly noMediationOn?: IsoDate;
+  /** no_mediation: declined, withdrew or did not pursue it (declined when not said). */
+  readonly noMediationHow?: NoMediationReason;
   /** cannot_arrange: when the LA was told mediation was wanted (defaults to the case's date). */
   readonly laInformed?: IsoDate;
   /** cannot_arrange: when the LA (or ICB) said mediation could not take place within 30 days. */
@@ -112,7 +114,7 @@ function variantFacts(c: Case, request: CertificateRequest, issueDate: IsoDate):
       if (toldOn instanceof CaseError) return toldOn;
       const issues = cleanIssues(request.mediationIssues, c);
       if (issues instanceof CaseError) return issues;
-      return { trigger: toldOn, mediationIssues: issues, details: { noMediation: { toldOn } } };
+      return { trigger: toldOn, mediationIssues: issues, details: { noMediation: { toldOn, how: request.noMediationHow ?? 'declined' } } };
     }
     case 'cannot_arrange': {
       const laInformed = checkDate(request.laInformed ?? c.dates.laInformed, 'the date the local authority was told mediation was wanted', issueDate);

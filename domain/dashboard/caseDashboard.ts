@@ -1,5 +1,5 @@
 import { CASE_TYPES } from '../caseTypes';
-import { CASE_STATE_LABELS, isMediator, mediatorFor, meetingWhenText, nextTaskFor, partyFor, roleLabel, type Case, type CaseState } from '../cases';
+import { CASE_STATE_LABELS, isMediator, MEETING_HELD_STATES, mediatorFor, meetingWhenText, nextTaskFor, partyFor, plannedDayShown, roleLabel, type Case, type CaseState } from '../cases';
 import { londonDate } from '../londonTime';
 import type { Meeting } from '../meeting';
 import type { PreparationBoard } from '../preparation';
@@ -7,6 +7,7 @@ import {
   deadlinesForCase,
   dueText,
   lastWorkingDayNote,
+  openActionSteps,
   responsibleLabel,
   responsibleParties,
   type Deadline,
@@ -123,7 +124,8 @@ function myRole(c: Case, viewer: string): string {
 
 function preparationOf(source: DashboardSource, viewer: string): PreparationProgress | undefined {
   const board = source.board;
-  if (!board) return undefined;
+  // Once the meeting started, preparation is history: its blockers beside a later state would mislead.
+  if (!board || MEETING_HELD_STATES.has(source.c.state)) return undefined;
   if (isMediator(source.c, viewer)) {
     if (board.partyCount === 0) return { done: 0, total: 0, text: 'No parties yet' };
     const blockers = board.blockers.length;
@@ -140,7 +142,10 @@ function preparationOf(source: DashboardSource, viewer: string): PreparationProg
 }
 
 function meetingText(c: Case): string {
-  return meetingWhenText(c.dates) ?? 'Not fixed yet';
+  const when = meetingWhenText(c.dates) ?? 'Not fixed yet';
+  const planned = plannedDayShown(c, MEETING_HELD_STATES.has(c.state));
+  const moved = planned ? ` (planned for ${formatDate(planned)})` : '';
+  return MEETING_HELD_STATES.has(c.state) && c.state !== 'MEETING' ? `Held ${when}${moved}` : `${when}${moved}`;
 }
 
 /** Overdue first (oldest first), then by date. */
@@ -161,7 +166,7 @@ function timelineOf(source: DashboardSource, deadlines: readonly DeadlineItem[],
     { id: 'referral', label: 'Referral: case opened', date: londonDate(new Date(c.createdAt)) },
     { id: 'decision', label: 'Decision notice sent', date: c.dates.decisionNoticeSent },
     { id: 'la-informed', label: 'LA told mediation is wanted', date: c.dates.laInformed },
-    { id: 'meeting', label: 'Meeting', date: c.dates.meetingDate },
+    { id: 'meeting', label: MEETING_HELD_STATES.has(c.state) ? 'Meeting held' : 'Meeting', date: c.dates.meetingDate },
     { id: 'outcome', label: 'Outcome published', date: source.outcomePublishedOn },
     { id: 'certificate', label: 'Certificate issued', date: source.certificate?.issueDate },
   ];
@@ -218,7 +223,11 @@ function build(source: DashboardSource, context: DashboardContext): { summary: C
     overdueCount: deadlines.filter((d) => d.status === 'overdue').length,
     dueThisWeek: deadlines.some((d) => d.status === 'overdue' || d.status === 'due_today' || d.status === 'due_this_week'),
     ...(preparation ? { preparation } : {}),
-    nextTask: nextTaskFor(c, context.viewer, source.termsStatuses, today),
+    nextTask: nextTaskFor(c, context.viewer, source.termsStatuses, today, {
+      outcomePublished: source.outcomePublishedOn !== undefined || source.facts.outcomePublishedAt !== undefined,
+      certificateIssued: source.certificate !== undefined || source.facts.certificateIssued !== undefined,
+      myOpenActions: openActionSteps(raw, (d) => isMine(d, c, context.viewer) && d.satisfied === undefined && source.doneDeadlineIds?.has(d.deadlineId) !== true),
+    }),
     links: context.links ?? {},
   };
   return { summary, deadlines, raw, today };

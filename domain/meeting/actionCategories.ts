@@ -7,6 +7,7 @@ import type { ActionCategory as TimelineCategory, RuleId } from '../timescales';
  */
 export const ACTION_CATEGORIES = [
   'cease_to_maintain',
+  'continue_plan',
   'assess',
   'make_plan',
   'amend_plan',
@@ -33,6 +34,13 @@ export interface ActionCategoryInfo {
   readonly immediately: boolean;
   /** The date agreed in writing is the only due date, so it is required. */
   readonly needsAgreedDate: boolean;
+  /**
+   * Whether a date agreed in writing may replace the statutory one. Reg 42(5) varies only the
+   * periods of reg 42(2) and (3); the ICB's one-week duty to tell the LA (reg 42(4)) stays.
+   */
+  readonly agreedDateAllowed: boolean;
+  /** Where the clock of an at-once action comes from. */
+  readonly atOnceSource?: string;
   readonly owner: CategoryOwner;
   /** The matching category of the case timeline (domain/timescales), when there is one. */
   readonly timelineCategory?: TimelineCategory;
@@ -46,6 +54,19 @@ export const ACTION_CATEGORY_INFO: Readonly<Record<AgreedActionCategory, ActionC
     rules: [],
     immediately: true,
     needsAgreedDate: false,
+    agreedDateAllowed: true,
+    atOnceSource: 'SEND Regulations 2014 reg 42(2) with reg 44(2)(a)',
+    owner: 'la',
+  },
+  continue_plan: {
+    category: 'continue_plan',
+    tNumber: 'T13f',
+    label: 'Continue to maintain the plan (at once; an amendment is a separate "Amend the plan" action, 5 weeks)',
+    rules: [],
+    immediately: true,
+    needsAgreedDate: false,
+    agreedDateAllowed: true,
+    atOnceSource: 'SEND Regulations 2014 reg 42(2) with reg 44(2)(d)',
     owner: 'la',
   },
   assess: {
@@ -55,6 +76,7 @@ export const ACTION_CATEGORY_INFO: Readonly<Record<AgreedActionCategory, ActionC
     rules: ['LA_ASSESS_NOTIFY', 'LA_ASSESS_DECIDE', 'LA_ASSESS_FINAL'],
     immediately: false,
     needsAgreedDate: false,
+    agreedDateAllowed: true,
     owner: 'la',
     timelineCategory: 'LA_ASSESS',
   },
@@ -65,6 +87,7 @@ export const ACTION_CATEGORY_INFO: Readonly<Record<AgreedActionCategory, ActionC
     rules: ['LA_PLAN_DRAFT', 'LA_PLAN_FINAL'],
     immediately: false,
     needsAgreedDate: false,
+    agreedDateAllowed: true,
     owner: 'la',
     timelineCategory: 'LA_PLAN',
   },
@@ -75,6 +98,7 @@ export const ACTION_CATEGORY_INFO: Readonly<Record<AgreedActionCategory, ActionC
     rules: ['LA_AMEND_PLAN'],
     immediately: false,
     needsAgreedDate: false,
+    agreedDateAllowed: true,
     owner: 'la',
     timelineCategory: 'LA_AMEND_PLAN',
   },
@@ -85,6 +109,7 @@ export const ACTION_CATEGORY_INFO: Readonly<Record<AgreedActionCategory, ActionC
     rules: ['LA_CHANGE_SCHOOL'],
     immediately: false,
     needsAgreedDate: false,
+    agreedDateAllowed: true,
     owner: 'la',
     timelineCategory: 'LA_CHANGE_SCHOOL',
   },
@@ -95,6 +120,7 @@ export const ACTION_CATEGORY_INFO: Readonly<Record<AgreedActionCategory, ActionC
     rules: ['OTHER_ACTION'],
     immediately: false,
     needsAgreedDate: false,
+    agreedDateAllowed: true,
     owner: 'la_or_icb',
     timelineCategory: 'OTHER_ACTION',
   },
@@ -105,6 +131,7 @@ export const ACTION_CATEGORY_INFO: Readonly<Record<AgreedActionCategory, ActionC
     rules: ['ICB_NOTIFY_LA'],
     immediately: false,
     needsAgreedDate: false,
+    agreedDateAllowed: false,
     owner: 'icb',
     timelineCategory: 'ICB_NOTIFY_LA',
   },
@@ -115,6 +142,7 @@ export const ACTION_CATEGORY_INFO: Readonly<Record<AgreedActionCategory, ActionC
     rules: [],
     immediately: false,
     needsAgreedDate: true,
+    agreedDateAllowed: true,
     owner: 'anyone',
   },
 };

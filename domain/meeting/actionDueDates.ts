@@ -40,7 +40,8 @@ const STEP_WORDS: Partial<Readonly<Record<RuleId, string>>> = {
 /**
  * The due dates of an agreed action counted from the agreement date (docs/rules.md#timescale-rules T13-T16).
  * An agreed date replaces the statutory timescale for the whole action (T16) and the
- * statutory dates are still returned, to be shown beside it. Throws TimescaleError for a
+ * statutory dates are still returned, to be shown beside it; never for a category whose duty
+ * reg 42(5) cannot vary (the ICB's one week, reg 42(4)), where a stored date is ignored. Throws TimescaleError for a
  * date outside the calendar's trusted years, as computeRule does.
  */
 export function actionDueDates(
@@ -57,7 +58,7 @@ export function actionDueDates(
         return { ruleId: rule, step: info.rules.length > 1 ? (STEP_WORDS[rule] ?? RULES[rule].title) : RULES[rule].title, due: r.due, lastWorkingDay: r.lastWorkingDay };
       });
   const base = { category: action.category, tNumber: info.tNumber, immediately: info.immediately, statutory };
-  if (action.agreedDueDate !== undefined) {
+  if (action.agreedDueDate !== undefined && info.agreedDateAllowed) {
     return {
       ...base,
       agreed: action.agreedDueDate,

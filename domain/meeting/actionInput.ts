@@ -141,6 +141,10 @@ export function validateActionSubmission(input: unknown, context: ActionContext)
   } else if (category.success && ACTION_CATEGORY_INFO[category.data].needsAgreedDate) {
     errors.agreedDueDate = 'Enter the date everyone agreed: this action has no statutory timescale.';
   }
+  if (agreedDueDate !== undefined && category.success && !ACTION_CATEGORY_INFO[category.data].agreedDateAllowed) {
+    errors.agreedDueDate =
+      'The ICB must tell the local authority within 1 week of the agreement (reg 42(4)); a date agreed in writing cannot replace it. Leave the date empty.';
+  }
 
   if (owner && category.success && !errors.category) {
     const mismatch = ownerCategoryError(owner, category.data, context.parties);

@@ -1,5 +1,5 @@
 import type { Case, Party } from '../cases';
-import type { Acknowledgement } from '../terms';
+import { youngPersonVoiceText, type Acknowledgement } from '../terms';
 import type { OutcomeAttendee } from './outcomeSchema';
 
 /**
@@ -16,6 +16,7 @@ export function youngPersonNote(party: Party, acknowledgements: readonly Acknowl
   const voice = latest?.youngPersonVoice;
   if (!voice) return 'No record of who speaks for the young person: check their capacity and any written authorisation.';
   if (voice.mode === 'self') return 'Spoke for themselves (confirmed with the Terms of Engagement).';
+  if (voice.mode === 'alternative') return `${youngPersonVoiceText(voice)} (confirmed with the Terms of Engagement).`;
   const who = voice.name ?? 'a named person';
   return `Gave written permission for ${who} to speak for them (confirmed with the Terms of Engagement).`;
 }

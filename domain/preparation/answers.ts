@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ALTERNATIVE_BASES } from '../terms/alternativePerson';
 
 /**
  * What the parties tell the bot before the meeting (docs/rules.md#case-types-and-who-attends, #the-meeting-checklist, #preparation-and-requested-changes). Answers are
@@ -51,11 +52,12 @@ export const CHILD_VIEWS_LABELS: Readonly<Record<ChildViews, string>> = {
   through_parent: 'Through the parent',
 };
 
-export const YP_VOICE = ['self', 'named'] as const;
+export const YP_VOICE = ['self', 'named', 'alternative'] as const;
 export type YoungPersonVoice = (typeof YP_VOICE)[number];
 export const YP_VOICE_LABELS: Readonly<Record<YoungPersonVoice, string>> = {
   self: 'Speaks for themselves',
   named: 'Someone speaks for them, with written permission',
+  alternative: 'They lack capacity: an alternative person acts for them (deputy, attorney or parent)',
 };
 
 export const YP_PERMISSION = ['given', 'not_yet'] as const;
@@ -101,6 +103,9 @@ export const FamilyAnswersSchema = z.object({
   ypVoice: z.enum(YP_VOICE).optional(),
   ypSpeakerName: shortText.optional(),
   ypPermission: z.enum(YP_PERMISSION).optional(),
+  /** A young person who lacks capacity: who acts for them (reg 64), and on which basis. */
+  ypAlternativeName: shortText.optional(),
+  ypAlternativeBasis: z.enum(ALTERNATIVE_BASES).optional(),
   advocate: z.boolean().optional(),
   advocateName: shortText.optional(),
   adjustments: noneOrText.optional(),
@@ -140,6 +145,10 @@ export function normaliseFamily(a: FamilyAnswers): FamilyAnswers {
   if (out.ypVoice !== 'named') {
     delete out.ypSpeakerName;
     delete out.ypPermission;
+  }
+  if (out.ypVoice !== 'alternative') {
+    delete out.ypAlternativeName;
+    delete out.ypAlternativeBasis;
   }
   if (out.advocate !== true) delete out.advocateName;
   return out;

@@ -1,3 +1,4 @@
+import { ALTERNATIVE_BASIS_LABELS, type AlternativeBasis } from '../terms/alternativePerson';
 import {
   CHILD_VIEWS_LABELS,
   EXPENSES_LABELS,
@@ -48,10 +49,13 @@ export const FAMILY_QUESTIONS: readonly QuestionDef<FamilyAnswers>[] = [
       ypAnswering(ctx)
         ? 'Will you speak for yourself at the meeting, or will someone speak for you?'
         : 'Will the young person speak for themselves at the meeting, or will someone speak for them?',
-    help: () => 'Someone else can speak for the young person only with their written permission, given before the meeting.',
+    help: () =>
+      'Someone else can speak for the young person only with their written permission, given before the meeting. ' +
+      'If the young person lacks capacity to decide about mediation, an alternative person acts for them: a deputy or attorney with the power, otherwise the parent.',
     choices: [
       { value: 'self', title: YP_VOICE_LABELS.self, words: ['self', 'myself', 'themselves', 'me', 'i will'] },
       { value: 'named', title: YP_VOICE_LABELS.named, words: ['someone', 'someone else', 'named', 'other'] },
+      { value: 'alternative', title: YP_VOICE_LABELS.alternative, words: ['capacity', 'lacks capacity', 'alternative', 'deputy', 'attorney'] },
     ],
     applies: (ctx) => ctx.isYoungPerson,
     answered: (a) => a.ypVoice !== undefined,
@@ -66,6 +70,30 @@ export const FAMILY_QUESTIONS: readonly QuestionDef<FamilyAnswers>[] = [
     applies: (ctx, a) => ctx.isYoungPerson && a.ypVoice === 'named',
     read: (a) => a.ypSpeakerName,
     toPatch: (ypSpeakerName) => ({ ypSpeakerName }),
+  }),
+  textQuestion<FamilyAnswers>({
+    id: 'family.ypAlternativeName',
+    title: 'Alternative person',
+    prompt: () => 'Who acts for the young person? Please give their name.',
+    input: { kind: 'text', label: 'Name of the alternative person', maxLength: SHORT_TEXT_MAX },
+    applies: (ctx, a) => ctx.isYoungPerson && a.ypVoice === 'alternative',
+    read: (a) => a.ypAlternativeName,
+    toPatch: (ypAlternativeName) => ({ ypAlternativeName }),
+  }),
+  choiceQuestion<FamilyAnswers, AlternativeBasis>({
+    id: 'family.ypAlternativeBasis',
+    title: 'Why they act',
+    prompt: (_ctx, a) => `On which basis does ${a.ypAlternativeName ?? 'the alternative person'} act for the young person?`,
+    help: () => 'The mediator may ask to see a deputyship order or a lasting power of attorney. Nothing about the young person\'s health is recorded.',
+    choices: [
+      { value: 'deputy', title: ALTERNATIVE_BASIS_LABELS.deputy, words: ['deputy', 'court', 'court of protection'] },
+      { value: 'attorney', title: ALTERNATIVE_BASIS_LABELS.attorney, words: ['attorney', 'lpa', 'power of attorney'] },
+      { value: 'parent', title: ALTERNATIVE_BASIS_LABELS.parent, words: ['parent', 'me', 'mum', 'dad'] },
+    ],
+    applies: (ctx, a) => ctx.isYoungPerson && a.ypVoice === 'alternative',
+    answered: (a) => a.ypAlternativeBasis !== undefined,
+    toPatch: (ypAlternativeBasis) => ({ ypAlternativeBasis }),
+    display: (a) => (a.ypAlternativeBasis ? ALTERNATIVE_BASIS_LABELS[a.ypAlternativeBasis] : undefined),
   }),
   choiceQuestion<FamilyAnswers, YoungPersonPermission>({
     id: 'family.ypPermission',

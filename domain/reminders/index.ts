@@ -46,3 +46,4 @@ export { familyRole, isResponsibleFor, responsibleForOwner, responsibleForRule, 
 export { NOT_LEGAL_ADVICE, PRACTICE_NOTE, ruleWhy } from './whyText';
 export { DeadlineSchema, TrackedDeadlineSchema, TrackedReminderSchema, RecipientDeliverySchema, ResponsibilitySchema } from './schemas';
 export { dueText, lastWorkingDayNote, timeLeftText } from './dueWords';
+export { openActionSteps } from './actionSteps';

@@ -7,7 +7,7 @@ import { RULES, type Calendar, type IsoDate } from '../timescales';
 import { actionDeadlineId, ruleDeadlineId, type Deadline, type DeadlineFacts } from './deadline';
 import { responsibleForOwner } from './responsibility';
 import type { OnSkipped } from './ruleDeadlines';
-import { actionStepWhy, agreedDateWhy, AMENDED_PLAN_WHY, AT_ONCE_WHY, OUTCOME_WHY } from './whyText';
+import { actionStepWhy, agreedDateWhy, AMENDED_PLAN_WHY, atOnceWhy, OUTCOME_WHY } from './whyText';
 
 /** Outcomes that end the mediation with agreed actions to track. */
 const AGREEMENT_OUTCOMES: ReadonlySet<string> = new Set(['full', 'partial']);
@@ -51,9 +51,11 @@ export function practiceDeadlines(c: Pick<Case, 'id' | 'caseType'>, meeting: Mee
       tNumber: 'T9',
       title: 'Send the amended plan wording to the mediator',
       why: AMENDED_PLAN_WHY,
-      due: close.agreementDate,
-      dueAt: close.closedAt,
-      lastWorkingDay: close.agreementDate,
+      // Due with the outcome statement it is attached to (24 hours after the close), chased at +2 hours:
+      // never overdue the minute the meeting closes.
+      due: outcomeDue,
+      dueAt: dueAt.toISOString(),
+      lastWorkingDay: outcomeDue,
       trigger,
       responsible: { kind: 'role', role: 'la_officer' },
       source: 'Provider practice (not statutory)',
@@ -100,10 +102,10 @@ function actionDeadlinesOf(c: Case, action: AgreedAction, agreementDate: IsoDate
         deadlineId: actionDeadlineId(c.id, action.actionId, 'at_once'),
         scheduleKey: 'ACTION_AT_ONCE',
         title: info.label,
-        why: AT_ONCE_WHY,
+        why: atOnceWhy(info.category === 'continue_plan', info.atOnceSource ?? 'SEND Regulations 2014 reg 42(2)'),
         due: dates.effective,
         lastWorkingDay: dates.effectiveLastWorkingDay,
-        source: 'SEND Regulations 2014 reg 42(2) with reg 44(2)(a)',
+        source: info.atOnceSource ?? 'SEND Regulations 2014 reg 42(2)',
         escalates: true,
       },
     ];

@@ -20,10 +20,14 @@ export function ruleWhy(ruleId: RuleId): string {
 export const OUTCOME_WHY = `The mediator sends the outcome statement to everyone within about 24 hours of the end of the meeting. ${PRACTICE_NOTE}`;
 
 export const AMENDED_PLAN_WHY =
-  `The local authority officer sends the amended plan wording to the mediator straight after the meeting, so it can be attached to the outcome statement. ${PRACTICE_NOTE}`;
+  `The local authority officer sends the amended plan wording to the mediator straight after the meeting, so it can be attached to the outcome statement: it is due with the outcome, 24 hours after the close, and chased 2 hours after the close. ${PRACTICE_NOTE}`;
 
-export const AT_ONCE_WHY =
-  'The local authority agreed at the mediation to stop maintaining the plan, which takes effect at once. Source: SEND Regulations 2014 reg 42(2) with reg 44(2)(a).';
+/** Why an at-once action is due on the agreement date, by what was agreed. */
+export function atOnceWhy(continues: boolean, source: string): string {
+  return continues
+    ? `The local authority agreed at the mediation to continue to maintain the plan, which takes effect at once; any amendment agreed with it is its own action, due within 5 weeks. Source: ${source}.`
+    : `The local authority agreed at the mediation to stop maintaining the plan, which takes effect at once. Source: ${source}.`;
+}
 
 export function agreedDateWhy(statutory: boolean): string {
   return statutory

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ALTERNATIVE_BASES } from './alternativePerson';
 import { PARTICIPANT_ROLES, type ParticipantRole } from '../cases/partyRoles';
 
 /**
@@ -16,8 +17,12 @@ export const AcknowledgementSchema = z.object({
   /** For parties who cannot use the card (guest users, docs/architecture.md#parties-who-cannot-use-cards). */
   recordedByMediator: z.object({ mediatorAadObjectId: z.string().min(1), reason: z.string().min(1).max(300) }).optional(),
   authority: z.enum(['full', 'limited']).optional(),
+  /**
+   * Who speaks for a young person: themselves, someone with their written permission, or,
+   * when they lack capacity, an alternative person (reg 64) with the basis they act on.
+   */
   youngPersonVoice: z
-    .object({ mode: z.enum(['self', 'named']), name: z.string().min(1).max(80).optional() })
+    .object({ mode: z.enum(['self', 'named', 'alternative']), name: z.string().min(1).max(80).optional(), basis: z.enum(ALTERNATIVE_BASES).optional() })
     .optional(),
   advocateGuidance: z.literal(true).optional(),
 });

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { ParticipantRole } from '../cases/partyRoles';
 import type { Acknowledgement } from './acknowledgement';
+import { ALTERNATIVE_BASES, ALTERNATIVE_NAME_MAX } from './alternativePerson';
 import { roleConfirmationFor } from './roleConfirmations';
 
 /** Input ids of the terms card. */
-export const AGREEMENT_FIELDS = ['authority', 'ypVoice', 'ypVoiceName', 'advocateGuidance', 'recordReason'] as const;
+export const AGREEMENT_FIELDS = ['authority', 'ypVoice', 'ypVoiceName', 'ypVoiceBasis', 'advocateGuidance', 'recordReason'] as const;
 export type AgreementField = (typeof AGREEMENT_FIELDS)[number];
 export type AgreementErrors = Partial<Record<AgreementField, string>>;
 export type AgreementValues = Partial<Record<AgreementField, string>>;
@@ -53,6 +54,12 @@ export function validateAgreement(input: unknown, role: ParticipantRole, onBehal
       if (name === undefined || name.length < 2 || name.length > 80) {
         errors.ypVoiceName = 'Enter the name of the person you have given written permission to speak for you.';
       } else answers.youngPersonVoice = { mode: 'named', name };
+    } else if (values.ypVoice === 'alternative') {
+      const name = values.ypVoiceName;
+      const basis = ALTERNATIVE_BASES.find((b) => b === values.ypVoiceBasis);
+      if (name === undefined || name.length < 2 || name.length > ALTERNATIVE_NAME_MAX) errors.ypVoiceName = 'Enter the name of the alternative person who acts for the young person.';
+      if (basis === undefined) errors.ypVoiceBasis = 'Say on which basis they act: deputy, attorney, or the parent.';
+      if (name !== undefined && basis !== undefined && !errors.ypVoiceName) answers.youngPersonVoice = { mode: 'alternative', name, basis };
     } else errors.ypVoice = 'Say who will speak for you at the meeting.';
   }
   if (confirmation?.kind === 'advocateGuidance') {

@@ -1,6 +1,7 @@
 /** Terms of Engagement: the versioned text, role confirmations, and acknowledgements. */
 export { loadTerms, TermsError, type Terms, type TermsSection, type TermsItem } from './loadTerms';
-export { ROLE_CONFIRMATIONS, roleConfirmationFor, type RoleConfirmation } from './roleConfirmations';
+export { ROLE_CONFIRMATIONS, roleConfirmationFor, youngPersonVoiceText, type RoleConfirmation, type YoungPersonVoiceRecord } from './roleConfirmations';
+export { ALTERNATIVE_BASES, ALTERNATIVE_BASIS_LABELS, ALTERNATIVE_NAME_MAX, type AlternativeBasis } from './alternativePerson';
 export { AcknowledgementSchema, acknowledgementKey, type Acknowledgement } from './acknowledgement';
 export {
   AGREEMENT_FIELDS,

@@ -1,4 +1,5 @@
 import type { Case, Party } from '../cases/caseSchema';
+import { ALTERNATIVE_BASIS_LABELS } from './alternativePerson';
 import type { Acknowledgement } from './acknowledgement';
 
 export type TermsStatus = 'agreed' | 'agreed_older_version' | 'not_agreed' | 'recorded_by_mediator';
@@ -44,6 +45,12 @@ export function termsAlerts(c: Case, acks: readonly Acknowledgement[], currentVe
   for (const { party, acknowledgement } of termsStatus(c, acks, currentVersion)) {
     if (acknowledgement?.authority === 'limited') {
       alerts.push({ partyId: party.partyId, message: `${party.displayName} does not have full authority to settle the issues.` });
+    }
+    if (acknowledgement?.youngPersonVoice?.mode === 'alternative') {
+      alerts.push({
+        partyId: party.partyId,
+        message: `${acknowledgement.youngPersonVoice.name ?? 'An alternative person'} acts for ${party.displayName}, who lacks capacity (${acknowledgement.youngPersonVoice.basis ? ALTERNATIVE_BASIS_LABELS[acknowledgement.youngPersonVoice.basis] : 'basis not recorded'}): check the deputyship or power of attorney if there is one.`,
+      });
     }
     if (acknowledgement?.youngPersonVoice?.mode === 'named') {
       alerts.push({

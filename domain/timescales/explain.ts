@@ -154,15 +154,12 @@ function explainAppeal(rule: RuleDefinition, from: DayNumber, certificate: DayNu
       break;
     case 'nonWorkingDay': {
       const skipped = calendar.nonWorkingBetween(appeal.limit - 1, appeal.due);
-      const reachedClosure = appeal.due - appeal.limit > skipped.length;
-      if (reachedClosure) {
-        const reason = calendar.reason(appeal.limit);
-        const closure = dueMonth.month === 9 ? 'August' : '25 December to 1 January';
-        outcome =
-          `${limit} is not a working day${reason ? ` (${reasonLabel(reason)})` : ''} and the Tribunal does not count ` +
-          `${closure}, so the limit moves to ${destination}${afterClosure(firstOpen)}`;
-      } else {
-        outcome = `${capitalise(notWorkingClause(skipped))}, so the limit moves to the next working day: ${conclusion}`;
+      outcome = `${capitalise(notWorkingClause(skipped))}, so the limit moves to the next working day (r.12(2)): ${conclusion}`;
+      if (appeal.laterReading !== undefined) {
+        const closure = dueMonth.month === 8 || dueMonth.month === 9 ? 'August' : '25 December to 1 January';
+        outcome +=
+          ` Some advisers read r.12 as also skipping ${closure}, which the Tribunal does not count, giving ${formatDayNumber(appeal.laterReading)}; ` +
+          `the product shows the earlier date, because filing early loses nothing and filing late can lose the appeal.`;
       }
       break;
     }

@@ -1,8 +1,11 @@
+import { londonDate } from '../../domain/londonTime';
 import { CHECKLIST_ITEM_IDS } from '../../domain/meeting';
 import { activity, startTestBot, USERS, type TestBot } from '../helpers/testBot';
 import { bodyText, caseFlow } from './caseFlow';
 
 let t: TestBot;
+/** The day a start card confirms: the meeting is planned for another day than the test's clock. */
+const today = () => londonDate(t.bot.app.deps.now());
 beforeEach(async () => {
   t = await startTestBot();
   t.connector.members = [USERS.mediator, USERS.parent, USERS.officer, USERS.stranger];
@@ -16,7 +19,7 @@ async function runningMeeting() {
   const flow = caseFlow(t);
   const c = await flow.openCase();
   await flow.clickInThread('case.assignRoles', { caseId: c.id, page: 0, [`role_${USERS.parent.aadObjectId}`]: 'parent_carer', [`role_${USERS.stranger.aadObjectId}`]: 'co_mediator' });
-  const start = await flow.clickInThread('meeting.start', { caseId: c.id, startedAnywayReason: 'Terms agreed by phone' }, USERS.mediator, 'checklist-1');
+  const start = await flow.clickInThread('meeting.start', { caseId: c.id, startedAnywayReason: 'Terms agreed by phone', confirmedDay: today() }, USERS.mediator, 'checklist-1');
   expect(start.status).toBe(200);
   const m = (await t.bot.store.meetings.current(c.id))!;
   const tick = (itemId: string, as: (typeof USERS)[keyof typeof USERS] = USERS.mediator, on = 1) => flow.clickInThread('meeting.tick', { caseId: c.id, meetingId: m.meetingId, itemId, on }, as, 'checklist-1');
@@ -82,6 +85,8 @@ it('adjourns back to preparation with the next date, and the next start is sessi
   const after = (await t.bot.store.cases.get(c.id))!;
   expect(after.state).toBe('PREPARATION');
   expect(after.dates.meetingDate).toBe(next);
-  await flow.clickInThread('meeting.start', { caseId: c.id, startedAnywayReason: 'Second session' }, USERS.mediator, 'checklist-2');
+  // The next session has its own plan: the day the first session was planned for is not shown beside it.
+  expect(after.dates.plannedMeetingDate).toBeUndefined();
+  await flow.clickInThread('meeting.start', { caseId: c.id, startedAnywayReason: 'Second session', confirmedDay: today() }, USERS.mediator, 'checklist-2');
   expect((await t.bot.store.meetings.current(c.id))!.session).toBe(2);
 });

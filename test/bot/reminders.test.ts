@@ -46,7 +46,7 @@ async function closedCase(): Promise<{ flow: ReturnType<typeof caseFlow>; c: Cas
     [`role_${USERS.officer.aadObjectId}`]: 'la_officer',
   });
   setClock('2026-12-10T10:00:00Z');
-  const start = await flow.clickInThread('meeting.start', { caseId: c.id, startedAnywayReason: 'Terms agreed by phone' }, USERS.mediator, 'checklist-1');
+  const start = await flow.clickInThread('meeting.start', { caseId: c.id, startedAnywayReason: 'Terms agreed by phone', confirmedDay: '2026-12-10' }, USERS.mediator, 'checklist-1');
   expect(start.status).toBe(200);
   const m = (await t.bot.store.meetings.current(c.id))!;
   setClock('2026-12-10T12:00:00Z');
@@ -270,7 +270,7 @@ it('lists the LA officer’s agreed actions with their due dates in their "my ca
   const c = await flow.openCase();
   await flow.clickInThread('case.assignRoles', { caseId: c.id, page: 0, [`role_${USERS.officer.aadObjectId}`]: 'la_officer' });
   setClock('2026-12-10T10:00:00Z');
-  await flow.clickInThread('meeting.start', { caseId: c.id, startedAnywayReason: 'Terms agreed by phone' }, USERS.mediator, 'checklist-1');
+  await flow.clickInThread('meeting.start', { caseId: c.id, startedAnywayReason: 'Terms agreed by phone', confirmedDay: '2026-12-10' }, USERS.mediator, 'checklist-1');
   const m = (await t.bot.store.meetings.current(c.id))!;
   const saved = await flow.clickInThread('action.save', { caseId: c.id, meetingId: m.meetingId, actionId: 'action-0001', owner: 'body:local_authority', what: 'Issue the amended plan with the agreed SaLT wording', category: 'amend_plan' }, USERS.mediator, 'checklist-1');
   expect(bodyText(saved)).toContain('Due by Thu 14 Jan 2027 (statutory, T13d)');
@@ -313,4 +313,26 @@ it('shows on the case card when the outcome and the certificate are due, and the
   expect(bodyText(early)).toContain('has not been published yet');
   const stranger = await flow.clickInThread('outcome.view', { caseId: c.id }, USERS.stranger);
   expect(bodyText(stranger)).toContain('403');
+});
+
+it('asks before starting a meeting on another day than planned; once started, the day held is the meeting date and the deadlines follow it', async () => {
+  const flow = caseFlow(t);
+  const c = await flow.openCase();
+  await flow.clickInThread('case.assignRoles', { caseId: c.id, page: 0, [`role_${USERS.parent.aadObjectId}`]: 'parent_carer' });
+  setClock('2026-12-02T14:05:00Z');
+  const asked = await flow.clickInThread('meeting.start', { caseId: c.id, startedAnywayReason: 'Terms agreed by phone' }, USERS.mediator, 'checklist-1');
+  expect(bodyText(asked)).toContain('The meeting was planned for Thu 10 Dec 2026. Start it today, Wed 2 Dec?');
+  expect(await t.bot.store.meetings.current(c.id)).toBeNull();
+  // A card confirmed yesterday asks again.
+  await flow.clickInThread('meeting.start', { caseId: c.id, startedAnywayReason: 'Terms agreed by phone', confirmedDay: '2026-12-01' }, USERS.mediator, 'checklist-1');
+  expect(await t.bot.store.meetings.current(c.id)).toBeNull();
+  await flow.clickInThread('meeting.start', { caseId: c.id, startedAnywayReason: 'Terms agreed by phone', confirmedDay: '2026-12-02' }, USERS.mediator, 'checklist-1');
+  expect((await t.bot.store.meetings.current(c.id))?.state).toBe('in_progress');
+  await t.bot.app.deps.background.idle();
+  const held = (await t.bot.store.cases.get(c.id))!;
+  expect(held.dates).toMatchObject({ meetingDate: '2026-12-02', meetingTime: '14:05', plannedMeetingDate: '2026-12-10' });
+  expect((await t.bot.store.auditLog.listForCase(c.id)).find((e) => e.action === 'meeting.started' && /held/.test(e.detail ?? ''))?.detail).toBe('session 1; planned 2026-12-10, held 2026-12-02');
+  const { deadlines } = await t.bot.store.reminders.listForCase(c.id);
+  const arranged = deadlines.find((d) => d.ruleId === 'ARRANGE_MEDIATION');
+  expect(arranged?.satisfied?.reason).toBe('the meeting has taken place');
 });

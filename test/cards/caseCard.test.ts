@@ -1,5 +1,6 @@
 import { caseCard, caseCardText } from '../../cards/caseCard';
 import { toCaseCardView } from '../../cards/caseView';
+import { moveCase, withMeetingHeld, isCaseError, type Case } from '../../domain/cases';
 import { createCalendar } from '../../domain/timescales';
 import { makeCase, PARENT, LEAD } from '../domain/caseFixtures';
 import { TERMS, caseWithParties } from './cardFixtures';
@@ -31,6 +32,18 @@ describe('case card', () => {
       ['case.editForm', { caseId: c.id }],
     ]);
     expect(text).toContain('Where: Teams join link not set yet');
+  });
+
+  it('after a meeting held earlier than planned: the day it was held, the planned day beside it, and no preparation section', () => {
+    const { c, acks } = caseWithParties();
+    const started = moveCase(c, 'MEETING');
+    if (isCaseError(started)) throw started;
+    const held: Case = { ...withMeetingHeld(started, new Date('2026-12-02T14:05:00Z')), state: 'CONCLUDED_NO_AGREEMENT' };
+    const card = caseCard(toCaseCardView(held, acks, TERMS.version, { preparationStatus: '1 of 2 ready, 1 blocker' }));
+    expectValidCard(card);
+    const text = cardText(card);
+    expect(text).toContain('Meeting held: Wed 2 Dec 2026 at 14:05 (online; planned for Thu 17 Dec 2026)');
+    expect(text).not.toMatch(/Preparation|blocker/);
   });
 
   it('shows the meeting place, and the join link as a button, for online and in-person meetings', () => {

@@ -49,12 +49,13 @@ describe('dates card', () => {
     expect(cardText(datesCard(changes.view))).toMatch(/Ideally by: \w{3} \d+ Jun 2026/);
   });
 
-  it('shows an error in attention colour with the reason, keeping what was typed', () => {
+  it('shows an error in an attention container, in default-coloured words, with the reason, keeping what was typed', () => {
     const outcome = calculateFromSubmission({ rule: 'CERT_AFTER_MEDIATION', from: '2026-02-30' });
     if (outcome.ok) throw new Error('expected an error');
     const c = datesCard(outcome.view);
     const parts = expectValidCard(c);
-    const errorLines = parts.textBlocks.filter((t) => t.color === 'attention').map((t) => t.text);
+    const box = parts.elements.find((e) => e.type === 'Container' && e.style === 'attention');
+    const errorLines = box?.type === 'Container' ? box.items.flatMap((t) => (t.type === 'TextBlock' ? [t.text] : [])) : [];
     expect(errorLines.join(' ')).toContain('February 2026 has 28 days');
     // A malformed date cannot be shown by Input.Date, so it is left empty rather than blanking the input.
     expect(parts.inputs.find((i) => i.id === 'from')?.value).toBeUndefined();

@@ -11,7 +11,7 @@ describe('preparation board card', () => {
     ['school', SCHOOL],
   ]);
 
-  it('puts blockers first, in the attention colour and in words, then one line per party', () => {
+  it('puts blockers first, in an attention container and in words (default text colour), then one line per party', () => {
     const acks = agreedByAll(c, 'limited').filter((a) => a.partyId !== partyIdOf(c, SCHOOL));
     const board = preparationBoard(c, termsStatus(c, acks, TERMS.version), [recordFor(c, PARENT, FAMILY_COMPLETE_CHILD)], [], '2026-12-10');
     const view = toPrepBoardView(board);
@@ -21,7 +21,7 @@ describe('preparation board card', () => {
     const texts = parts.textBlocks.map((t) => t.text);
     expect(texts).toContain('Blockers (2)');
     const blockers = parts.textBlocks.filter((t) => t.text.startsWith('Blocker: '));
-    expect(blockers.map((b) => b.color)).toEqual(['attention', 'attention']);
+    expect(blockers.map((b) => b.color)).toEqual([undefined, undefined]);
     expect(blockers[0]?.text).toMatch(/Lee Officer \(local authority officer\) does not have full authority/);
     expect(texts.indexOf('Parties')).toBeGreaterThan(texts.indexOf(blockers[1]?.text ?? ''));
     expect(cardText(card)).toMatch(/Ready: Pat Parent, Parent or carer\nTerms: agreed · Preparation: complete/);

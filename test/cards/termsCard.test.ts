@@ -1,4 +1,5 @@
-import { termsCard, type TermsCardView } from '../../cards/termsCard';
+import * as AC from 'adaptivecards';
+import { termsCard, termsSectionId, type TermsCardView } from '../../cards/termsCard';
 import { PARTICIPANT_ROLES, roleLabel, type ParticipantRole } from '../../domain/cases';
 import { validateAgreement } from '../../domain/terms';
 import { TERMS } from './cardFixtures';
@@ -24,6 +25,28 @@ describe('terms card', () => {
     expect(cardText(recorded)).toContain(`You are recording the agreement of Pat Parent, ${roleLabel(role)}.`);
   });
 
+  it('folds each section behind a Show toggle, so the card fits a phone, and the renderer opens it', () => {
+    const card = termsCard(base('parent_carer'));
+    const parts = expectValidCard(card);
+    const toggles = parts.actions.filter((a) => a.type === 'Action.ToggleVisibility');
+    expect(toggles.map((t) => t.title)).toEqual(TERMS.sections.map(() => 'Show'));
+    expect(toggles.map((t) => (t.type === 'Action.ToggleVisibility' ? t.targetElements : []))).toEqual(TERMS.sections.map((_s, i) => [termsSectionId(i)]));
+    // The section texts start hidden; the headings stay visible.
+    const sections = parts.elements.filter((e) => e.type === 'Container' && e.id?.startsWith('terms-section-'));
+    expect(sections).toHaveLength(TERMS.sections.length);
+    expect(sections.every((e) => e.isVisible === false)).toBe(true);
+    // The Adaptive Cards SDK parses the toggles and finds each hidden target by its id.
+    const sdk = new AC.AdaptiveCard();
+    sdk.parse(JSON.parse(JSON.stringify(card)));
+    // getAllActions lists an ActionSet's actions once per level it walks: count each action once.
+    const sdkToggles = [...new Set(sdk.getAllActions())].filter((a): a is AC.ToggleVisibilityAction => a instanceof AC.ToggleVisibilityAction);
+    expect(sdkToggles).toHaveLength(TERMS.sections.length);
+    for (const [i, t] of sdkToggles.entries()) {
+      expect(Object.keys(t.targetElements)).toEqual([termsSectionId(i)]);
+      expect(sdk.getElementById(termsSectionId(i))?.isVisible).toBe(false);
+    }
+  });
+
   it('renders the headings as headings and the agree button with ids only', () => {
     const card = termsCard(base('parent_carer'));
     const parts = expectValidCard(card);
@@ -39,7 +62,7 @@ describe('terms card', () => {
   it('asks an LA officer about authority, a young person about their voice, an advocate about the guidance', () => {
     expect(cardParts(termsCard(base('la_officer'))).inputs.map((i) => i.id)).toEqual(['authority']);
     expect(cardParts(termsCard(base('health_icb'))).inputs.map((i) => i.id)).toEqual(['authority']);
-    expect(cardParts(termsCard(base('young_person'))).inputs.map((i) => i.id)).toEqual(['ypVoice', 'ypVoiceName']);
+    expect(cardParts(termsCard(base('young_person'))).inputs.map((i) => i.id)).toEqual(['ypVoice', 'ypVoiceName', 'ypVoiceBasis']);
     const advocate = termsCard(base('advocate'));
     expect(cardParts(advocate).inputs.map((i) => i.id)).toEqual(['advocateGuidance']);
     expect(cardText(advocate)).toMatch(/Keep the child or young person at the centre/);

@@ -79,9 +79,45 @@ function sdkProblems(json: unknown): string[] {
   return problems;
 }
 
+/** Text colours too light on Teams' white background (yellow, light green) wherever they are. */
+const LOW_CONTRAST_COLOURS: ReadonlySet<string> = new Set(['warning', 'good', 'light']);
+
+function colourProblems(elements: readonly CardElement[], background: string, where: string, out: string[]): void {
+  elements.forEach((element, i) => {
+    const here = `${where}[${i}]`;
+    if (element.type === 'TextBlock') {
+      const colour = element.color ?? 'default';
+      if (colour !== 'default' && background !== 'default') out.push(`${here}: ${colour} text on a ${background} container: "${element.text}"`);
+      else if (LOW_CONTRAST_COLOURS.has(colour)) out.push(`${here}: ${colour} text is too light to read: "${element.text}"`);
+    } else if (element.type === 'Container') {
+      colourProblems(element.items, element.style ?? background, `${here}.items`, out);
+    } else if (element.type === 'ColumnSet') {
+      element.columns.forEach((column, j) => colourProblems(column.items, background, `${here}.columns[${j}]`, out));
+    } else if (element.type === 'ActionSet') {
+      element.actions.forEach((action, j) => {
+        if (action.type === 'Action.ShowCard') colourProblems(action.card.body, 'default', `${here}.actions[${j}].card`, out);
+      });
+    }
+  });
+}
+
+/**
+ * WCAG 2.1 AA on cards (docs/features.md#cards-people-can-read): coloured text on a coloured
+ * container (light green on pale green) and yellow text on white fail the contrast ratio. Inside
+ * a styled container text keeps the default colour; the meaning is carried by the words.
+ */
+export function readabilityProblems(c: AdaptiveCard | NestedCard): string[] {
+  const out: string[] = [];
+  colourProblems(c.body, 'default', 'body', out);
+  for (const [j, action] of (c.actions ?? []).entries()) {
+    if (action.type === 'Action.ShowCard') colourProblems(action.card.body, 'default', `actions[${j}].card`, out);
+  }
+  return out;
+}
+
 /**
  * The checks every card must pass: what the Adaptive Cards SDK reports, plus the product's
- * own rules (version 1.5, size, labelled inputs, wrapped text, ids-only action data).
+ * own rules (version 1.5, size, readable colours, labelled inputs, wrapped text, ids-only action data).
  */
 export function expectValidCard(c: AdaptiveCard): CardParts {
   // Round-trip through JSON: what Teams receives, not the object in memory.
@@ -91,6 +127,7 @@ export function expectValidCard(c: AdaptiveCard): CardParts {
   expect(c.version).toBe('1.5');
   expect(Buffer.byteLength(JSON.stringify(c), 'utf8')).toBeLessThan(MAX_CARD_BYTES);
 
+  expect(readabilityProblems(c)).toEqual([]);
   const parts = cardParts(c);
   expect(parts.textBlocks.some((t) => t.style === 'heading')).toBe(true);
   for (const block of parts.textBlocks) expect(block.wrap).toBe(true);

@@ -10,6 +10,7 @@ import {
   sortSummaries,
   type DashboardSource,
 } from '../../domain/dashboard';
+import type { PreparationBoard } from '../../domain/preparation';
 import { parseIsoDate } from '../../domain/timescales';
 import { CLOSED_AT, closedMeeting, OFFICER as MEETING_OFFICER, reminderCase } from '../reminders/reminderFixtures';
 
@@ -153,6 +154,10 @@ describe('case rows and timeline', () => {
     });
     expect(published.timeline.find((p) => p.id === 'outcome')).toMatchObject({ kind: 'event', dateText: 'Thu 17 Dec 2026' });
     expect(published.deadlines.find((d) => d.id === outcome?.id)?.status).toBe('done');
+    // The next step: the amended plan while the outcome is owed (never overdue at the close), then the officer's own actions.
+    expect(officer.nextTask).toMatch(/^Send the amended plan wording/);
+    expect(officer.deadlines.find((d) => d.tNumber === 'T9')?.status).not.toBe('overdue');
+    expect(published.nextTask).toBe("Your 2 agreed actions, first: Carry out an EHC needs re-assessment by Thu 31 Dec 2026.");
   });
 
   it('sorts the most urgent case first', () => {
@@ -197,5 +202,36 @@ describe('timeline layout', () => {
     expect(layoutTimeline(points, { width: 320, padding: 10, labelWidth: 140, today: '2027-02-01' }).todayX).toBeUndefined();
     expect(layoutTimeline([{ id: 'x', date: '2026-10-01' }], { width: 300, padding: 10, labelWidth: 100 }).points[0]?.x).toBe(150);
     expect(layoutTimeline([], { width: 300, padding: 10, labelWidth: 100 }).points).toEqual([]);
+  });
+});
+
+describe('after the meeting', () => {
+  const now = new Date('2026-12-03T10:00:00Z');
+  const board: PreparationBoard = {
+    caseId: 'c',
+    caseReference: 'SM-1',
+    rows: [],
+    blockers: [{ code: 'terms_not_agreed', partyId: 'x', short: 'not agreed', detail: 'Priya Shah has not agreed the terms.' }],
+    warnings: [],
+    readyCount: 1,
+    partyCount: 2,
+  };
+
+  it('shows the day it was held with the planned day, the real next step, and no preparation blockers beside the later state', () => {
+    const held: Case = { ...makeCase({ laInformed: '2026-11-20', meetingDate: '2026-12-02', meetingTime: '14:05', plannedMeetingDate: '2026-12-10' }), state: 'CERTIFICATE_ISSUED' };
+    const row = caseSummary(source(held, { board, outcomePublishedOn: '2026-12-02', certificate: { issueDate: '2026-12-03' } }), { viewer: MEDIATOR.aadObjectId, now });
+    expect(row.meetingText).toBe('Held Wed 2 Dec 2026 at 14:05 (planned for Thu 10 Dec 2026)');
+    expect(row.preparation).toBeUndefined();
+    expect(row.nextTask).toBe('Nothing now: the outcome and the certificate are out.');
+    const parent = caseDetail(source(held, { board, outcomePublishedOn: '2026-12-02', certificate: { issueDate: '2026-12-03' } }), { viewer: PARENT, now });
+    expect(parent.nextTask).toBe('Keep the mediation certificate: you need it to appeal to the Tribunal.');
+    expect(parent.timeline.find((p) => p.id === 'meeting')).toMatchObject({ label: 'Meeting held', date: '2026-12-02', word: 'Happened' });
+  });
+
+  it('tells the mediator the outcome is still owed when the certificate went first', () => {
+    const held: Case = { ...makeCase({ laInformed: '2026-11-20', meetingDate: '2026-12-02', meetingTime: '14:05' }), state: 'CERTIFICATE_ISSUED' };
+    const row = caseSummary(source(held, { board, certificate: { issueDate: '2026-12-03' } }), { viewer: MEDIATOR.aadObjectId, now });
+    expect(row.nextTask).toMatch(/^Publish the outcome statement/);
+    expect(row.meetingText).toBe('Held Wed 2 Dec 2026 at 14:05');
   });
 });

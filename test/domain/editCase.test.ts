@@ -1,4 +1,4 @@
-import { applyCaseEdit, editAuditDetail, editFormValues, validateCaseEdit, type Case, type NewCaseFormValues } from '../../domain/cases';
+import { applyCaseEdit, editAuditDetail, editFormValues, validateCaseEdit, withMeetingHeld, type Case, type NewCaseFormValues } from '../../domain/cases';
 import { makeCase } from './caseFixtures';
 
 const TODAY = '2026-12-01';
@@ -99,5 +99,15 @@ describe('editing a case', () => {
     expect(inPerson.next.meetingVenue).toBe('Civic Centre');
     const hybrid = edited(inPerson.next, { meetingFormat: 'hybrid', meetingJoinUrl: link });
     expect(hybrid.next).toMatchObject({ meetingJoinUrl: link, meetingVenue: 'Civic Centre', meetingFormat: 'hybrid' });
+  });
+});
+
+describe('editing a case whose meeting was held on another day', () => {
+  const held = { ...withMeetingHeld(makeCase({ meetingDate: '2026-12-10' }), new Date('2026-12-02T14:05:00Z')), state: 'CONCLUDED_NO_AGREEMENT' as const };
+
+  it('keeps the planned day through an edit of other facts; the date held itself cannot be edited', () => {
+    expect(held.dates.plannedMeetingDate).toBe('2026-12-10');
+    expect(edited(held, { localAuthority: 'Surrey CC' }).next.dates).toMatchObject({ meetingDate: '2026-12-02', meetingTime: '14:05', plannedMeetingDate: '2026-12-10' });
+    expect(submit(held, { meetingDate: '2026-12-01' }).ok).toBe(false);
   });
 });

@@ -20,7 +20,7 @@ describe('nextTaskFor', () => {
     expect(nextTaskFor(c, LEAD.aadObjectId, termsStatus(c, [], V))).toBe('1 party has not agreed the Terms of Engagement yet.');
     const ack: Acknowledgement = ok(recordAgreement(c, partyFor(c, PARENT.aadObjectId)?.partyId ?? '', V, {}, PARENT.aadObjectId, NOW));
     expect(nextTaskFor(c, LEAD.aadObjectId, termsStatus(c, [ack], V), '2026-12-01')).toBe('Meeting on Thu 17 Dec 2026 at 10:00');
-    expect(nextTaskFor(c, LEAD.aadObjectId, termsStatus(c, [ack], V), '2026-12-18')).toBe('Record how the meeting went.');
+    expect(nextTaskFor(c, LEAD.aadObjectId, termsStatus(c, [ack], V), '2026-12-18')).toBe('Start the meeting, or move its date if it did not happen.');
   });
 
   it('tells a party to agree the terms, then shows the meeting; a closed case needs nothing', () => {

@@ -69,7 +69,8 @@ it('ticks every step, and a replayed tick changes nothing', async () => {
   expect(Object.keys(after.ticks).sort()).toEqual([...CHECKLIST_ITEM_IDS].sort());
   // Everyone sees the ticks: the checklist message itself is edited.
   const updated = await s.pg.waitForBotMessage((m) => m.kind === 'update' && m.messageId === checklist.messageId && /Mark not done/.test(visibleText(m)), { since: 0 });
-  expect(visibleText(updated)).toMatch(/Done at \d{2}:\d{2}/);
+  // A done item is one line: its name and the time it was ticked, beside the undo button.
+  expect(visibleText(updated)).toMatch(/Opening and terms check\*\*: done at \d{2}:\d{2}/);
 });
 
 it('starts and ends a break', async () => {

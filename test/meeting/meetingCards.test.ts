@@ -56,7 +56,10 @@ describe('checklistCard', () => {
     expect(text).toContain(STRUCTURE_ONLY);
     expect(text).toContain('✓ Everyone has agreed the current Terms of Engagement.');
     expect(text).toContain('✓ **1. Opening and terms check**: done');
-    expect(text).toContain('Done at 10:05 by Morgan Mediator');
+    // A done item is one line: its mark, name and time beside the undo button, so the agenda fits a phone.
+    expect(text).toContain('✓ **1. Opening and terms check**: done at 10:05');
+    const done = parts.elements.find((e) => e.type === 'ColumnSet' && JSON.stringify(e).includes('Opening and terms check'));
+    expect(done?.type === 'ColumnSet' && done.columns.map((col) => col.items.map((i) => i.type))).toEqual([['TextBlock'], ['ActionSet']]);
     expect(text).toContain('○ **2. The family\'s case**: not done yet');
     expect(text).toContain('0 of 2 requested changes have a result.');
     const ticks = parts.executes.filter((a) => a.verb === VERBS.meetingTick);

@@ -65,7 +65,7 @@ describe('certificateFormCard', () => {
     const text = cardText(built);
     expect(text).toContain('Issue a mediation certificate: case SM-2025/101');
     expect(text).toContain('The mediation concluded on Wed 12 Nov 2025: the certificate is due by Mon 17 Nov 2025.');
-    expect(parts.inputs.map((i) => i.id)).toEqual(['variant', 'noMediationOn', 'laInformed', 'cannotMeetOn']);
+    expect(parts.inputs.map((i) => i.id)).toEqual(['variant', 'noMediationOn', 'noMediationHow', 'laInformed', 'cannotMeetOn']);
     const variant = parts.inputs[0];
     expect(variant?.type === 'Input.ChoiceSet' && variant.choices.map((ch) => ch.value)).toEqual(['after_mediation', 'no_mediation', 'cannot_arrange']);
     expect(parts.inputs.find((i) => i.id === 'laInformed')).toMatchObject({ value: '2025-10-15', max: '2025-11-13' });

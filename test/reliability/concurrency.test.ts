@@ -1,3 +1,4 @@
+import { londonDate } from '../../domain/londonTime';
 import { CHECKLIST_ITEM_IDS } from '../../domain/meeting';
 import { caseFormData } from '../helpers/caseForm';
 import { startTestBot, type TestBot } from '../helpers/testBot';
@@ -62,7 +63,7 @@ it(`${CLICKS} agreements from ${PARTIES.length} parties and ${TICKS} ticks at on
   for (let page = 0; page < 3; page++) await must({ verb: 'case.assignRoles', data: { caseId: created.id, page, ...roles, [`role_${PEOPLE.co.aadObjectId}`]: 'co_mediator' } }, 'thread');
   const c = (await t.bot.store.cases.get(created.id))!;
   expect(c.parties.map((p) => p.aadObjectId).sort()).toEqual(PARTIES.map(([p]) => p.aadObjectId).sort());
-  await must({ verb: 'meeting.start', data: { caseId: c.id, startedAnywayReason: 'Concurrency test' } }, 'group');
+  await must({ verb: 'meeting.start', data: { caseId: c.id, startedAnywayReason: 'Concurrency test', confirmedDay: londonDate(new Date()) } }, 'group');
   const meeting = (await t.bot.store.meetings.current(c.id))!;
   const caseBefore = (await t.bot.store.cases.get(c.id))!;
 

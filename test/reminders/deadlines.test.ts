@@ -60,7 +60,8 @@ describe('deadlinesForCase', () => {
     ]);
     const map = new Map(ds.map((d) => [d.deadlineId.slice(c.id.length + 1), d]));
     expect(map.get('OUTCOME_STATEMENT|case')).toMatchObject({ kind: 'practice', due: '2026-12-18', dueAt: '2026-12-18T12:00:00.000Z', responsible: { kind: 'mediators' } });
-    expect(map.get('AMENDED_PLAN|case')).toMatchObject({ tNumber: 'T9', due: '2026-12-17', responsible: { kind: 'role', role: 'la_officer' } });
+    // T9 is due with the outcome it is attached to (24 hours after the close), never at the close itself.
+    expect(map.get('AMENDED_PLAN|case')).toMatchObject({ tNumber: 'T9', due: '2026-12-18', dueAt: '2026-12-18T12:00:00.000Z', responsible: { kind: 'role', role: 'la_officer' } });
     expect(map.get('CERT_AFTER_MEDIATION|case')).toMatchObject({ due: '2026-12-22', trigger: { date: '2026-12-17' }, escalates: true });
     expect(map.get(`action|${ACTION_IDS.amend}|LA_AMEND_PLAN`)).toMatchObject({
       kind: 'action',

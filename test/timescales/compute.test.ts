@@ -199,10 +199,13 @@ describe('APPEAL (T17)', () => {
     ['2026-05-02', '2026-07-10', '2026-09-01', 'august'],
     ['2026-10-31', '2026-12-01', '2027-01-04', 'christmas'],
     ['2026-10-25', '2026-10-01', '2027-01-04', 'christmas'],
-    // Sun 24 Dec 2028: the next working day, 27 Dec, is a day the Tribunal does not count.
-    ['2028-10-24', '2028-10-01', '2029-01-02', 'nonWorkingDay'],
-    // Sat 31 Jul 2027: Mon 2 Aug is in August, so it goes to September.
-    ['2027-05-31', '2027-05-01', '2027-09-01', 'nonWorkingDay'],
+    // Sun 24 Dec 2028 is just before the closed period: r.12(2) moves it to the next working
+    // day, Wed 27 Dec (25 and 26 are bank holidays). The later reading (2 Jan 2029) is named, not used.
+    ['2028-10-24', '2028-10-01', '2028-12-27', 'nonWorkingDay'],
+    // Sat 31 Jul 2027 ends in July: the next working day is Mon 2 Aug (not 1 Sep).
+    ['2027-05-31', '2027-05-01', '2027-08-02', 'nonWorkingDay'],
+    // The worked example: the later limb ends Sat 24 Dec 2033; Mon 26 and Tue 27 are bank holidays.
+    ['2033-10-24', '2033-11-20', '2033-12-28', 'nonWorkingDay'],
     // Only the certificate limb matters when it is later.
     ['2026-01-05', '2026-04-30', '2026-06-01', 'nonWorkingDay'],
   ])('decision %s, certificate %s -> %s (%s)', (decision, certificate, due, adjustment) => {
@@ -210,5 +213,19 @@ describe('APPEAL (T17)', () => {
     expect(appeal.due).toBe(due);
     expect(appeal.adjustment).toBe(adjustment);
     expect(computeRule('APPEAL', decision, certificate).due).toBe(due);
+  });
+
+  it('shows the earlier date where r.12 can be read two ways and keeps the later one to name it', () => {
+    // Decision notice 2033-10-24, certificate 2033-11-20: the later limb ends Sat 24 Dec 2033.
+    expect(computeAppealDeadline('2033-10-24', '2033-11-20')).toEqual({
+      decisionLimit: '2033-12-24',
+      certificateLimit: '2033-12-20',
+      limit: '2033-12-24',
+      due: '2033-12-28',
+      adjustment: 'nonWorkingDay',
+      laterReading: '2034-01-03',
+    });
+    // A limit that itself ends inside the closed period still moves past it.
+    expect(computeAppealDeadline('2033-10-26', '2033-11-20')).toMatchObject({ limit: '2033-12-26', due: '2034-01-03', adjustment: 'christmas' });
   });
 });

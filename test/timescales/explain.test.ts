@@ -64,10 +64,18 @@ describe('explainRule', () => {
     expect(text).toMatch(/by Mon 3 Sep 2029\.$/);
   });
 
-  it('explains a limit on a weekend just before a closure', () => {
+  it('explains a limit on a weekend just before a closure: the next working day, naming the later reading', () => {
     const text = explainRule('APPEAL', '2028-10-24', '2028-10-01');
-    expect(text).toContain('Sun 24 Dec 2028 is not a working day (weekend) and the Tribunal does not count 25 December to 1 January');
-    expect(text).toMatch(/by Tue 2 Jan 2029\.$/);
+    expect(text).toContain('so the limit moves to the next working day (r.12(2)): the appeal must reach the Tribunal by Wed 27 Dec 2028.');
+    expect(text).toContain('Some advisers read r.12 as also skipping 25 December to 1 January, which the Tribunal does not count, giving Tue 2 Jan 2029');
+  });
+
+  it('explains the worked example: decision 2033-10-24, certificate 2033-11-20 -> Wed 28 Dec 2033', () => {
+    const text = explainRule('APPEAL', '2033-10-24', '2033-11-20');
+    expect(text).toContain('The later is Sat 24 Dec 2033.');
+    expect(text).toContain('Mon 26 Dec 2033 (Boxing Day) and Tue 27 Dec 2033');
+    expect(text).toContain('by Wed 28 Dec 2033.');
+    expect(text).toContain('giving Tue 3 Jan 2034');
   });
 
   it('explains the requested-changes dates', () => {

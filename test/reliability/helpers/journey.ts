@@ -1,3 +1,4 @@
+import { londonDate } from '../../../domain/londonTime';
 import { activity, mention, startTestBot, type TestBot } from '../../helpers/testBot';
 import { caseFormData } from '../../helpers/caseForm';
 import { JOURNEY_ENV, PEOPLE, MEDIATORS, type Person, type Role } from './people';
@@ -325,7 +326,7 @@ export function journeySteps(): Step[] {
     { label: 'start meeting', covers: { command: 'start meeting' }, as: 'lead', where: 'group', effect: 'sends', allowed: M, payload: () => ({ text: 'start meeting' }) },
     {
       label: 'meeting.start', covers: { verb: 'meeting.start' }, as: 'lead', where: 'group', effect: 'writes', allowed: M,
-      payload: async (j) => ({ verb: 'meeting.start', data: await inCase(j, { startedAnywayReason: 'Agreed by phone' }) }),
+      payload: async (j) => ({ verb: 'meeting.start', data: await inCase(j, { startedAnywayReason: 'Agreed by phone', confirmedDay: londonDate(new Date()) }) }),
       after: async (j) => {
         const m = await j.t.bot.store.meetings.current(j.id('caseId'));
         if (!m) throw new Error('no meeting started');
