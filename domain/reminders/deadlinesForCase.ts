@@ -35,7 +35,7 @@ export function deadlinesForCase(
   const all = [
     ...ruleDeadlines(c, meeting, facts, calendar, onSkipped),
     ...practiceDeadlines(c, meeting, facts),
-    ...actionDeadlines(c, meeting, calendar, onSkipped),
+    ...actionDeadlines(c, meeting, calendar, onSkipped, facts),
   ];
   return all.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.deadlineId < b.deadlineId ? -1 : a.deadlineId > b.deadlineId ? 1 : 0));
 }
