@@ -8,6 +8,7 @@ import {
   meetingPlaceText,
   meetingWhenText,
   nextTaskFor,
+  type OwnActions,
   partyFor,
   roleLabel,
   type Case,
@@ -178,7 +179,7 @@ export interface MyTaskView {
 }
 
 /** One row of "my cases"; acks may cover several cases. */
-export function toMyCaseRow(c: Case, viewer: string, acks: readonly Acknowledgement[], termsVersion: string, today?: string): MyCaseRow {
+export function toMyCaseRow(c: Case, viewer: string, acks: readonly Acknowledgement[], termsVersion: string, today?: string, ownActions?: OwnActions): MyCaseRow {
   const party = partyFor(c, viewer);
   const role = isLeadMediator(c, viewer) ? 'Lead mediator' : isMediator(c, viewer) ? 'Co-mediator' : party ? roleLabel(party.role) : 'Not in this case';
   return {
@@ -187,7 +188,7 @@ export function toMyCaseRow(c: Case, viewer: string, acks: readonly Acknowledgem
     caseTypeLabel: CASE_TYPES[c.caseType].label,
     roleLabel: role,
     stateLabel: CASE_STATE_LABELS[c.state],
-    nextTask: nextTaskFor(c, viewer, termsStatus(c, acks, termsVersion), today),
+    nextTask: nextTaskFor(c, viewer, termsStatus(c, acks, termsVersion), today, ownActions),
     ...(c.dates.meetingDate ? { meeting: myMeeting(c) } : {}),
   };
 }

@@ -5,6 +5,7 @@ import { dueText, isDeadlineOpen, isResponsibleFor, timeLeftText } from '../../d
 import { calendarHolderOf, calendarUrlFor } from '../calendar/calendarLinks';
 import { cardActivity } from '../cases/caseCards';
 import { recordAudit } from '../audit/recordAudit';
+import { ownActionsOf } from '../followUp/ownActions';
 import type { Command, CommandContext } from './command';
 
 /** `my cases` (1:1 chat): the caller's cases, their role in each, their next task and their own deadlines with due dates. */
@@ -22,7 +23,7 @@ export const myCasesCommand: Command = {
         const tasks = deadlines
           .filter((d) => isDeadlineOpen(d) && isResponsibleFor(c, d.responsible, me))
           .map((d) => ({ title: d.detail ? `${d.title}: ${d.detail}` : d.title, dueText: `${dueText(d)}, ${timeLeftText(d, now, deps.calendar)}` }));
-        const row = toMyCaseRow(c, me, acks, deps.terms.version, today);
+        const row = toMyCaseRow(c, me, acks, deps.terms.version, today, await ownActionsOf(c, me, deps));
         const calendarUrl = row.meeting ? await calendarUrlFor(c, calendarHolderOf(c, me), deps) : undefined;
         return { ...row, tasks, ...(row.meeting && calendarUrl ? { meeting: { ...row.meeting, calendarUrl } } : {}) };
       }),

@@ -91,7 +91,7 @@ export {
   type RoleAssignment,
 } from './roster';
 export { moveCase, withAdvancedState, anchorThread } from './stateChange';
-export { nextTaskFor } from './nextTask';
+export { nextTaskFor, type OwnActions } from './nextTask';
 export { END_KINDS, CaseEndingSchema, type EndKind, type CaseEnding } from './caseEnding';
 export {
   END_REASONS,

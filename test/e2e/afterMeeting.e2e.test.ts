@@ -110,6 +110,9 @@ it('shows the mediators every action with `actions`, then records the action don
   expect(cardText(done)).toMatch(/Done on/);
   await s.bot.app.deps.background.idle();
   expect((await actionDeadlines()).every((d) => d.satisfied !== undefined)).toBe(true);
+  // What the service view reads (an indexed query: the store refuses table scans here).
+  const facts = await s.bot.store.followUp.listActionProgress([k.c.id, 'another-case']);
+  expect(facts).toEqual([expect.objectContaining({ caseId: k.c.id, actionId: ACTION_ID, doneOn: londonDate(new Date()) })]);
 });
 
 it('counts feedback without the person, and refuses a second answer', async () => {
