@@ -1,3 +1,4 @@
+import { CASE_TYPES } from '../../domain/caseTypes';
 import { moveCase, type Case } from '../../domain/cases';
 import { failingGuards, startMeeting, type Meeting, type StartGuards } from '../../domain/meeting';
 import { refreshRootCard } from '../cases/caseCards';
@@ -25,7 +26,8 @@ export async function startMeetingFor(c: Case, actor: string, deps: BotDeps, rea
   );
   if (r.status === 'rejected') return { kind: 'refused', error: r.error };
   if (r.status === 'conflict') return { kind: 'refused', error: new Error('Another start is under way. Please try again.') };
-  const moved = await deps.store.cases.update(c.id, (x) => (x.state === 'MEETING' ? x : moveCase(x, 'MEETING')), { by: actor, action: 'meeting.started', detail: `session ${r.meeting.session}` }, now);
+  const meetingState = CASE_TYPES[c.caseType].isDrs ? 'DRS_MEETING' : 'MEETING';
+  const moved = await deps.store.cases.update(c.id, (x) => (x.state === meetingState ? x : moveCase(x, meetingState)), { by: actor, action: 'meeting.started', detail: `session ${r.meeting.session}` }, now);
   const current = moved.status === 'updated' || moved.status === 'unchanged' ? moved.case : c;
   if (moved.status === 'updated') deps.background.run('refresh case card', () => refreshRootCard(current, deps));
   return { kind: 'started', c: current, m: r.meeting };
