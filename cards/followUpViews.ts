@@ -52,7 +52,9 @@ export function toActionProgressView(
     what: action.what,
     ownerText: ownerLabel(action.owner, c.parties),
     dueText: formatDate(dueInForce(p)),
-    ...(p.agreedNewDate && agreed ? { dueNote: `New date agreed by the family (was ${formatDate(agreed.fromDate)}; first due ${formatDate(p.originalDue)}).` } : {}),
+    ...(p.agreedNewDate && agreed
+      ? { dueNote: `New date agreed by the family (was ${formatDate(agreed.fromDate)}${agreed.fromDate === p.originalDue ? '' : `; first due ${formatDate(p.originalDue)}`}).` }
+      : {}),
     ...(p.legalLimit ? { legalLimitText: formatDate(p.legalLimit) } : {}),
     statusText: p.doneOn ? `Done on ${formatDate(p.doneOn)}` : PROGRESS_STATUS_WORDS[progressStatus(p, today)],
     done: p.doneOn !== undefined,
