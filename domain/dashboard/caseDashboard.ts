@@ -1,4 +1,6 @@
 import { CASE_TYPES } from '../caseTypes';
+import { ownOpenActions, type ActionProgress } from '../followUp';
+import { actionItems } from './actionItems';
 import { CASE_STATE_LABELS, isMediator, mediatorFor, meetingWhenText, nextTaskFor, partyFor, roleLabel, type Case, type CaseState } from '../cases';
 import { londonDate } from '../londonTime';
 import type { Meeting } from '../meeting';
@@ -37,6 +39,8 @@ export interface DashboardSource {
   readonly outcomePublishedOn?: IsoDate;
   /** The latest certificate, if one was issued. */
   readonly certificate?: { readonly issueDate: IsoDate; readonly appealBy?: IsoDate };
+  /** How each agreed action is being followed through. */
+  readonly actionProgress?: readonly ActionProgress[];
 }
 
 export interface DashboardContext {
@@ -218,7 +222,7 @@ function build(source: DashboardSource, context: DashboardContext): { summary: C
     overdueCount: deadlines.filter((d) => d.status === 'overdue').length,
     dueThisWeek: deadlines.some((d) => d.status === 'overdue' || d.status === 'due_today' || d.status === 'due_this_week'),
     ...(preparation ? { preparation } : {}),
-    nextTask: nextTaskFor(c, context.viewer, source.termsStatuses, today),
+    nextTask: nextTaskFor(c, context.viewer, source.termsStatuses, today, ownOpenActions(c, source.meeting, source.actionProgress ?? [], context.viewer)),
     links: context.links ?? {},
   };
   return { summary, deadlines, raw, today };
@@ -239,6 +243,7 @@ export function caseDetail(source: DashboardSource, context: DashboardContext): 
     myTasks: deadlines.filter((d) => d.mine && d.status !== 'done'),
     mediators: source.c.mediators.map((m) => (m.lead ? `${m.displayName} (lead)` : m.displayName)),
     parties: source.c.parties.map((p) => ({ displayName: p.displayName, roleLabel: roleLabel(p.role) })),
+    actions: actionItems(source.c, source.meeting, source.actionProgress ?? [], context.viewer, today),
   };
 }
 

@@ -2,3 +2,4 @@ export * from './actionProgress';
 export * from './progressAccess';
 export * from './feedback';
 export * from './endStates';
+export * from './ownActions';

@@ -7,6 +7,7 @@ import {
   mayDecideDelay,
   mayProgressAction,
   newProgress,
+  ownOpenActions,
   parseFeedback,
   postProgressUpdate,
   progressStatus,
@@ -14,6 +15,8 @@ import {
   summariseFeedback,
   type ActionProgress,
 } from '../../domain/followUp';
+import { actionItems } from '../../domain/dashboard/actionItems';
+import type { Meeting } from '../../domain/meeting';
 import { LEAD, NOW, OFFICER, PARENT, STRANGER, makeCase } from '../domain/caseFixtures';
 
 function ok<T>(r: T | CaseError | Error): T {
@@ -92,6 +95,17 @@ describe('an agreed action after the meeting', () => {
     expect(followUpState(under, [done], '2027-03-01', TODAY)).toBe('APPEAL_WINDOW');
     // Before the certificate nothing moves for a case that needs one.
     expect(followUpState({ ...c, state: 'OUTCOME_ISSUED' }, [p], undefined, TODAY)).toBeUndefined();
+  });
+
+  it('shows the dashboard every action for a mediator, their own to the owner, none to another party', () => {
+    const meeting = { actions: [{ actionId: 'action-0001', what: 'Issue the amended plan', ...LA_ACTION }] } as unknown as Meeting;
+    const agreed = ok(decideDelay(ok(proposeDelay(p, OFFICER.aadObjectId, { delayId: 'delay-0001', newDate: '2027-02-01', delayReason: 'r' }, TODAY, NOW)), PARENT.aadObjectId, 'delay-0001', true, NOW));
+    const [item] = actionItems(c, meeting, [agreed], LEAD.aadObjectId, TODAY);
+    expect(item).toMatchObject({ dueText: 'Mon 1 Feb 2027', legalLimitText: 'Thu 7 Jan 2027', statusWord: 'Under way', overdue: false });
+    expect(actionItems(c, meeting, [agreed], OFFICER.aadObjectId, TODAY)).toHaveLength(1);
+    expect(actionItems(c, meeting, [agreed], PARENT.aadObjectId, TODAY)).toEqual([]);
+    expect(actionItems(c, meeting, [agreed], LEAD.aadObjectId, '2027-02-02')[0]).toMatchObject({ overdue: true, statusWord: 'Overdue' });
+    expect(ownOpenActions(c, meeting, [agreed], OFFICER.aadObjectId)).toEqual({ open: 1, nextDue: '2027-02-01' });
   });
 
   it("makes a party's own open actions their next step", () => {
