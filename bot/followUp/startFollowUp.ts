@@ -4,7 +4,7 @@ import { moveCase, type Case } from '../../domain/cases';
 import { actionOwners, followUpState, newProgress } from '../../domain/followUp';
 import { londonDate } from '../../domain/londonTime';
 import { actionDueDates, type Meeting } from '../../domain/meeting';
-import { cardActivity, refreshRootCard } from '../cases/caseCards';
+import { cardActivity, refreshRootCard, type CardDeps } from '../cases/caseCards';
 import type { BotDeps } from '../deps';
 import { ownerCardFor, sendToParties } from './followUpCards';
 
@@ -38,8 +38,10 @@ export async function startFollowUp(c: Case, meeting: Meeting | null, firstVersi
   await advanceFollowUp(c.id, deps);
 }
 
+export type FollowUpDeps = CardDeps & Pick<BotDeps, 'store' | 'now'>;
+
 /** Moves the case to "Agreed actions under way" or "Appeal window open" when its actions say so. */
-export async function advanceFollowUp(caseId: string, deps: BotDeps): Promise<void> {
+export async function advanceFollowUp(caseId: string, deps: FollowUpDeps): Promise<void> {
   const progress = await deps.store.followUp.listForCase(caseId);
   const certificates = await deps.store.certificates.listForCase(caseId);
   const appealBy = certificates.map((x) => x.appeal.appealBy).find((d) => d !== undefined);
@@ -54,4 +56,14 @@ export async function advanceFollowUp(caseId: string, deps: BotDeps): Promise<vo
     deps.now(),
   );
   if (r.status === 'updated') await refreshRootCard(r.case, deps);
+}
+
+/**
+ * Once a day (with the purge, under its lease): cases whose actions are still under way move to
+ * "Appeal window open" once their appeal-by date has passed, without waiting for an action to change.
+ */
+export async function advanceOpenFollowUps(deps: FollowUpDeps): Promise<number> {
+  const open = await deps.store.cases.listInStates(['LA_ACTIONS']);
+  for (const c of open) await advanceFollowUp(c.id, deps);
+  return open.length;
 }

@@ -100,7 +100,15 @@ it('moves the due date and the reminders only once the parent agrees the new dat
   await s.pg.waitForBotMessage((m) => m.conversationId === k.thread && /New date agreed/.test(visibleText(m)), { since: 0 });
 });
 
-it('shows the mediators every action with `actions`, then records the action done', async () => {
+it('moves the case to "Agreed actions under way" with the certificate', async () => {
+  await s.pg.say(inThread(), 'certificate');
+  const form = await s.pg.waitForBotMessage((m) => m.conversationId === k.thread && /Issue the certificate/.test(visibleText(m)));
+  expect((await s.pg.clickAction(form, 'Issue the certificate', { inputs: { variant: 'after_mediation' } })).status).toBe(200);
+  await s.bot.app.deps.background.idle();
+  expect((await s.bot.store.cases.get(k.c.id))!.state).toBe('LA_ACTIONS');
+});
+
+it('shows the mediators every action with `actions`, then records the action done and the case is ready to close', async () => {
   await s.pg.say(inThread(), 'actions');
   const list = await s.pg.waitForBotMessage((m) => m.conversationId === k.thread && /Agreed actions: case SM-2026-161/.test(visibleText(m)));
   expect(visibleText(list)).toMatch(/new date agreed by the family/);
@@ -110,6 +118,10 @@ it('shows the mediators every action with `actions`, then records the action don
   expect(cardText(done)).toMatch(/Done on/);
   await s.bot.app.deps.background.idle();
   expect((await actionDeadlines()).every((d) => d.satisfied !== undefined)).toBe(true);
+  expect((await s.bot.store.cases.get(k.c.id))!.state).toBe('APPEAL_WINDOW');
+  await s.pg.say(inThread(), 'close case');
+  // The existing case-end feature offers the close form (it refuses a case that is not ready).
+  await s.pg.waitForBotMessage((m) => m.conversationId === k.thread && /Close case: SM-2026-161/.test(visibleText(m)));
   // What the service view reads (an indexed query: the store refuses table scans here).
   const facts = await s.bot.store.followUp.listActionProgress([k.c.id, 'another-case']);
   expect(facts).toEqual([expect.objectContaining({ caseId: k.c.id, actionId: ACTION_ID, doneOn: londonDate(new Date()) })]);
