@@ -14,6 +14,7 @@ import { auditLogContract } from './auditLogContract';
 import type { Backend } from '../../storage/collection';
 import { calendarLinkStoreContract } from '../calendar/calendarLinkStoreContract';
 import { pollStoreContract } from '../poll/pollStoreContract';
+import { followUpStoreContract } from '../followUp/followUpStoreContract';
 
 /**
  * The behaviour every backend must have. Run against the embedded store always
@@ -568,6 +569,10 @@ export function storeContract(open: () => Promise<{ store: AppStore; reopen: () 
 
   describe('date polls', () => {
     pollStoreContract(sub);
+  });
+
+  describe('after the meeting: action progress and feedback', () => {
+    followUpStoreContract(sub);
   });
 
   it('keeps data across a reopen', async () => {
