@@ -1,4 +1,5 @@
 import type { CardAction } from '../../bot/actions/action';
+import { feedbackSubmitAction } from '../../bot/actions/feedbackSubmit';
 import { followUpDelayAgreeAction, followUpDoneAction } from '../../bot/actions/followUpActions';
 import { summariseFeedback } from '../../domain/followUp';
 import { londonDate } from '../../domain/londonTime';
@@ -135,6 +136,9 @@ it('counts feedback without the person, and refuses a second answer', async () =
     expect(cardText(sent)).toMatch(/Thank you/);
     await s.pg.clickAction(card, 'Send my feedback', { as: user.id, inputs: { fairness: '1', clarity: '1', wouldUseAgain: 'no' } });
   }
+  // A mediator is not a party, and a stranger is nobody in the case: neither can answer.
+  expect((await pressAs(feedbackSubmitAction, s.pg.config().currentUser.aadObjectId, { caseId: k.c.id, fairness: '5', clarity: '5', wouldUseAgain: 'yes' })).statusCode).toBe(403);
+  expect((await pressAs(feedbackSubmitAction, 'ffffffff-0000-0000-0000-000000000099', { caseId: k.c.id, fairness: '5', clarity: '5', wouldUseAgain: 'yes' })).statusCode).toBe(403);
   const today = londonDate(new Date());
   const answers = await s.bot.store.followUp.listFeedback(today, today);
   expect(answers).toHaveLength(2);
