@@ -110,6 +110,9 @@ it('moves the case to "Agreed actions under way" with the certificate', async ()
 });
 
 it('shows the mediators every action with `actions`, then records the action done and the case is ready to close', async () => {
+  // A party cannot list everyone's actions: that is for the mediators.
+  await s.pg.say(inThread(), 'actions', { as: s.pg.user('Parent').id });
+  await s.pg.waitForBotMessage((m) => m.conversationId === k.thread && /Not allowed/.test(visibleText(m)));
   await s.pg.say(inThread(), 'actions');
   const list = await s.pg.waitForBotMessage((m) => m.conversationId === k.thread && /Agreed actions: case SM-2026-161/.test(visibleText(m)));
   expect(visibleText(list)).toMatch(/new date agreed by the family/);
