@@ -7,6 +7,7 @@ import type { AuditAction } from '../../domain/audit';
 import {
   actionOwners,
   decideDelay,
+  delayRefusal,
   familyParties,
   markActionDone,
   mayDecideDelay,
@@ -54,7 +55,7 @@ async function loadAction(ctx: ActionContext, may: (c: Case, action: AgreedActio
 const ownerMay = (c: Case, action: AgreedAction, me: string) => mayProgressAction(c, action, me);
 const familyMay = (c: Case, _action: AgreedAction, me: string) => mayDecideDelay(c, me);
 
-type Step = (p: ActionProgress, me: string, data: unknown, today: string, now: Date) => ActionProgress | Error;
+type Step = (p: ActionProgress, me: string, data: unknown, today: string, now: Date, action: AgreedAction) => ActionProgress | Error;
 
 /**
  * One handler per owner verb: apply the pure step, answer with the fresh card at once, and do
@@ -69,7 +70,7 @@ function ownerAction(verb: string, step: Step, audit: AuditAction, after: (c: Ca
       const { c, action } = loaded;
       const me = ctx.caller.aadObjectId ?? '';
       const now = ctx.deps.now();
-      const r = await ctx.deps.store.followUp.update(c.id, action.actionId, (p) => step(p, me, ctx.data, londonDate(now), now));
+      const r = await ctx.deps.store.followUp.update(c.id, action.actionId, (p) => step(p, me, ctx.data, londonDate(now), now, action));
       if (r.status === 'rejected') return refusal(r.error);
       if (r.status !== 'updated' && r.status !== 'unchanged') return errorResponse(409, 'This action is busy with other changes. Please try again.');
       if (r.status === 'updated') {
@@ -111,7 +112,7 @@ export const followUpUpdateAction = ownerAction(
 
 export const followUpDelayAction = ownerAction(
   VERBS.followUpDelay,
-  (p, me, data, today, now) => proposeDelay(p, me, data, today, now),
+  (p, me, data, today, now, action) => delayRefusal(action) ?? proposeDelay(p, me, data, today, now),
   'action.delayProposed',
   async (c, action, p, deps) => {
     const d = pendingDelay(p);

@@ -16,7 +16,8 @@ import { ownerCardFor, sendToParties } from './followUpCards';
  */
 export async function startFollowUp(c: Case, meeting: Meeting | null, firstVersion: boolean, deps: BotDeps): Promise<void> {
   const close = meeting?.close;
-  if (meeting && close && close.outcome !== 'adjourned') {
+  // As the reminders do (domain/reminders/meetingDeadlines.ts): actions count once there was agreement.
+  if (meeting && close && (close.outcome === 'full' || close.outcome === 'partial')) {
     const isDrs = CASE_TYPES[c.caseType].isDrs;
     for (const action of meeting.actions) {
       let dates;

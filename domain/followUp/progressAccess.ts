@@ -1,4 +1,4 @@
-import { isMediator, type Case, type Party } from '../cases';
+import { CaseError, isMediator, type Case, type Party } from '../cases';
 import type { AgreedAction } from '../meeting';
 import { familyRole, isResponsibleFor, responsibleForOwner, responsibleParties } from '../reminders/responsibility';
 
@@ -32,4 +32,14 @@ export function mayDecideDelay(c: Case, aadObjectId: string): boolean {
   if (family.length === 0) return isMediator(c, aadObjectId);
   const me = aadObjectId.toLowerCase();
   return family.some((p) => p.aadObjectId?.toLowerCase() === me);
+}
+
+/**
+ * A delay that no agreement can move: the ICB's duty to tell the LA within a week (reg 42(4), T15)
+ * is not among the limits a date agreed in writing replaces (reg 42(5) covers 42(2) and (3)).
+ */
+export function delayRefusal(action: Pick<AgreedAction, 'category'>): CaseError | undefined {
+  return action.category === 'icb_notify_la'
+    ? new CaseError('invalid_input', 'The ICB’s duty to tell the local authority what was agreed within one week (reg 42(4)) cannot be moved by agreement. Tell the mediators if it cannot be met.')
+    : undefined;
 }

@@ -1,6 +1,7 @@
 import { addParty, isCaseError, moveCase, nextTaskFor, partyFor, type Case, type CaseError } from '../../domain/cases';
 import {
   decideDelay,
+  delayRefusal,
   dueInForce,
   followUpState,
   markActionDone,
@@ -65,6 +66,11 @@ describe('an agreed action after the meeting', () => {
     expect(agreed.delays[0]).toMatchObject({ fromDate: '2027-01-07', proposedDate: '2027-02-01', status: 'agreed', decidedBy: PARENT.aadObjectId });
     expect(decideDelay(agreed, PARENT.aadObjectId, 'delay-0001', true, NOW)).toBe(agreed);
     expect(decideDelay(agreed, PARENT.aadObjectId, 'delay-0001', false, NOW)).toBeInstanceOf(Error);
+  });
+
+  it("never lets an agreement move the ICB's one-week duty to tell the LA (reg 42(4))", () => {
+    expect(delayRefusal({ category: 'icb_notify_la' })?.message).toMatch(/reg 42\(4\)/);
+    expect(delayRefusal({ category: 'amend_plan' })).toBeUndefined();
   });
 
   it('refuses a new date that is not later, a missing reason, and a declined date leaves the due date', () => {
