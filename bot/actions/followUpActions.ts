@@ -103,9 +103,11 @@ export const followUpUpdateAction = ownerAction(
   async (c, action, p, deps) => {
     const last = p.updates.at(-1);
     if (!last) return;
-    await sendToParties(c, familyParties(c), deps, 'An action update', () =>
-      notice(`Update on an agreed action: case ${c.caseReference}`, `${ownerLabel(action.owner, c.parties)} on "${action.what}": ${last.text}`, 'info'),
-    );
+    const update = notice(`Update on an agreed action: case ${c.caseReference}`, `${ownerLabel(action.owner, c.parties)} on "${action.what}": ${last.text}`, 'info');
+    const family = familyParties(c);
+    // With no parent or young person in the case (DRS between bodies) the mediators pass it on.
+    if (family.length === 0) await postInThread(c, deps, update);
+    else await sendToParties(c, family, deps, 'An action update', () => update);
   },
   'Update sent to the family.',
 );
