@@ -126,6 +126,11 @@ export class FollowUpStore {
     return parseEach(docs, ({ _id, ...rest }) => parseStored(FeedbackAnswerSchema, FEEDBACK_ANSWERS_COLLECTION, String(_id), rest), this.onCorrupt);
   }
 
+  /** Removes answers given before this date (YYYY-MM-DD): feedback is kept as long as case records are. */
+  async removeFeedbackBefore(date: string): Promise<number> {
+    return this.answers.deleteMany({ givenOn: { $lt: date } });
+  }
+
   /** For the service view: the answers without their comments. */
   async listFeedback(from: string, to: string): Promise<FeedbackFact[]> {
     return (await this.listFeedbackAnswers(from, to)).map(({ comment: _comment, ...fact }) => fact);

@@ -3,6 +3,7 @@ import { CASE_TYPES } from '../../domain/caseTypes';
 import { moveCase, type Case } from '../../domain/cases';
 import { actionOwners, followUpState, newProgress } from '../../domain/followUp';
 import { londonDate } from '../../domain/londonTime';
+import { addCalendarMonths, isoFromDayNumber, parseIsoDate } from '../../domain/timescales';
 import { actionDueDates, type Meeting } from '../../domain/meeting';
 import { cardActivity, refreshRootCard, type CardDeps } from '../cases/caseCards';
 import type { BotDeps } from '../deps';
@@ -67,4 +68,15 @@ export async function advanceOpenFollowUps(deps: FollowUpDeps): Promise<number> 
   const open = await deps.store.cases.listInStates(['LA_ACTIONS']);
   for (const c of open) await advanceFollowUp(c.id, deps);
   return open.length;
+}
+
+/**
+ * The once-a-day work of this feature, run with the purge under its lease: the sweep above, and
+ * feedback answers older than the retention period removed (they belong to no case, so the
+ * purge of a case cannot reach them).
+ */
+export async function dailyFollowUp(deps: FollowUpDeps & Pick<BotDeps, 'config'>): Promise<void> {
+  await advanceOpenFollowUps(deps);
+  const cutoff = isoFromDayNumber(addCalendarMonths(parseIsoDate(londonDate(deps.now())), -deps.config.retentionMonths));
+  await deps.store.followUp.removeFeedbackBefore(cutoff);
 }
