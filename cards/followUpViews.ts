@@ -34,7 +34,7 @@ export interface ActionProgressView {
   readonly isDrs: boolean;
 }
 
-const DELAY_WORDS = { pending: 'waiting for the family', agreed: 'agreed', declined: 'declined' } as const;
+const DELAY_WORDS = { pending: 'waiting for the family', agreed: 'agreed', declined: 'declined', withdrawn: 'no longer needed: the action is done' } as const;
 
 export function toActionProgressView(
   c: Pick<Case, 'id' | 'caseReference' | 'parties'>,
@@ -104,5 +104,6 @@ export function toDelayProposalView(
     ...(p.legalLimit ? { legalLimitText: formatDate(p.legalLimit) } : {}),
     ...(d.status === 'agreed' ? { answerText: `The new date ${formatDate(d.proposedDate)} was agreed.` } : {}),
     ...(d.status === 'declined' ? { answerText: `The new date was declined: ${formatDate(d.fromDate)} still stands.` } : {}),
+    ...(d.status === 'withdrawn' ? { answerText: 'The action has been done, so this new date is no longer needed.' } : {}),
   };
 }

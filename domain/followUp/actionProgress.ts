@@ -35,7 +35,8 @@ export const DelayProposalSchema = z.object({
   reason: z.string().min(1).max(DELAY_REASON_MAX),
   proposedBy: z.string().min(1),
   proposedAt: instant,
-  status: z.enum(['pending', 'agreed', 'declined']),
+  /** `withdrawn`: the action was marked done while the family had not answered. */
+  status: z.enum(['pending', 'agreed', 'declined', 'withdrawn']),
   decidedBy: z.string().min(1).optional(),
   decidedAt: instant.optional(),
 });
@@ -102,7 +103,7 @@ export function markActionDone(p: ActionProgress, actor: string, data: unknown, 
   const doneOn = parsed.success && parsed.data.doneOn ? parsed.data.doneOn : today;
   if (!isIsoDate(doneOn)) return new CaseError('invalid_input', 'Give the date it was done.');
   if (doneOn > today) return new CaseError('invalid_input', 'The date it was done cannot be in the future.');
-  return touched({ ...p, doneOn, doneBy: actor, delays: p.delays.map((d) => (d.status === 'pending' ? { ...d, status: 'declined' as const } : d)) }, now);
+  return touched({ ...p, doneOn, doneBy: actor, delays: p.delays.map((d) => (d.status === 'pending' ? { ...d, status: 'withdrawn' as const } : d)) }, now);
 }
 
 const UpdateInput = z.looseObject({ updateId: id, updateText: z.string().optional() });
@@ -146,7 +147,8 @@ export function decideDelay(p: ActionProgress, actor: string, delayId: string, a
   if (!delay) return new CaseError('not_found', 'That proposal is no longer on record.');
   const status = agree ? 'agreed' : 'declined';
   if (delay.status === status) return p;
-  if (delay.status !== 'pending') return new CaseError('invalid_transition', `You already ${delay.status} this new date.`);
+  if (delay.status === 'withdrawn') return new CaseError('invalid_transition', 'The action has been done, so this new date is no longer needed.');
+  if (delay.status !== 'pending') return new CaseError('invalid_transition', `This new date was already ${delay.status}.`);
   const decided: DelayProposal = { ...delay, status, decidedBy: actor, decidedAt: now.toISOString() };
   const delays = p.delays.map((d) => (d.delayId === delayId ? decided : d));
   return touched({ ...p, delays, ...(agree ? { agreedNewDate: delay.proposedDate } : {}) }, now);

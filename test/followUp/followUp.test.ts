@@ -79,6 +79,10 @@ describe('an agreed action after the meeting', () => {
     const proposed = ok(proposeDelay(p, OFFICER.aadObjectId, { delayId: 'delay-0001', newDate: '2027-02-01', delayReason: 'r' }, TODAY, NOW));
     const declined = ok(decideDelay(proposed, PARENT.aadObjectId, 'delay-0001', false, NOW));
     expect(dueInForce(declined)).toBe('2027-01-07');
+    // Done while the family had not answered: the proposal lapses, and a late answer says why.
+    const done = ok(markActionDone(proposed, OFFICER.aadObjectId, {}, TODAY, NOW));
+    expect(done.delays[0]?.status).toBe('withdrawn');
+    expect((decideDelay(done, PARENT.aadObjectId, 'delay-0001', true, NOW) as Error).message).toMatch(/no longer needed/);
   });
 
   it('records done once with its date, and an update once per card', () => {
