@@ -124,7 +124,8 @@ export const followUpDelayAction = ownerAction(
     // With no parent or young person in the case (a DRS case between bodies), the mediators record the answer.
     if (family.length === 0) await postInThread(c, deps, cardActivity(delayProposalCard(view)));
     else await sendToParties(c, family, deps, 'A proposed new date', () => cardActivity(delayProposalCard(view)));
-    await postInThread(c, deps, notice(`New date proposed: case ${c.caseReference}`, `${ownerLabel(action.owner, c.parties)} proposes ${view.proposedText} instead of ${view.fromText} for "${action.what}". The family is asked to agree.`, 'warning'));
+    const who = family.length === 0 ? 'Record the parties’ answer on the card above.' : 'The family is asked to agree.';
+    await postInThread(c, deps, notice(`New date proposed: case ${c.caseReference}`, `${ownerLabel(action.owner, c.parties)} proposes ${view.proposedText} instead of ${view.fromText} for "${action.what}". ${who}`, 'warning'));
   },
   'The new date is proposed. The family is asked to agree; until then the date above stands.',
 );
