@@ -12,6 +12,7 @@ import { certificatePage } from './certificate/certificatePage';
 import { registerTabRoutes } from './tab/routes';
 import { exportPage } from './export/exportPage';
 import { cutOffSlowRequests, setDefaultSecurityHeaders } from './httpHardening';
+import { backfillFollowUp } from './followUp/backfill';
 
 export interface RunningBot {
   readonly port: number;
@@ -86,6 +87,10 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
   log.info({ port, store: store.kind, storeAt: store.location, authenticated: config.hasTeamsCredentials }, 'bot listening');
   app.deps.reminders.start();
   app.deps.purge.start();
+  // Once in the store's life: actions of outcomes published before they were followed (bot/followUp/backfill.ts).
+  app.deps.background.run('follow-up backfill', async () => {
+    await backfillFollowUp(app.deps);
+  });
 
   return {
     port,

@@ -91,6 +91,8 @@ export interface AppStore {
   readonly calendarLinks: CalendarLinkStore;
   /** Date polls ("find a date"), one per case at a time. */
   readonly polls: PollStore;
+  /** Which one-time start-up jobs have run, with their counts (storeMarkers.ts). */
+  readonly markers: StoreMarkers;
   /** After the meeting: agreed actions followed through, and the parties' feedback (docs/after-the-meeting.md). */
   readonly followUp: FollowUpStore;
   /** Announces each case whose deadlines may have moved (see caseChanges.ts). */
@@ -277,6 +279,7 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
     calendarLinks: new CalendarLinkStore(calendarLinks),
     polls: new PollStore(polls),
     caseChanges: feed,
+    markers,
     followUp,
     auditRecovery,
     caseRecords,
