@@ -22,6 +22,7 @@ import { preparationPort } from './preparation/preparationPort';
 import { recordConversation } from './recordConversation';
 import { ReminderService } from './reminders/reminderService';
 import { PurgeService } from './retention/purgeService';
+import { dailyFollowUp } from './followUp/startFollowUp';
 import { installTurnErrorHandler } from './turnErrorHandler';
 
 export interface BotApp {
@@ -60,7 +61,7 @@ export function createBotApp({ config, store, log, terms, now = () => new Date()
     ...base,
     preparation: new PreparationDialogs(base.conversationState, preparationPort(base)),
     reminders: new ReminderService(base),
-    purge: new PurgeService(base),
+    purge: new PurgeService(base, () => dailyFollowUp(base)),
   };
   installTurnErrorHandler(adapter, deps);
   const bot = new MediationBot(deps, new CommandRouter(ALL_COMMANDS, deps), new CardActionRouter(ALL_ACTIONS, deps));

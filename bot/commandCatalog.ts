@@ -85,6 +85,8 @@ export const COMMANDS: readonly CommandInfo[] = [
     scopes: ['team'],
     menu: false,
   },
+  { name: 'actions', description: "Every agreed action's state after the meeting: due date, delays, done (mediators, in a case thread)", scopes: ['team'], menu: false },
+  { name: 'feedback', description: "Counts and averages of the parties' feedback: feedback [from to] (provider admins)", scopes: ['personal'], menu: false },
   { name: 'close case', description: 'Close this case once the certificate is issued or the family withdrew (mediators, in a case thread)', scopes: ['team'], menu: false },
   { name: 'withdraw', description: 'Record that the family withdrew, with the date (mediators, in a case thread)', scopes: ['team'], menu: false },
   { name: 'cancel', description: 'Cancel a case opened by mistake (mediators, in a case thread)', scopes: ['team'], menu: false },

@@ -80,6 +80,16 @@ import { forgetPartyCommand } from './commands/forgetParty';
 import { partyForgetAction } from './actions/partyForget';
 import { caseEndAction } from './actions/caseEnd';
 import { caseEndUndoAction } from './actions/caseEndUndo';
+import { actionsCommand } from './commands/actions';
+import { feedbackCommand } from './commands/feedback';
+import {
+  followUpDelayAction,
+  followUpDelayAgreeAction,
+  followUpDelayDeclineAction,
+  followUpDoneAction,
+  followUpUpdateAction,
+} from './actions/followUpActions';
+import { feedbackSubmitAction } from './actions/feedbackSubmit';
 
 /** Every command and card verb the bot answers. Add new ones here and in commandCatalog.ts / cards/verbs.ts. */
 export const ALL_COMMANDS: readonly Command[] = [
@@ -114,6 +124,8 @@ export const ALL_COMMANDS: readonly Command[] = [
   exportCommand,
   exportPersonCommand,
   forgetPartyCommand,
+  actionsCommand,
+  feedbackCommand,
 ];
 
 export const ALL_ACTIONS: readonly CardAction[] = [
@@ -169,4 +181,10 @@ export const ALL_ACTIONS: readonly CardAction[] = [
   caseEndAction,
   caseEndUndoAction,
   partyForgetAction,
+  followUpDoneAction,
+  followUpUpdateAction,
+  followUpDelayAction,
+  followUpDelayAgreeAction,
+  followUpDelayDeclineAction,
+  feedbackSubmitAction,
 ];

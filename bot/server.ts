@@ -12,6 +12,7 @@ import { certificatePage } from './certificate/certificatePage';
 import { registerTabRoutes } from './tab/routes';
 import { exportPage } from './export/exportPage';
 import { cutOffSlowRequests, setDefaultSecurityHeaders } from './httpHardening';
+import { backfillFollowUp } from './followUp/backfill';
 
 export interface RunningBot {
   readonly port: number;
@@ -93,6 +94,10 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
   // Cases the start-up migration gave their real meeting date: their deadlines follow it.
   for (const caseId of migratedMeetingDates) app.deps.reminders.sync.request(caseId);
   app.deps.purge.start();
+  // Once in the store's life: actions of outcomes published before they were followed (bot/followUp/backfill.ts).
+  app.deps.background.run('follow-up backfill', async () => {
+    await backfillFollowUp(app.deps);
+  });
 
   return {
     port,

@@ -1,6 +1,7 @@
+import { CASE_TYPES } from '../domain/caseTypes';
 import { isMediator, type Case } from '../domain/cases';
 import {
-  ACTION_CATEGORIES,
+  categoriesFor,
   CHANGE_RESULT_LABELS,
   CHANGE_RESULTS,
   actionDueDates,
@@ -66,7 +67,7 @@ export function toActionFormView(c: Case, meeting: Meeting, options: ActionFormV
     caseReference: c.caseReference,
     ...(number !== undefined ? { number } : {}),
     ownerChoices: nonEmptyChoices(ownerChoices(c.parties), 'owners'),
-    categoryChoices: nonEmptyChoices(ACTION_CATEGORIES.map((cat) => ({ title: categoryLabel(cat), value: cat })), 'categories'),
+    categoryChoices: nonEmptyChoices(categoriesFor(CASE_TYPES[c.caseType].isDrs).map((cat) => ({ title: categoryLabel(cat), value: cat })), 'categories'),
     ...(values ? { values } : {}),
     ...(options.errors ? { errors: options.errors } : {}),
     agreementDate,

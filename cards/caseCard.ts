@@ -29,6 +29,7 @@ function datesSection(view: CaseCardView): CardElement[] {
   const out: CardElement[] = [heading('Key dates', 'default'), facts(view.keyDates.map((d) => [d.label, d.text]))];
   out.push(heading('Statutory and practice deadlines', 'default'));
   if (view.deadlineError) out.push(text(view.deadlineError, { color: 'attention' }));
+  else if (view.deadlines.length === 0 && view.isDrs) out.push(text('No statutory deadlines apply: disagreement resolution has no statutory timescales.'));
   else if (view.deadlines.length === 0) out.push(text('None yet: they appear as the dates above are filled in.', { isSubtle: true }));
   for (const d of view.deadlines) {
     const last = d.lastWorkingDayText ? ` (last working day on or before: ${d.lastWorkingDayText})` : '';

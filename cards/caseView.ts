@@ -54,6 +54,8 @@ export interface CaseCardView {
   readonly stateLabel: string;
   readonly keyDates: readonly KeyDateView[];
   readonly deadlines: readonly DeadlineView[];
+  /** Disagreement resolution: the card says no statutory deadlines apply rather than "none yet". */
+  readonly isDrs?: boolean;
   /** Why no deadlines could be worked out, if so. */
   readonly deadlineError?: string;
   readonly mediators: readonly { readonly displayName: string; readonly lead: boolean }[];
@@ -143,6 +145,7 @@ export function toCaseCardView(c: Case, acks: readonly Acknowledgement[], termsV
     stateLabel: CASE_STATE_LABELS[c.state],
     keyDates: keyDates(c),
     ...d,
+    ...(CASE_TYPES[c.caseType].isDrs ? { isDrs: true } : {}),
     mediators: c.mediators.map((m) => ({ displayName: m.displayName, lead: m.lead })),
     parties: termsStatus(c, acks, termsVersion).map(({ party, status }) => ({
       displayName: party.displayName,

@@ -102,6 +102,18 @@ export const VERBS = {
   partyForget: 'party.forget',
   /** Undoes an end of the case within 14 days; data {caseId, endedAt, kind} (which end, so a repeat changes nothing). */
   caseEndUndo: 'case.endUndo',
+  /** The owner marks an agreed action done; data {caseId, actionId}, input doneOn. */
+  followUpDone: 'progress.done',
+  /** The owner posts a short update to the family; data {caseId, actionId, updateId}, input updateText. */
+  followUpUpdate: 'progress.update',
+  /** The owner reports a delay; data {caseId, actionId, delayId}, inputs newDate, delayReason. */
+  followUpDelay: 'progress.delay',
+  /** The family agrees to the proposed new date; data {caseId, actionId, delayId}. */
+  followUpDelayAgree: 'progress.delayAgree',
+  /** The family declines it; data {caseId, actionId, delayId}. */
+  followUpDelayDecline: 'progress.delayDecline',
+  /** A party's feedback after the outcome; data {caseId}, inputs fairness, clarity, wouldUseAgain, comment. */
+  feedbackSubmit: 'feedback.submit',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -50,6 +50,18 @@ import type { DocCollection, Filter } from './collection';
 import { CaseRecords } from './caseRecords';
 import { CertificateRegister, CERTIFICATE_REGISTER_COLLECTION, certificateRegisterIndexes, type RegisterDoc } from './certificateRegister';
 import { ExportLinkStore, EXPORT_LINKS_COLLECTION, exportLinkIndexes, type ExportLinkDoc } from './exportLinkStore';
+import {
+  FollowUpStore,
+  ACTION_PROGRESS_COLLECTION,
+  FEEDBACK_ANSWERS_COLLECTION,
+  FEEDBACK_GIVEN_COLLECTION,
+  actionProgressIndexes,
+  feedbackAnswerIndexes,
+  feedbackGivenIndexes,
+  type ActionProgressDoc,
+  type FeedbackAnswerDoc,
+  type FeedbackGivenDoc,
+} from './followUpStore';
 import { JobLeaseStore, JOB_LEASES_COLLECTION, jobLeaseIndexes, type JobLeaseDoc } from './jobLeaseStore';
 
 /** Everything the product stores, behind one object; the backend is chosen at start-up. */
@@ -80,6 +92,10 @@ export interface AppStore {
   readonly calendarLinks: CalendarLinkStore;
   /** Date polls ("find a date"), one per case at a time. */
   readonly polls: PollStore;
+  /** Which one-time start-up jobs have run, with their counts (storeMarkers.ts). */
+  readonly markers: StoreMarkers;
+  /** After the meeting: agreed actions followed through, and the parties' feedback (docs/after-the-meeting.md). */
+  readonly followUp: FollowUpStore;
   /** Announces each case whose deadlines may have moved (see caseChanges.ts). */
   readonly caseChanges: CaseChangeFeed;
   /** The start-up sweep of audit entries left in their documents by a crash, running in the background. */
@@ -177,6 +193,9 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
   const scoped = (name: string, docs: unknown, field: '_id' | 'caseId', keep?: Filter) => ({ name, docs: docs as DocCollection<{ _id: string }>, field, ...(keep ? { keep } : {}) });
   const calendarLinks = await backend.collection<CalendarLinkDoc>(CALENDAR_LINKS_COLLECTION, calendarLinkIndexes);
   const polls = await backend.collection<DatePollDoc>(DATE_POLLS_COLLECTION, datePollIndexes);
+  const progress = await backend.collection<ActionProgressDoc>(ACTION_PROGRESS_COLLECTION, actionProgressIndexes);
+  const feedbackAnswers = await backend.collection<FeedbackAnswerDoc>(FEEDBACK_ANSWERS_COLLECTION, feedbackAnswerIndexes);
+  const feedbackGiven = await backend.collection<FeedbackGivenDoc>(FEEDBACK_GIVEN_COLLECTION, feedbackGivenIndexes);
   const caseRecords = new CaseRecords([
     scoped(CASES_COLLECTION, cases, '_id'),
     scoped(ACKNOWLEDGEMENTS_COLLECTION, acks, 'caseId'),
@@ -191,6 +210,9 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
     scoped(EXPORT_LINKS_COLLECTION, exportLinks, 'caseId'),
     scoped(CALENDAR_LINKS_COLLECTION, calendarLinks, 'caseId'),
     scoped(DATE_POLLS_COLLECTION, polls, '_id'),
+    scoped(ACTION_PROGRESS_COLLECTION, progress, 'caseId'),
+    // Who answered the feedback goes with the case; the answers themselves name no case (followUpStore.ts).
+    scoped(FEEDBACK_GIVEN_COLLECTION, feedbackGiven, 'caseId'),
     scoped(AUDIT_LOG_COLLECTION, auditDocs, 'caseId', { action: { $ne: 'case.purged' } }),
   ]);
   // Before anything is served: old in-document trails into the log, then entries a crash left only in their document.
@@ -241,6 +263,10 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
   const preparationStore = new PreparationStore(prepRecords, prepChanges, hooks.onCorruptDocument);
   // Sending the requested changes finishes T10; answers and drafts move no deadline.
   preparationStore.sendDrafts = announcing(feed, preparationStore.sendDrafts.bind(preparationStore), (caseId) => caseId);
+  const followUp = new FollowUpStore(progress, feedbackAnswers, feedbackGiven, hooks.onCorruptDocument);
+  // A moved or finished action moves its reminders.
+  followUp.open = announcing(feed, followUp.open.bind(followUp), (p) => p.caseId);
+  followUp.update = announcing(feed, followUp.update.bind(followUp), (caseId) => caseId);
   return {
     kind: backend.kind,
     location: backend.location,
@@ -260,6 +286,8 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
     calendarLinks: new CalendarLinkStore(calendarLinks),
     polls: new PollStore(polls),
     caseChanges: feed,
+    markers,
+    followUp,
     auditRecovery,
     caseRecords,
     certificateRegister: new CertificateRegister(register),

@@ -1,5 +1,5 @@
 import type { AuditInput, AuditRecord } from '../domain/audit';
-import { CaseSchema, memberIdsOf, referenceKey, type Case } from '../domain/cases';
+import { CaseSchema, memberIdsOf, referenceKey, type Case, type CaseState } from '../domain/cases';
 import { ServiceCaseSchema, type ServiceCase } from '../domain/service/serviceCase';
 import type { AuditLog } from './auditLog';
 import { flushOutbox, outboxEntry, outboxWriter, type WithOutbox } from './auditOutbox';
@@ -129,6 +129,11 @@ export class CaseStore {
   /** Every closed or cancelled case (the purge's candidates); a corrupt one is reported and left out. */
   async listEnded(): Promise<Case[]> {
     return parseEach(await this.docs.find({ state: { $in: ['CLOSED', 'CANCELLED'] } }), fromDoc, this.onCorrupt);
+  }
+
+  /** Every case in one of these states (the daily follow-up sweep); a corrupt one is reported and left out. */
+  async listInStates(states: readonly CaseState[]): Promise<Case[]> {
+    return parseEach(await this.docs.find({ state: { $in: [...states] } }), fromDoc, this.onCorrupt);
   }
 
   /**

@@ -1,3 +1,4 @@
+import { CASE_TYPES } from '../../domain/caseTypes';
 import { z } from 'zod';
 import { firstSendInWindow } from '../sendOnce';
 import { actionFormCard } from '../../cards/actionFormCard';
@@ -175,7 +176,7 @@ export const actionSaveAction: CardAction = {
     const actionId = field(ctx.data, 'actionId');
     if (!actionId) return errorResponse(400, 'This form is incomplete. Open a new one with **add action**.');
     const today = londonDate(ctx.deps.now());
-    const input = validateActionSubmission(ctx.data, { parties: loaded.c.parties, agreementDate: agreementDateOf(loaded.m, today), calendar: ctx.deps.calendar });
+    const input = validateActionSubmission(ctx.data, { parties: loaded.c.parties, agreementDate: agreementDateOf(loaded.m, today), calendar: ctx.deps.calendar, isDrs: CASE_TYPES[loaded.c.caseType].isDrs });
     if (!input.ok) {
       return cardResponse(
         actionFormCard(toActionFormView(loaded.c, loaded.m, { actionId, today, values: actionFormValues(ctx.data), errors: input.errors, calendar: ctx.deps.calendar })),

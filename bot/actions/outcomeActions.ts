@@ -19,6 +19,7 @@ import {
 import { notice, postInThread, refreshRootCard } from '../cases/caseCards';
 import { cardResponse, errorResponse, refusal } from '../invokeResponses';
 import { deliverOutcome } from '../outcome/afterPublish';
+import { startFollowUp } from '../followUp/startFollowUp';
 import { draftCardFor, draftFor, publishedCardFor } from '../outcome/outcomeCards';
 import type { ActionContext, CardAction } from './action';
 import { loadCase } from './caseAction';
@@ -86,6 +87,7 @@ export const outcomePublishAction: CardAction = {
         const moved = await ctx.deps.store.cases.update(c.id, (x) => (canTransition(x.state, 'OUTCOME_ISSUED') ? moveCase(x, 'OUTCOME_ISSUED') : x), { by: me, action: 'outcome.issued' }, now);
         const current = moved.status === 'updated' || moved.status === 'unchanged' ? moved.case : c;
         await deliverOutcome(current, r.record, ctx.deps);
+        await startFollowUp(current, await ctx.deps.store.meetings.current(c.id), r.record.versions.length === 1, ctx.deps);
         await refreshRootCard(current, ctx.deps);
       });
     }

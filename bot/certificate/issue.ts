@@ -8,6 +8,7 @@ import { cardActivity, postInThread, refreshRootCard } from '../cases/caseCards'
 import type { BotDeps } from '../deps';
 import type { Caller } from '../turnInfo';
 import { certificateUrl } from './certificateLinks';
+import { advanceFollowUp } from '../followUp/startFollowUp';
 
 export type IssueOutcome =
   | { readonly kind: 'issued'; readonly certificate: Certificate; readonly printUrl: string }
@@ -59,6 +60,8 @@ export async function issueCertificate(c: Case, caller: Caller, form: Certificat
     }
     const moved = await deps.store.cases.update(c.id, (x) => (canTransition(x.state, 'CERTIFICATE_ISSUED') ? moveCase(x, 'CERTIFICATE_ISSUED') : x), { by: caller.aadObjectId ?? '', action: 'certificate.issued', detail: r.certificate.number }, now);
     if (moved.status === 'updated') await refreshRootCard(moved.case, deps);
+    // Agreed actions already under way move the case on (docs/after-the-meeting.md).
+    await advanceFollowUp(c.id, deps);
   });
   return { kind: 'issued', certificate: r.certificate, printUrl };
 }

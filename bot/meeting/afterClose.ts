@@ -1,3 +1,4 @@
+import { CASE_TYPES } from '../../domain/caseTypes';
 import { moveCase } from '../../domain/cases';
 import { caseStateAfterClose, type Meeting } from '../../domain/meeting';
 import { refreshRootCard } from '../cases/caseCards';
@@ -8,12 +9,15 @@ import { openOutcome } from '../outcome/openOutcome';
 export async function afterClose(caseId: string, m: Meeting, actor: string, deps: BotDeps): Promise<void> {
   if (!m.close) return;
   const close = m.close;
-  const to = caseStateAfterClose(close.outcome);
   const r = await deps.store.cases.update(
     caseId,
     (c) => {
+      const isDrs = CASE_TYPES[c.caseType].isDrs;
+      const to = caseStateAfterClose(close.outcome, isDrs);
       const moved = c.state === to ? c : moveCase(c, to);
       if (moved instanceof Error || close.outcome !== 'adjourned' || !close.nextDate) return moved;
+      // DRS has no preparation clocks: the next session's date is all that changes.
+      if (isDrs) return { ...moved, dates: { ...moved.dates, meetingDate: close.nextDate } };
       // Adjourned: back to preparation for the next session, whose date drives the preparation clocks.
       const back = moveCase(moved, 'PREPARATION');
       if (back instanceof Error) return back;

@@ -1,3 +1,4 @@
+import { CASE_TYPES } from '../../domain/caseTypes';
 import { meetingHeldDetail, moveCase, offPlanStartQuestion, withMeetingHeld, type Case } from '../../domain/cases';
 import { londonDate } from '../../domain/londonTime';
 import { failingGuards, startMeeting, type Meeting, type StartGuards } from '../../domain/meeting';
@@ -52,10 +53,11 @@ export async function startMeetingFor(c: Case, actor: string, deps: BotDeps, req
   if (r.status === 'conflict') return { kind: 'refused', error: new Error('Another start is under way. Please try again.') };
   const startedAt = new Date(r.meeting.startedAt);
   const dates = meetingHeldDetail(c, withMeetingHeld(c, startedAt));
+  const meetingState = CASE_TYPES[c.caseType].isDrs ? 'DRS_MEETING' : 'MEETING';
   const moved = await deps.store.cases.update(
     c.id,
     (x) => {
-      const inMeeting = x.state === 'MEETING' ? x : moveCase(x, 'MEETING');
+      const inMeeting = x.state === meetingState ? x : moveCase(x, meetingState);
       return inMeeting instanceof Error ? inMeeting : withMeetingHeld(inMeeting, startedAt);
     },
     { by: actor, action: 'meeting.started', detail: `session ${r.meeting.session}${dates ? `; ${dates}` : ''}` },

@@ -1,5 +1,6 @@
 import type { Case } from '../../domain/cases';
 import type { Certificate } from '../../domain/certificate';
+import type { ActionProgress } from '../../domain/followUp';
 import type { OutcomeRecord } from '../../domain/outcome';
 import type { RequestedChange } from '../../domain/preparation';
 import type { DeadlineFacts } from '../../domain/reminders';
@@ -36,11 +37,23 @@ export function deadlineFactsOf(
 }
 
 /** The same, read fresh from the stores that own each fact. */
-export async function deadlineFactsFor(c: Case, store: Pick<AppStore, 'outcomes' | 'certificates' | 'preparation'>): Promise<DeadlineFacts> {
-  const [outcome, certificates, changes] = await Promise.all([
+export async function deadlineFactsFor(c: Case, store: Pick<AppStore, 'outcomes' | 'certificates' | 'preparation' | 'followUp'>): Promise<DeadlineFacts> {
+  const [outcome, certificates, changes, progress] = await Promise.all([
     store.outcomes.get(c.id),
     store.certificates.listForCase(c.id),
     store.preparation.listChanges(c.id),
+    store.followUp.listForCase(c.id),
   ]);
-  return deadlineFactsOf(outcome, certificates, changes);
+  return { ...deadlineFactsOf(outcome, certificates, changes), ...actionFollowUpFacts(progress) };
+}
+
+/** Moved dates and finished actions, by action id (only those that change a deadline). */
+export function actionFollowUpFacts(progress: readonly ActionProgress[]): DeadlineFacts {
+  const moved = progress.filter((p) => p.agreedNewDate !== undefined || p.doneOn !== undefined);
+  if (moved.length === 0) return {};
+  return {
+    actionProgress: Object.fromEntries(
+      moved.map((p) => [p.actionId, { ...(p.agreedNewDate ? { agreedNewDate: p.agreedNewDate } : {}), ...(p.doneOn ? { doneOn: p.doneOn } : {}) }]),
+    ),
+  };
 }

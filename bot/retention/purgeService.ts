@@ -49,7 +49,11 @@ export class PurgeService {
   private running: Promise<unknown> = Promise.resolve();
   private readonly holder = randomUUID();
 
-  constructor(private readonly deps: PurgeDeps) {}
+  /** `daily`: other once-a-day work run under the same lease (the follow-up sweep, bot/followUp). */
+  constructor(
+    private readonly deps: PurgeDeps,
+    private readonly daily: () => Promise<unknown> = async () => undefined,
+  ) {}
 
   start(): void {
     const minutes = this.deps.config.purgeCheckMinutes;
@@ -91,6 +95,7 @@ export class PurgeService {
     const keepFrom = isoFromDayNumber(addCalendarMonths(parseIsoDate(today), -this.deps.config.certificateRegisterMonths));
     const registerRemoved = await this.deps.store.certificateRegister.removeIssuedBefore(keepFrom);
     const remindersRemoved = await this.deps.store.reminders.deleteFinishedBefore(new Date(now.getTime() - this.deps.config.sentReminderRetentionDays * 86_400_000));
+    await this.daily().catch((err: unknown) => this.deps.log.error({ err: (err as Error).message }, 'daily follow-up sweep failed'));
     await this.deps.store.jobLeases.finish(PURGE_JOB, this.holder, today, this.deps.now());
     if (purged.length > 0 || registerRemoved > 0 || remindersRemoved > 0) this.deps.log.info({ cases: purged.length, registerRemoved, remindersRemoved }, 'purge finished');
     return { day: today, purged, registerRemoved, remindersRemoved };

@@ -8,12 +8,12 @@ import { termsStatus } from '../../domain/terms';
 import { botChatDeepLink, dashboardLink, threadDeepLink, type CaseLinks, type DashboardSource } from '../../domain/dashboard';
 import { preparationBoard } from '../../domain/preparation';
 import type { BotDeps } from '../deps';
-import { deadlineFactsOf } from '../reminders/deadlineFacts';
+import { actionFollowUpFacts, deadlineFactsOf } from '../reminders/deadlineFacts';
 
 export type SourceDeps = Pick<BotDeps, 'store' | 'terms' | 'calendar' | 'now' | 'config' | 'publicBaseUrl'>;
 
 export async function dashboardSource(c: Case, deps: SourceDeps): Promise<DashboardSource> {
-  const [acks, meeting, outcome, certificates, records, changes, tracked] = await Promise.all([
+  const [acks, meeting, outcome, certificates, records, changes, tracked, progress] = await Promise.all([
     deps.store.acknowledgements.listForCase(c.id),
     deps.store.meetings.current(c.id),
     deps.store.outcomes.get(c.id),
@@ -21,6 +21,7 @@ export async function dashboardSource(c: Case, deps: SourceDeps): Promise<Dashbo
     deps.store.preparation.listRecords(c.id),
     deps.store.preparation.listChanges(c.id),
     deps.store.reminders.listForCase(c.id),
+    deps.store.followUp.listForCase(c.id),
   ]);
   const statuses = termsStatus(c, acks, deps.terms.version);
   // The same board the case card summarises (bot/cases/caseCards.ts boardFor), from the records read above.
@@ -30,7 +31,8 @@ export async function dashboardSource(c: Case, deps: SourceDeps): Promise<Dashbo
   return {
     c,
     meeting,
-    facts: deadlineFactsOf(outcome, certificates, changes),
+    facts: { ...deadlineFactsOf(outcome, certificates, changes), ...actionFollowUpFacts(progress) },
+    actionProgress: progress,
     doneDeadlineIds: new Set(tracked.deadlines.filter((d) => d.done !== undefined).map((d) => d.deadlineId)),
     board,
     termsStatuses: statuses,

@@ -54,6 +54,14 @@ export const AUDIT_ACTIONS = {
   'outcome.viewed': 'viewed the outcome',
   'certificate.issued': 'issued the certificate',
   'certificate.viewed': 'viewed the certificate page',
+  // After the meeting: agreed actions followed through (docs/after-the-meeting.md)
+  'action.done': 'marked an agreed action done',
+  'action.updated': 'sent the family an update on an agreed action',
+  'action.delayProposed': 'proposed a new date for an agreed action',
+  'action.delayAgreed': 'agreed to a new date for an agreed action',
+  'action.delayDeclined': 'declined a new date for an agreed action',
+  'actions.viewed': "viewed the agreed actions' progress",
+  'case.followUpMoved': 'moved the case on as its agreed actions progressed',
   // Deadlines
   'reminder.done': 'marked a deadline done',
   'reminders.viewed': "viewed the case's deadlines and reminders",

@@ -82,8 +82,14 @@ export const TRANSITIONS: Readonly<Partial<Record<CaseState, readonly CaseState[
   CONCLUDED_FULL_AGREEMENT: ['OUTCOME_ISSUED', 'CERTIFICATE_ISSUED'],
   CONCLUDED_PARTIAL_AGREEMENT: ['OUTCOME_ISSUED', 'CERTIFICATE_ISSUED'],
   CONCLUDED_NO_AGREEMENT: ['OUTCOME_ISSUED', 'CERTIFICATE_ISSUED'],
-  OUTCOME_ISSUED: ['CERTIFICATE_ISSUED'],
-  DRS_REFERRAL: ['DRS_AGREED'],
+  OUTCOME_ISSUED: ['CERTIFICATE_ISSUED', 'LA_ACTIONS', 'APPEAL_WINDOW'],
+  // Agreed actions followed through (issue 16): under way, then ready to close.
+  CERTIFICATE_ISSUED: ['LA_ACTIONS', 'APPEAL_WINDOW'],
+  LA_ACTIONS: ['APPEAL_WINDOW'],
+  // Disagreement resolution runs its own meeting and a non-binding outcome (issue 16).
+  DRS_REFERRAL: ['DRS_AGREED', 'DRS_MEETING'],
+  DRS_AGREED: ['DRS_MEETING'],
+  DRS_MEETING: ['DRS_OUTCOME'],
 };
 
 export function canTransition(from: CaseState, to: CaseState): boolean {

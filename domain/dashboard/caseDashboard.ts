@@ -1,4 +1,6 @@
 import { CASE_TYPES } from '../caseTypes';
+import { type ActionProgress } from '../followUp';
+import { actionItems } from './actionItems';
 import { CASE_STATE_LABELS, isMediator, MEETING_HELD_STATES, mediatorFor, meetingWhenText, nextTaskFor, partyFor, plannedDayShown, roleLabel, type Case, type CaseState } from '../cases';
 import { londonDate } from '../londonTime';
 import type { Meeting } from '../meeting';
@@ -38,6 +40,8 @@ export interface DashboardSource {
   readonly outcomePublishedOn?: IsoDate;
   /** The latest certificate, if one was issued. */
   readonly certificate?: { readonly issueDate: IsoDate; readonly appealBy?: IsoDate };
+  /** How each agreed action is being followed through. */
+  readonly actionProgress?: readonly ActionProgress[];
 }
 
 export interface DashboardContext {
@@ -248,6 +252,7 @@ export function caseDetail(source: DashboardSource, context: DashboardContext): 
     myTasks: deadlines.filter((d) => d.mine && d.status !== 'done'),
     mediators: source.c.mediators.map((m) => (m.lead ? `${m.displayName} (lead)` : m.displayName)),
     parties: source.c.parties.map((p) => ({ displayName: p.displayName, roleLabel: roleLabel(p.role) })),
+    actions: actionItems(source.c, source.meeting, source.actionProgress ?? [], context.viewer, today),
   };
 }
 

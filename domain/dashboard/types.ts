@@ -80,6 +80,21 @@ export interface CaseSummary {
   readonly links: CaseLinks;
 }
 
+/** One agreed action after the meeting (docs/after-the-meeting.md). */
+export interface ActionProgressItem {
+  readonly what: string;
+  readonly owner: string;
+  /** The date in force, YYYY-MM-DD. */
+  readonly due: string;
+  readonly dueText: string;
+  readonly dueNote?: string;
+  /** The reg 42 limit, beside an agreed date. */
+  readonly legalLimitText?: string;
+  /** In words: "Done on ...", "Overdue", "Under way". */
+  readonly statusWord: string;
+  readonly overdue: boolean;
+}
+
 export interface CaseDetail extends CaseSummary {
   readonly timeline: readonly TimelinePoint[];
   readonly deadlines: readonly DeadlineItem[];
@@ -87,6 +102,8 @@ export interface CaseDetail extends CaseSummary {
   readonly myTasks: readonly DeadlineItem[];
   readonly mediators: readonly string[];
   readonly parties: readonly { readonly displayName: string; readonly roleLabel: string }[];
+  /** Agreed actions after the meeting: all for a mediator, a party's own for a party. */
+  readonly actions: readonly ActionProgressItem[];
 }
 
 export interface CaseListAnswer {

@@ -25,6 +25,13 @@ export interface ActionContext {
   /** The agreement date the statutory dates run from (agreementDateOf): an agreed date cannot be before it. */
   readonly agreementDate: IsoDate;
   readonly calendar?: Calendar;
+  /** Disagreement resolution: no statutory clock applies, so only a date everyone agreed will do. */
+  readonly isDrs?: boolean;
+}
+
+/** The categories an action of this kind of case may take (DRS: an agreed date only, never a statutory one). */
+export function categoriesFor(isDrs: boolean): readonly AgreedActionCategory[] {
+  return isDrs ? ['other_agreed_date'] : ACTION_CATEGORIES;
 }
 
 /** Every value from a card arrives as a string; anything else is treated as not given. */
@@ -144,6 +151,10 @@ export function validateActionSubmission(input: unknown, context: ActionContext)
   if (agreedDueDate !== undefined && category.success && !ACTION_CATEGORY_INFO[category.data].agreedDateAllowed) {
     errors.agreedDueDate =
       'The ICB must tell the local authority within 1 week of the agreement (reg 42(4)); a date agreed in writing cannot replace it. Leave the date empty.';
+  }
+
+  if (category.success && !categoriesFor(context.isDrs ?? false).includes(category.data)) {
+    errors.category = 'Disagreement resolution has no statutory timescales: choose "Anything else, by a date everyone agreed".';
   }
 
   if (owner && category.success && !errors.category) {

@@ -77,7 +77,9 @@ export const CASE_STATE_AFTER_CLOSE: Readonly<Record<CloseOutcome, CaseState>> =
   ended_early: 'ABANDONED',
 };
 
-export function caseStateAfterClose(outcome: CloseOutcome): CaseState {
+/** A DRS meeting stays in DRS_MEETING when adjourned and otherwise leads to its (non-binding) outcome. */
+export function caseStateAfterClose(outcome: CloseOutcome, isDrs = false): CaseState {
+  if (isDrs) return outcome === 'adjourned' ? 'DRS_MEETING' : 'DRS_OUTCOME';
   return CASE_STATE_AFTER_CLOSE[outcome];
 }
 

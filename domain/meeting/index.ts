@@ -121,6 +121,7 @@ export {
   type ActionFormValues,
   type ActionValidation,
   type ActionContext,
+  categoriesFor,
 } from './actionInput';
 export { actionNumber, addAction, editAction, saveAction, removeAction } from './actionEdits';
 export {

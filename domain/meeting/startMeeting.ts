@@ -1,4 +1,3 @@
-import { CASE_TYPES } from '../caseTypes';
 import { assertMediator, CaseError, CASE_STATE_LABELS, newId, type Case, type CaseState, type RandomBytes } from '../cases';
 import { isPlainText, singleLine } from './plainText';
 import { START_REASON_MAX, type Meeting } from './meetingSchema';
@@ -16,6 +15,10 @@ export const MEETING_START_STATES: ReadonlySet<CaseState> = new Set<CaseState>([
   'DEEMED_CERT',
   'ADJOURNED',
   'MEETING',
+  // Disagreement resolution runs the same meeting checklist (docs/rules.md#disagreement-resolution-drs).
+  'DRS_REFERRAL',
+  'DRS_AGREED',
+  'DRS_MEETING',
 ]);
 
 export interface StartMeetingInput {
@@ -51,9 +54,6 @@ export function startMeeting(
       'invalid_transition',
       `The meeting of case ${c.caseReference} has closed. Only an adjourned meeting can have another session.`,
     );
-  }
-  if (CASE_TYPES[c.caseType].isDrs) {
-    return new CaseError('invalid_input', `Case ${c.caseReference} is disagreement resolution; the meeting checklist is for statutory mediation.`);
   }
   if (!MEETING_START_STATES.has(c.state)) {
     return new CaseError('invalid_transition', `Case ${c.caseReference} is "${CASE_STATE_LABELS[c.state]}", so a meeting cannot start.`);

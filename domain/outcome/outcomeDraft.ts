@@ -36,9 +36,6 @@ export interface OutcomeDraftInput {
 
 /** The checks every outcome step makes about the meeting: it belongs to the case and has concluded. */
 export function assertConcluded(c: Case, meeting: Meeting): CaseError | { readonly concludedOn: IsoDate; readonly outcome: ConcludedOutcome; readonly closedAt: string } {
-  if (CASE_TYPES[c.caseType].isDrs) {
-    return new CaseError('invalid_input', `Case ${c.caseReference} is disagreement resolution: it has no statutory outcome statement or certificate.`);
-  }
   if (meeting.caseId !== c.id) return new CaseError('not_found', `That meeting is not part of case ${c.caseReference}.`);
   const concluded = concludedOn(meeting);
   const close = meeting.close;

@@ -10,8 +10,14 @@ import type { CertificateNeed, OutcomeIssue, OutcomeNextSteps } from './outcomeS
  * certificate itself states the real one.
  */
 
+/** What a DRS outcome says in place of the certificate and appeal steps. */
+export const DRS_OUTCOME_NOTE =
+  'Not legally binding: this records what was agreed at a disagreement resolution meeting. Nobody can be made to carry it out, ' +
+  'and no mediation certificate follows, because disagreement resolution is not statutory mediation. Using it does not affect any right of appeal.';
+
 export function certificateNeedOf(caseType: CaseTypeCode): CertificateNeed {
   const type = CASE_TYPES[caseType];
+  if (type.isDrs) return 'drs';
   if (type.certificateNeeded) return 'needed';
   return type.appealable ? 'not_needed_placement' : 'not_appealable';
 }
@@ -23,6 +29,8 @@ export function outcomeNextSteps(
   issues: readonly OutcomeIssue[],
   calendar: Calendar = defaultCalendar,
 ): OutcomeNextSteps {
+  // Disagreement resolution: no certificate, no appeal, no statutory clock (docs/rules.md#disagreement-resolution-drs).
+  if (CASE_TYPES[caseType].isDrs) return { certificateNeed: 'drs', appealIssues: [] };
   const appealIssues = issues.filter((i) => i.appealable && i.result !== 'resolved').map((i) => i.title);
   let certificateDue: IsoDate | undefined;
   let certificateDueError: string | undefined;
@@ -68,6 +76,8 @@ function certificateLine(n: OutcomeNextSteps): string {
       return `Certificate: an appeal only about the school or placement named in section I does not need a mediation certificate. The mediator can still issue one ${due}.`;
     case 'not_appealable':
       return 'Certificate: this kind of decision cannot be appealed to the Tribunal on its own, so a certificate is not needed for an appeal. The mediator can issue one on request.';
+    case 'drs':
+      return DRS_OUTCOME_NOTE;
   }
 }
 

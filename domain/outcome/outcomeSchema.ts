@@ -135,7 +135,8 @@ export const OutcomeChangeSchema = z.object({
 });
 export type OutcomeChange = z.infer<typeof OutcomeChangeSchema>;
 
-export const CERTIFICATE_NEEDS = ['needed', 'not_needed_placement', 'not_appealable'] as const;
+/** `drs`: disagreement resolution, whose outcome is not legally binding and has no certificate. */
+export const CERTIFICATE_NEEDS = ['needed', 'not_needed_placement', 'not_appealable', 'drs'] as const;
 export type CertificateNeed = (typeof CERTIFICATE_NEEDS)[number];
 
 /** Next steps as dates and facts; nextStepsLines words them (T7, T17). */

@@ -103,6 +103,16 @@ export interface DeadlineFacts {
   readonly icbNotified?: IsoDate;
   /** The requested plan changes were sent to the LA officer (T10 done). ISO instant. */
   readonly requestedChangesSentAt?: string;
+  /** How each agreed action stands after the meeting (domain/followUp), by action id. */
+  readonly actionProgress?: Readonly<Record<string, ActionFollowUp>>;
+}
+
+/** What the follow-through of an action changes in its deadlines. */
+export interface ActionFollowUp {
+  /** A new date the family agreed: it replaces every due date of the action. */
+  readonly agreedNewDate?: IsoDate;
+  /** The owner marked it done: its deadlines are satisfied. */
+  readonly doneOn?: IsoDate;
 }
 
 const SEPARATOR = '|';

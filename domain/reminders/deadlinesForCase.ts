@@ -30,12 +30,11 @@ export function deadlinesForCase(
   calendar: Calendar = defaultCalendar,
   options: DeadlineOptions = {},
 ): Deadline[] {
-  if (FINISHED_STATES.has(c.state) || CASE_TYPES[c.caseType].isDrs) return [];
+  if (FINISHED_STATES.has(c.state)) return [];
   const onSkipped: OnSkipped = options.onSkipped ?? (() => {});
-  const all = [
-    ...ruleDeadlines(c, meeting, facts, calendar, onSkipped),
-    ...practiceDeadlines(c, meeting, facts),
-    ...actionDeadlines(c, meeting, calendar, onSkipped),
-  ];
+  // Disagreement resolution has no statutory clocks; only the dates its parties agreed are followed (never escalated).
+  const all = CASE_TYPES[c.caseType].isDrs
+    ? actionDeadlines(c, meeting, calendar, onSkipped, facts)
+    : [...ruleDeadlines(c, meeting, facts, calendar, onSkipped), ...practiceDeadlines(c, meeting, facts), ...actionDeadlines(c, meeting, calendar, onSkipped, facts)];
   return all.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.deadlineId < b.deadlineId ? -1 : a.deadlineId > b.deadlineId ? 1 : 0));
 }

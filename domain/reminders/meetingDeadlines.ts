@@ -4,7 +4,7 @@ import { londonDate } from '../londonTime';
 import { ACTION_CATEGORY_INFO, actionDueDates, type AgreedAction, type Meeting } from '../meeting';
 import { outcomeDueAt } from '../outcome';
 import { RULES, type Calendar, type IsoDate } from '../timescales';
-import { actionDeadlineId, ruleDeadlineId, type Deadline, type DeadlineFacts } from './deadline';
+import { actionDeadlineId, ruleDeadlineId, type ActionFollowUp, type Deadline, type DeadlineFacts } from './deadline';
 import { responsibleForOwner } from './responsibility';
 import type { OnSkipped } from './ruleDeadlines';
 import { actionStepWhy, agreedDateWhy, AMENDED_PLAN_WHY, atOnceWhy, OUTCOME_WHY } from './whyText';
@@ -66,7 +66,16 @@ export function practiceDeadlines(c: Pick<Case, 'id' | 'caseType'>, meeting: Mee
   return out;
 }
 
-function actionDeadlinesOf(c: Case, action: AgreedAction, agreementDate: IsoDate, calendar: Calendar): Deadline[] {
+function actionDeadlinesOf(c: Case, action: AgreedAction, agreementDate: IsoDate, calendar: Calendar, followUp: ActionFollowUp = {}): Deadline[] {
+  const deadlines = actionDeadlinesAsAgreed(c, followUp.agreedNewDate ? { ...action, agreedDueDate: followUp.agreedNewDate } : action, agreementDate, calendar);
+  if (!followUp.doneOn) return deadlines;
+  // Done: the reminders stop (marked by the owner after the outcome, docs/after-the-meeting.md).
+  const satisfied = { at: `${followUp.doneOn}T00:00:00.000Z`, reason: `the owner marked it done on ${followUp.doneOn}` };
+  return deadlines.map((d) => ({ ...d, satisfied }));
+}
+
+/** A new date the family agreed replaces the action's dates exactly as a date agreed at the meeting does (T16). */
+function actionDeadlinesAsAgreed(c: Case, action: AgreedAction, agreementDate: IsoDate, calendar: Calendar): Deadline[] {
   const info = ACTION_CATEGORY_INFO[action.category];
   const dates = actionDueDates(action, agreementDate, calendar);
   const common = {
@@ -136,12 +145,12 @@ function actionDeadlinesOf(c: Case, action: AgreedAction, agreementDate: IsoDate
  * assessment (T13b), two for a plan (T13c), one otherwise. Running and adjourned sessions
  * give none: their agreement date is not final until the mediation concludes.
  */
-export function actionDeadlines(c: Case, meeting: Meeting | null | undefined, calendar: Calendar, onSkipped: OnSkipped): Deadline[] {
+export function actionDeadlines(c: Case, meeting: Meeting | null | undefined, calendar: Calendar, onSkipped: OnSkipped, facts: DeadlineFacts = {}): Deadline[] {
   const close = meeting?.close;
   if (!meeting || !close || !AGREEMENT_OUTCOMES.has(close.outcome)) return [];
   return meeting.actions.flatMap((action) => {
     try {
-      return actionDeadlinesOf(c, action, close.agreementDate, calendar);
+      return actionDeadlinesOf(c, action, close.agreementDate, calendar, facts.actionProgress?.[action.actionId]);
     } catch (error) {
       onSkipped(`action ${action.actionId}`, error instanceof Error ? error : new Error(String(error)));
       return [];

@@ -65,6 +65,28 @@ function deadlineLine(d: DeadlineItem): HTMLElement {
   );
 }
 
+/** Agreed actions after the meeting: the state in words, the agreed date beside the legal limit. */
+function actionsSection(items: CaseDetail['actions'], mediator: boolean): HTMLElement | undefined {
+  if (items.length === 0) return undefined;
+  return h(
+    'section',
+    { 'aria-labelledby': 'h-actions' },
+    h('h3', { id: 'h-actions' }, mediator ? 'Agreed actions' : 'Your agreed actions'),
+    h(
+      'ul',
+      { class: 'tasks' },
+      ...items.map((a) =>
+        h(
+          'li',
+          {},
+          h('strong', {}, a.overdue ? `Overdue: ${a.statusWord}` : a.statusWord),
+          ` · ${a.what} (${a.owner}). Due ${a.dueText}${a.dueNote ? `, ${a.dueNote}` : ''}${a.legalLimitText ? `; legal limit ${a.legalLimitText}` : ''}.`,
+        ),
+      ),
+    ),
+  );
+}
+
 function progress(label: string, done: number, total: number, text: string): HTMLElement {
   const id = `p-${Math.random().toString(36).slice(2, 8)}`;
   return h(
@@ -209,6 +231,7 @@ function renderDetail(state: State, back: () => void): void {
   if (d.myTasks.length > 0) tasks.append(h('ul', { class: 'tasks' }, ...d.myTasks.map((t) => h('li', {}, deadlineLine(t)))));
   const all = h('section', { 'aria-labelledby': 'h-deadlines' }, h('h3', { id: 'h-deadlines' }, 'Deadlines'));
   all.append(d.deadlines.length > 0 ? h('div', { class: 'table-wrap' }, deadlinesTable(d.deadlines, 'Every deadline of the case')) : h('p', {}, 'None yet.'));
+  const actions = actionsSection(d.actions, d.isMediator);
   const people = h(
     'section',
     { 'aria-labelledby': 'h-people' },
@@ -216,7 +239,7 @@ function renderDetail(state: State, back: () => void): void {
     h('p', {}, `Mediators: ${d.mediators.join(', ')}`),
     d.parties.length > 0 ? h('ul', {}, ...d.parties.map((p) => h('li', {}, `${p.displayName}, ${p.roleLabel}`))) : h('p', {}, 'No parties yet.'),
   );
-  main.replaceChildren(backButton, heading, facts, links, chartSection, tasks, all, people);
+  main.replaceChildren(backButton, heading, facts, links, chartSection, tasks, all, ...(actions ? [actions] : []), people);
   heading.focus();
 }
 

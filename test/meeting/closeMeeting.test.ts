@@ -110,7 +110,7 @@ describe('closeMeeting', () => {
   });
 
   it('maps every outcome to a case state of the lifecycle', () => {
-    expect(CLOSE_OUTCOMES.map(caseStateAfterClose)).toEqual([
+    expect(CLOSE_OUTCOMES.map((o) => caseStateAfterClose(o))).toEqual([
       'CONCLUDED_FULL_AGREEMENT',
       'CONCLUDED_PARTIAL_AGREEMENT',
       'CONCLUDED_NO_AGREEMENT',

@@ -54,11 +54,11 @@ describe('startMeeting', () => {
     expect(m.startedAnywayReason).toBeUndefined();
   });
 
-  it('lets only a mediator start, and refuses a DRS case and a case no longer heading to a meeting', () => {
+  it('lets only a mediator start, starts a DRS meeting too, and refuses a case no longer heading to a meeting', () => {
     const c = meetingCase();
     expect(startMeeting(c, null, PARENT.aadObjectId, { guards: GUARDS_OK }, MEETING_START)).toMatchObject({ code: 'not_allowed' });
     expect(startMeeting(c, null, STRANGER.aadObjectId, { guards: GUARDS_OK }, MEETING_START)).toMatchObject({ code: 'not_allowed' });
-    expect(startMeeting(makeCase({ caseType: 'D-DUTIES' }), null, LEAD.aadObjectId, { guards: GUARDS_OK }, MEETING_START)).toMatchObject({ code: 'invalid_input' });
+    expect(startMeeting(makeCase({ caseType: 'D-DUTIES' }), null, LEAD.aadObjectId, { guards: GUARDS_OK }, MEETING_START)).toMatchObject({ state: 'in_progress' });
     expect(startMeeting({ ...c, state: 'CANCELLED' }, null, LEAD.aadObjectId, { guards: GUARDS_OK }, MEETING_START)).toMatchObject({ code: 'invalid_transition' });
     expect(isCaseError(startMeeting({ ...c, state: 'MEETING' }, null, LEAD.aadObjectId, { guards: GUARDS_OK }, MEETING_START))).toBe(false);
   });

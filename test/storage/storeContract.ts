@@ -15,6 +15,7 @@ import type { Backend } from '../../storage/collection';
 import { everyDocument } from '../../storage/storeMarkers';
 import { calendarLinkStoreContract } from '../calendar/calendarLinkStoreContract';
 import { pollStoreContract } from '../poll/pollStoreContract';
+import { followUpStoreContract } from '../followUp/followUpStoreContract';
 
 /**
  * The behaviour every backend must have. Run against the embedded store always
@@ -594,6 +595,10 @@ export function storeContract(open: () => Promise<{ store: AppStore; reopen: () 
 
   describe('date polls', () => {
     pollStoreContract(sub);
+  });
+
+  describe('after the meeting: action progress and feedback', () => {
+    followUpStoreContract(sub);
   });
 
   it('keeps data across a reopen', async () => {

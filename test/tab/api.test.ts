@@ -50,7 +50,7 @@ const SUMMARY_KEYS = [
   'nextTask',
   'links',
 ];
-const DETAIL_KEYS = [...SUMMARY_KEYS, 'timeline', 'deadlines', 'myTasks', 'mediators', 'parties'];
+const DETAIL_KEYS = [...SUMMARY_KEYS, 'timeline', 'deadlines', 'myTasks', 'mediators', 'parties', 'actions'];
 
 describe('dashboard API with Teams credentials (SSO tokens)', () => {
   let t: TestBot;

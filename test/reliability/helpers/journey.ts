@@ -1,6 +1,8 @@
-import { londonDate } from '../../../domain/londonTime';
 import { activity, mention, startTestBot, type TestBot } from '../../helpers/testBot';
 import { caseFormData } from '../../helpers/caseForm';
+import { dueInForce } from '../../../domain/followUp';
+import { londonDate } from '../../../domain/londonTime';
+import { addDays, isoFromDayNumber, parseIsoDate } from '../../../domain/timescales/dates';
 import { JOURNEY_ENV, PEOPLE, MEDIATORS, type Person, type Role } from './people';
 
 /**
@@ -400,6 +402,38 @@ export function journeySteps(): Step[] {
     { label: 'audit', covers: { command: 'audit' }, as: 'co', where: 'thread', effect: 'sends', allowed: [...M, 'admin'], payload: () => ({ text: 'audit' }) },
     { label: 'audit.page', covers: { verb: 'audit.page' }, as: 'lead', where: 'thread', effect: 'reads', allowed: [...M, 'admin'], payload: async (j) => ({ verb: 'audit.page', data: await inCase(j) }) },
 
+    // After the meeting (bot/followUp): the LA officer follows the agreed action through, the parent answers delays and gives feedback.
+    { label: 'actions', covers: { command: 'actions' }, as: 'lead', where: 'thread', effect: 'sends', allowed: M, payload: () => ({ text: 'actions' }) },
+    {
+      label: 'progress.update', covers: { verb: 'progress.update' }, as: 'officer', where: 'personal', effect: 'writes', allowed: ['officer'],
+      payload: async (j) => ({ verb: 'progress.update', data: await inCase(j, { actionId: 'act-keep', updateId: 'update-rel-1', updateText: 'The draft went to panel today' }) }),
+    },
+    {
+      label: 'progress.delay', covers: { verb: 'progress.delay' }, as: 'officer', where: 'personal', effect: 'writes', allowed: ['officer'],
+      payload: async (j) => ({ verb: 'progress.delay', data: await inCase(j, { actionId: 'act-keep', delayId: 'delay-rel-1', newDate: await afterDue(j, 14), delayReason: 'The EP report is late' }) }),
+    },
+    {
+      label: 'progress.delayAgree', covers: { verb: 'progress.delayAgree' }, as: 'parent', where: 'personal', effect: 'writes', allowed: ['parent'],
+      payload: async (j) => ({ verb: 'progress.delayAgree', data: await inCase(j, { actionId: 'act-keep', delayId: 'delay-rel-1' }) }),
+    },
+    {
+      label: 'progress.delay (a second one)', covers: { verb: 'progress.delay' }, as: 'officer', where: 'personal', effect: 'writes', allowed: ['officer'],
+      payload: async (j) => ({ verb: 'progress.delay', data: await inCase(j, { actionId: 'act-keep', delayId: 'delay-rel-2', newDate: await afterDue(j, 14), delayReason: 'Panel postponed' }) }),
+    },
+    {
+      label: 'progress.delayDecline', covers: { verb: 'progress.delayDecline' }, as: 'parent', where: 'personal', effect: 'writes', allowed: ['parent'],
+      payload: async (j) => ({ verb: 'progress.delayDecline', data: await inCase(j, { actionId: 'act-keep', delayId: 'delay-rel-2' }) }),
+    },
+    {
+      label: 'progress.done', covers: { verb: 'progress.done' }, as: 'officer', where: 'personal', effect: 'writes', allowed: ['officer'],
+      payload: async (j) => ({ verb: 'progress.done', data: await inCase(j, { actionId: 'act-keep', doneOn: londonDate(new Date()) }) }),
+    },
+    {
+      label: 'feedback.submit', covers: { verb: 'feedback.submit' }, as: 'parent', where: 'personal', effect: 'writes', allowed: PARTIES,
+      payload: async (j) => ({ verb: 'feedback.submit', data: await inCase(j, { fairness: '4', clarity: '5', wouldUseAgain: 'yes', comment: 'Clear and calm.' }) }),
+    },
+    { label: 'feedback', covers: { command: 'feedback' }, as: 'admin', where: 'personal', effect: 'sends', allowed: ['admin'], payload: () => ({ text: 'feedback' }) },
+
     // Subject access (bot/export): one-time links to everything stored about the case.
     { label: 'export', covers: { command: 'export' }, as: 'lead', where: 'thread', effect: 'writes', allowed: ['lead', 'admin'], payload: () => ({ text: 'export' }) },
     { label: 'export person', covers: { command: 'export person' }, as: 'admin', where: 'personal', effect: 'writes', allowed: ['admin'], payload: () => ({ text: `export person ${PEOPLE.parent.aadObjectId}` }) },
@@ -438,6 +472,13 @@ export function journeySteps(): Step[] {
       payload: async (j) => ({ verb: 'case.end', data: await inCase(j, { kind: 'cancel', reason: 'duplicate' }) }),
     },
   ];
+}
+
+/** A date `days` after the agreed action's date in force: a new date the officer may propose. */
+async function afterDue(j: Journey, days: number): Promise<string> {
+  const p = await j.t.bot.store.followUp.get(j.id('caseId'), 'act-keep');
+  if (!p) throw new Error('the agreed action is not being followed (outcome.publish did not start it)');
+  return isoFromDayNumber(addDays(parseIsoDate(dueInForce(p)), days));
 }
 
 /**

@@ -1,0 +1,46 @@
+import { feedbackSummaryCard } from '../../cards/feedbackSummaryCard';
+import { roleLabel, isPartyRole } from '../../domain/cases';
+import { summariseFeedback } from '../../domain/followUp';
+import { londonDate } from '../../domain/londonTime';
+import { isProviderAdmin } from '../../domain/retention';
+import { formatDate, isIsoDate } from '../../domain/timescales';
+import { cardActivity, notice } from '../cases/caseCards';
+import type { Command, CommandContext } from './command';
+
+/**
+ * `feedback [from to]` (provider admins, 1:1 chat): counts and averages of the parties'
+ * feedback between two dates (default: the last 12 months). Never one person's answer.
+ */
+export const feedbackCommand: Command = {
+  name: 'feedback',
+  async run({ turn, caller, args, deps }: CommandContext): Promise<void> {
+    if (!isProviderAdmin(deps.config.adminAllowlist, caller.aadObjectId)) {
+      await turn.sendActivity(notice('Not allowed', "You can't use that here: only the provider's admins can see the feedback figures.", 'warning'));
+      return;
+    }
+    const today = londonDate(deps.now());
+    const [from = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`, to = today] = args.split(/\s+/).filter(Boolean);
+    if (!isIsoDate(from) || !isIsoDate(to) || from > to) {
+      await turn.sendActivity(notice('Feedback', 'Type **feedback**, or **feedback 2026-01-01 2026-12-31** for a period (from, then to).', 'info'));
+      return;
+    }
+    const s = summariseFeedback(await deps.store.followUp.listFeedbackAnswers(from, to));
+    const pct = (n: number) => (s.count === 0 ? '' : ` (${Math.round((n / s.count) * 100)}%)`);
+    await turn.sendActivity(
+      cardActivity(
+        feedbackSummaryCard({
+          periodText: `${formatDate(from)} to ${formatDate(to)}`,
+          count: s.count,
+          rows: [
+            ['Answers', String(s.count)],
+            ['Fairness (1-5), average', s.fairnessAverage?.toFixed(1) ?? '-'],
+            ['Clarity (1-5), average', s.clarityAverage?.toFixed(1) ?? '-'],
+            ['Would use mediation again', `${s.wouldUseAgain}${pct(s.wouldUseAgain)}`],
+            ['With a comment', String(s.comments)],
+          ],
+          byRole: Object.entries(s.byRole).map(([role, n]) => [isPartyRole(role) ? roleLabel(role) : role, String(n)] as const),
+        }),
+      ),
+    );
+  },
+};

@@ -1,0 +1,4 @@
+export * from './actionProgress';
+export * from './progressAccess';
+export * from './feedback';
+export * from './endStates';
