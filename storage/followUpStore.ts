@@ -32,7 +32,7 @@ export const FEEDBACK_ANSWERS_COLLECTION = 'feedback_answers';
 export const FEEDBACK_GIVEN_COLLECTION = 'feedback_given';
 
 export const actionProgressIndexes: readonly IndexSpec[] = [{ field: 'caseId' }];
-export const feedbackAnswerIndexes: readonly IndexSpec[] = [{ field: 'givenOn' }];
+export const feedbackAnswerIndexes: readonly IndexSpec[] = [{ fields: ['tenantId', 'givenOn'] }, { field: 'givenOn' }];
 export const feedbackGivenIndexes: readonly IndexSpec[] = [{ field: 'caseId' }];
 
 const MAX_ATTEMPTS = 30;
@@ -116,13 +116,13 @@ export class FollowUpStore {
   async giveFeedback(caseId: string, aadObjectId: string, answer: FeedbackAnswer, answerId: string): Promise<'stored' | 'already'> {
     const parsed = FeedbackAnswerSchema.parse(answer);
     if (!(await this.given.insertOne({ _id: givenKey(caseId, aadObjectId), caseId }))) return 'already';
-    await this.answers.insertOne({ ...parsed, _id: answerId });
+    await this.answers.insertOne({ ...parsed, tenantId: parsed.tenantId.toLowerCase(), _id: answerId });
     return 'stored';
   }
 
   /** Every answer given between two dates (YYYY-MM-DD, inclusive), comments included. */
-  async listFeedbackAnswers(from: string, to: string): Promise<FeedbackAnswer[]> {
-    const docs = await this.answers.find({ givenOn: { $gte: from, $lte: to } }, { sort: { givenOn: 1 } });
+  async listFeedbackAnswers(tenantId: string, from: string, to: string): Promise<FeedbackAnswer[]> {
+    const docs = await this.answers.find({ tenantId: tenantId.toLowerCase(), givenOn: { $gte: from, $lte: to } }, { sort: { givenOn: 1 } });
     return parseEach(docs, ({ _id, ...rest }) => parseStored(FeedbackAnswerSchema, FEEDBACK_ANSWERS_COLLECTION, String(_id), rest), this.onCorrupt);
   }
 
@@ -132,7 +132,7 @@ export class FollowUpStore {
   }
 
   /** For the service view: the answers without their comments. */
-  async listFeedback(from: string, to: string): Promise<FeedbackFact[]> {
-    return (await this.listFeedbackAnswers(from, to)).map(({ comment: _comment, ...fact }) => fact);
+  async listFeedback(tenantId: string, from: string, to: string): Promise<FeedbackFact[]> {
+    return (await this.listFeedbackAnswers(tenantId, from, to)).map(({ comment: _comment, tenantId: _tenant, ...fact }) => fact);
   }
 }

@@ -1,6 +1,6 @@
 import { feedbackCard } from '../../cards/feedbackCard';
 import { VERBS } from '../../cards/verbs';
-import { isCaseError, newId, partyFor } from '../../domain/cases';
+import { isCaseError, newId, partyFor, tenantOfProvider } from '../../domain/cases';
 import { parseFeedback } from '../../domain/followUp';
 import { londonDate } from '../../domain/londonTime';
 import { cardResponse, errorResponse } from '../invokeResponses';
@@ -28,7 +28,7 @@ export const feedbackSubmitAction: CardAction = {
     const ratings = parseFeedback(ctx.data);
     if (isCaseError(ratings)) return errorResponse(400, ratings.message);
     const givenOn = londonDate(ctx.deps.now());
-    await ctx.deps.store.followUp.giveFeedback(c.id, me, { ...ratings, caseType: c.caseType, role: party.role, givenOn }, newId());
+    await ctx.deps.store.followUp.giveFeedback(c.id, me, { ...ratings, tenantId: tenantOfProvider(c.providerKey).toLowerCase(), caseType: c.caseType, role: party.role, givenOn }, newId());
     return cardResponse(feedbackCard({ caseId: c.id, answeredText: thanks }));
   },
 };

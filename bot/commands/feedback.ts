@@ -24,7 +24,8 @@ export const feedbackCommand: Command = {
       await turn.sendActivity(notice('Feedback', 'Type **feedback**, or **feedback 2026-01-01 2026-12-31** for a period (from, then to).', 'info'));
       return;
     }
-    const s = summariseFeedback(await deps.store.followUp.listFeedbackAnswers(from, to));
+    // The admin's own tenant: a provider sees only its own service's answers.
+    const s = summariseFeedback(caller.tenantId ? await deps.store.followUp.listFeedbackAnswers(caller.tenantId, from, to) : []);
     const pct = (n: number) => (s.count === 0 ? '' : ` (${Math.round((n / s.count) * 100)}%)`);
     await turn.sendActivity(
       cardActivity(

@@ -23,11 +23,10 @@ const ACTIONS_BACK = 366;
  * (withdrawals), a session started or closed, or a certificate issued. Then each case found is
  * read once with all its sessions, certificates and outcome record.
  *
- * actionProgress and feedback are stand-ins until the after-the-meeting feature's stores land:
- * the lead plugs them in here (see the report of issue 18). Made for one answer: the sessions the
- * stand-in reads are kept for records() to use again, so no session is read twice.
+ * Made for one answer: the sessions actionProgress reads are kept for records() to use again, so
+ * no session is read twice.
  */
-export function storeServiceSources(store: Pick<AppStore, 'cases' | 'meetings' | 'certificates' | 'outcomes'>, calendar: Calendar): ServiceSources {
+export function storeServiceSources(store: Pick<AppStore, 'cases' | 'meetings' | 'certificates' | 'outcomes' | 'followUp'>, calendar: Calendar): ServiceSources {
   const sessions = new Map<string, Meeting[]>();
   const sessionsOf = async (caseIds: readonly string[]): Promise<Meeting[]> => {
     const missing = caseIds.filter((id) => !sessions.has(id));
@@ -60,16 +59,24 @@ export function storeServiceSources(store: Pick<AppStore, 'cases' | 'meetings' |
       return { cases, meetings, certificates, outcomes };
     },
 
-    // STAND-IN: replace with the after-the-meeting feature's action progress store (due date in force, doneOn).
+    // The LA's actions as agreed at the meeting, then as followed through: the date in force (a new
+    // date the family agreed) and the day it was done.
     async actionProgress(scope) {
       const [, to] = instants(scope.from, scope.to);
       const agreed = await store.meetings.caseIdsAgreedBetween(`${shiftDays(scope.from, -ACTIONS_BACK)}T00:00:00.000Z`, to);
-      return actionFactsFromMeetings(await sessionsOf(agreed), calendar).filter((a) => a.dueDate >= scope.from && a.dueDate <= scope.to);
+      const planned = actionFactsFromMeetings(await sessionsOf(agreed), calendar);
+      const progress = new Map((await store.followUp.listActionProgress([...new Set(planned.map((a) => a.caseId))])).map((p) => [`${p.caseId}|${p.actionId}`, p]));
+      return planned
+        .map((a) => {
+          const p = progress.get(`${a.caseId}|${a.actionId}`);
+          return p ? { ...a, dueDate: p.dueDate, ...(p.doneOn ? { doneOn: p.doneOn } : {}) } : a;
+        })
+        .filter((a) => a.dueDate >= scope.from && a.dueDate <= scope.to);
     },
 
-    // STAND-IN: replace with the after-the-meeting feature's feedback store (answers given in the period, this tenant only).
-    async feedback() {
-      return [];
+    async feedback(scope) {
+      // Answers carry their tenant and no case; local mode (no tenant) has no answers to show.
+      return scope.tenantId ? store.followUp.listFeedback(scope.tenantId, scope.from, scope.to) : [];
     },
   };
 }

@@ -14,6 +14,8 @@ export const RATING_WORDS = ['Very poor', 'Poor', 'OK', 'Good', 'Very good'] as 
 const rating = z.coerce.number().int().min(1).max(5);
 
 export const FeedbackAnswerSchema = z.object({
+  /** Whose service it was: the provider's Entra tenant, so one provider never counts another's answers. */
+  tenantId: z.string().min(1),
   caseType: z.string().min(1),
   role: z.string().min(1),
   fairness: z.number().int().min(1).max(5),

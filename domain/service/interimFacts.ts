@@ -11,9 +11,10 @@ export function isLaAction(action: Pick<AgreedAction, 'owner'>): boolean {
 }
 
 /**
- * Until the after-the-meeting feature records progress: each LA action agreed at a final session,
- * with the due date actionDueDates gives it (the date the reminders chase), and no completion.
- * An action whose date cannot be worked out (outside the calendar's years) is left out.
+ * Each LA action agreed at a final session, with the due date actionDueDates gives it (the date the
+ * reminders chase) and no completion: the after-the-meeting records (storage/followUpStore.ts)
+ * then give the date in force and the day it was done. An action whose date cannot be worked out
+ * (outside the calendar's years) is left out.
  */
 export function actionFactsFromMeetings(meetings: readonly Meeting[], calendar: Calendar): ActionProgressFact[] {
   const out: ActionProgressFact[] = [];

@@ -11,9 +11,7 @@ export interface ServiceScope {
 
 /**
  * Where the service view reads from (bot/service/storeSources.ts implements it over the stores).
- * The after-the-meeting feature owns the action progress and the feedback; until its stores are
- * merged, actionProgress is worked out from the agreed actions in the meeting records (no
- * completion) and feedback is empty.
+ * The after-the-meeting feature owns the action progress and the feedback; the view only counts them.
  */
 export interface ServiceSources {
   /**

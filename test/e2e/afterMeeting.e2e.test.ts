@@ -143,8 +143,9 @@ it('counts feedback without the person, and refuses a second answer', async () =
   expect((await pressAs(feedbackSubmitAction, s.pg.config().currentUser.aadObjectId, { caseId: k.c.id, fairness: '5', clarity: '5', wouldUseAgain: 'yes' })).statusCode).toBe(403);
   expect((await pressAs(feedbackSubmitAction, 'ffffffff-0000-0000-0000-000000000099', { caseId: k.c.id, fairness: '5', clarity: '5', wouldUseAgain: 'yes' })).statusCode).toBe(403);
   const today = londonDate(new Date());
-  const answers = await s.bot.store.followUp.listFeedback(today, today);
+  const tenant = s.pg.config().tenantId;
+  const answers = await s.bot.store.followUp.listFeedback(tenant, today, today);
   expect(answers).toHaveLength(2);
   expect(JSON.stringify(answers)).not.toMatch(new RegExp(`${k.c.id}|${s.pg.user('Parent').aadObjectId}`));
-  expect(summariseFeedback(await s.bot.store.followUp.listFeedbackAnswers(today, today))).toMatchObject({ count: 2, fairnessAverage: 4, clarityAverage: 5, wouldUseAgain: 2 });
+  expect(summariseFeedback(await s.bot.store.followUp.listFeedbackAnswers(tenant, today, today))).toMatchObject({ count: 2, fairnessAverage: 4, clarityAverage: 5, wouldUseAgain: 2 });
 });

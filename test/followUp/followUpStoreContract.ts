@@ -4,7 +4,7 @@ import type { AppStore } from '../../storage/appStore';
 /** The after-the-meeting store, run against every backend by test/storage/storeContract.ts. */
 export function followUpStoreContract(ctx: { readonly store: () => AppStore; readonly reopen: () => Promise<AppStore> }): void {
   const now = new Date('2026-12-03T10:00:00Z');
-  const answer = (role: string, givenOn: string, fairness = 4) => ({ caseType: 'M-CONTENT', role, fairness, clarity: 3, wouldUseAgain: true, givenOn });
+  const answer = (role: string, givenOn: string, fairness = 4, tenantId = 'tenant-a') => ({ tenantId, caseType: 'M-CONTENT', role, fairness, clarity: 3, wouldUseAgain: true, givenOn });
 
   it('opens an action once, updates it optimistically and lists the facts of several cases', async () => {
     const store = ctx.store();
@@ -31,13 +31,17 @@ export function followUpStoreContract(ctx: { readonly store: () => AppStore; rea
     expect(await store.followUp.hasGivenFeedback('case-a', 'aad-1')).toBe(true);
     await store.followUp.giveFeedback('case-b', 'aad-1', answer('parent_carer', '2026-12-10'), 'answer-0003');
     await store.followUp.giveFeedback('case-a', 'aad-2', answer('la_officer', '2027-01-02'), 'answer-0004');
-    const december = await store.followUp.listFeedback('2026-12-01', '2026-12-31');
+    // Another provider's answer is never counted with this one's.
+    await store.followUp.giveFeedback('case-z', 'aad-9', answer('parent_carer', '2026-12-05', 2, 'tenant-z'), 'answer-0005');
+    expect(await store.followUp.listFeedback('tenant-z', '2026-12-01', '2026-12-31')).toEqual([expect.objectContaining({ fairness: 2 })]);
+    const december = await store.followUp.listFeedback('TENANT-A', '2026-12-01', '2026-12-31');
     expect(december).toHaveLength(2);
     expect(JSON.stringify(december)).not.toMatch(/case-a|aad-1/);
     expect(await store.caseRecords.count('case-a')).toMatchObject({ feedback_given: 2 });
     expect(await store.followUp.removeFeedbackBefore('2026-12-04')).toBe(1);
-    expect(await store.followUp.listFeedback('2026-12-01', '2026-12-31')).toHaveLength(1);
+    expect(JSON.stringify(await store.followUp.listFeedback('tenant-a', '2026-12-01', '2026-12-31'))).not.toMatch(/tenant/);
+    expect(await store.followUp.listFeedback('tenant-a', '2026-12-01', '2026-12-31')).toHaveLength(1);
     const reopened = await ctx.reopen();
-    expect(await reopened.followUp.listFeedback('2027-01-01', '2027-01-31')).toEqual([expect.objectContaining({ role: 'la_officer', fairness: 4 })]);
+    expect(await reopened.followUp.listFeedback('tenant-a', '2027-01-01', '2027-01-31')).toEqual([expect.objectContaining({ role: 'la_officer', fairness: 4 })]);
   });
 }

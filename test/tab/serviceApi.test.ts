@@ -75,6 +75,20 @@ describe('service view API', () => {
     expect(body.late[0]?.link).toMatch(new RegExp(`^https://teams\\.microsoft\\.com/l/entity/${APP_ID}/`));
   });
 
+  it("counts the feedback given in the caller's tenant, never another provider's", async () => {
+    const answer = (tenantId: string, role: string, fairness: number) => ({ tenantId, caseType: 'M-CONTENT', role, fairness, clarity: 4, wouldUseAgain: true, givenOn: '2026-12-02' });
+    for (const [i, role] of ['parent_carer', 'parent_carer', 'la_officer'].entries()) {
+      await t.bot.store.followUp.giveFeedback(`fb-case-${i}`, `fb-person-${i}`, answer(TENANT, role, 4), `fb-answer-${i}`);
+    }
+    await t.bot.store.followUp.giveFeedback('fb-case-other', 'fb-person-other', answer(OTHER_TENANT, 'parent_carer', 1), 'fb-answer-other');
+    const body = JSON.parse((await get(t, '/tab/api/service?period=month&from=2026-12-01', as(PG.tom))).text) as ServiceAnswer;
+    const experience = body.charts.find((c) => c.id === 'experience')!;
+    const answers = experience.columns.indexOf('Answers');
+    const total = experience.rows.reduce((n, r) => n + (r.cells[answers]?.value ?? 0), 0);
+    expect(total).toBe(3);
+    expect(experience.rows.every((r) => r.cells[0]?.value === null || r.cells[0]?.value === 4)).toBe(true);
+  });
+
   it('shows a provider admin the view without a case of their own', async () => {
     const res = await get(t, '/tab/api/service?period=quarter&from=2026-11-15', as(ADMIN));
     expect(res.status).toBe(200);
