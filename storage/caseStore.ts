@@ -63,8 +63,11 @@ function toDoc(c: Case, audit: AuditRecord): CaseDoc {
   return { ...c, _id: c.id, refKey: referenceKey(c.providerKey, c.caseReference), memberIds: memberIdsOf(c), auditOutbox: audit };
 }
 
+/** Only these are read from the store for the service view: the parties are most of a case's JSON. */
+const SERVICE_FIELDS = Object.keys(ServiceCaseSchema.shape) as (keyof ServiceCase)[];
+
 /** The service view's part of a case, checked field by field like the whole (domain/service/serviceCase.ts). */
-function serviceCaseOf(doc: CaseDoc): ServiceCase {
+function serviceCaseOf(doc: Pick<CaseDoc, '_id' | keyof ServiceCase>): ServiceCase {
   return parseStored(ServiceCaseSchema, CASES_COLLECTION, String(doc._id), doc);
 }
 
@@ -150,14 +153,14 @@ export class CaseStore {
    * `withoutLaInformed`, only those with no date the LA was told. Corrupt ones are reported and left out.
    */
   async listBetween(field: CaseDateField, from: string, to: string, tenantId: string | undefined, options: { withoutLaInformed?: boolean } = {}): Promise<ServiceCase[]> {
-    const docs = await this.docs.find({ [field]: { $gte: from, $lte: to }, ...tenantFilter(tenantId), ...(options.withoutLaInformed ? { 'dates.laInformed': { $exists: false } } : {}) });
+    const docs = await this.docs.findFields({ [field]: { $gte: from, $lte: to }, ...tenantFilter(tenantId), ...(options.withoutLaInformed ? { 'dates.laInformed': { $exists: false } } : {}) }, SERVICE_FIELDS);
     return parseEach(docs, serviceCaseOf, this.onCorrupt);
   }
 
   /** The cases with these ids that belong to the tenant, as the service view reads them. */
   async getMany(ids: readonly string[], tenantId: string | undefined): Promise<ServiceCase[]> {
     if (ids.length === 0) return [];
-    const docs = await this.docs.find({ _id: { $in: [...ids] }, ...tenantFilter(tenantId) });
+    const docs = await this.docs.findFields({ _id: { $in: [...ids] }, ...tenantFilter(tenantId) }, SERVICE_FIELDS);
     return parseEach(docs, serviceCaseOf, this.onCorrupt);
   }
 
