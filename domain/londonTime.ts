@@ -15,10 +15,49 @@ const LONDON = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
-function parts(instant: Date): Record<string, string> {
+function intlParts(instant: Date): Record<string, string> {
   const out: Record<string, string> = {};
   for (const p of LONDON.formatToParts(instant)) out[p.type] = p.value;
   return out;
+}
+
+const HOUR_MS = 3_600_000;
+/** London's offset for each UTC hour asked about so far (bounded: cleared when full). */
+const OFFSET_BY_HOUR = new Map<number, number>();
+const OFFSET_BY_HOUR_MAX = 50_000;
+
+/**
+ * London's clocks change on a whole UTC hour (01:00 UTC), so the offset Intl gives for the
+ * start of an hour holds for all of it: Intl (the slow step, about 20 µs a call) is asked once
+ * per hour, and the date and time are then read from the shifted instant in UTC.
+ */
+function offsetForHour(instantMs: number): number {
+  const hour = Math.floor(instantMs / HOUR_MS);
+  let offset = OFFSET_BY_HOUR.get(hour);
+  if (offset === undefined) {
+    const p = intlParts(new Date(hour * HOUR_MS));
+    const n = (type: string, fallback: number): number => (p[type] === undefined ? fallback : Number(p[type]));
+    offset = Date.UTC(n('year', 1970), n('month', 1) - 1, n('day', 1), n('hour', 0), n('minute', 0), n('second', 0)) - hour * HOUR_MS;
+    if (OFFSET_BY_HOUR.size >= OFFSET_BY_HOUR_MAX) OFFSET_BY_HOUR.clear();
+    OFFSET_BY_HOUR.set(hour, offset);
+  }
+  return offset;
+}
+
+const two = (n: number): string => String(n).padStart(2, '0');
+
+function parts(instant: Date): Record<string, string> {
+  const ms = instant.getTime();
+  if (!Number.isFinite(ms)) return intlParts(instant);
+  const wall = new Date(ms + offsetForHour(ms));
+  return {
+    year: String(wall.getUTCFullYear()).padStart(4, '0'),
+    month: two(wall.getUTCMonth() + 1),
+    day: two(wall.getUTCDate()),
+    hour: two(wall.getUTCHours()),
+    minute: two(wall.getUTCMinutes()),
+    second: two(wall.getUTCSeconds()),
+  };
 }
 
 /** The Europe/London calendar date of an instant, `YYYY-MM-DD`. */
@@ -40,11 +79,7 @@ export function formatLondonDateTime(instant: Date): string {
 
 /** London's offset from UTC at an instant, in milliseconds (0 in winter, 3,600,000 in summer). */
 function londonOffsetMs(instantMs: number): number {
-  const p = parts(new Date(instantMs));
-  const n = (type: string, fallback: number): number => (p[type] === undefined ? fallback : Number(p[type]));
-  const wall = Date.UTC(n('year', 1970), n('month', 1) - 1, n('day', 1), n('hour', 0), n('minute', 0), n('second', 0));
-  // Whole seconds: formatToParts drops milliseconds.
-  return wall - Math.floor(instantMs / 1000) * 1000;
+  return offsetForHour(instantMs);
 }
 
 export interface WallTime {

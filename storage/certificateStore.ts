@@ -1,9 +1,11 @@
 import {
+  CertificateFactsSchema,
   CertificateSchema,
   certificateNumber,
   certificateYear,
   sequenceScope,
   type Certificate,
+  type CertificateFacts,
   type CertificateIssue,
 } from '../domain/certificate';
 import type { DocCollection, IndexSpec } from './collection';
@@ -78,6 +80,9 @@ function toDoc(cert: Certificate): CertificateDoc {
   };
 }
 
+/** The fields CertificateFacts reads. */
+const FACT_FIELDS = Object.keys(CertificateFactsSchema.shape) as (keyof CertificateFacts)[];
+
 function fromDoc(doc: CertificateDoc): Certificate {
   return parseStored(CertificateSchema, CERTIFICATES_COLLECTION, String(doc._id), doc);
 }
@@ -135,10 +140,11 @@ export class CertificateStore {
     return ids.filter((id): id is string => typeof id === 'string');
   }
 
-  /** Every certificate of these cases. */
-  async listForCases(caseIds: readonly string[]): Promise<Certificate[]> {
+  /** What the service view counts of every certificate of these cases: a projection, not the whole text. */
+  async listFactsForCases(caseIds: readonly string[]): Promise<CertificateFacts[]> {
     if (caseIds.length === 0) return [];
-    return parseEach(await this.docs.find({ caseId: { $in: [...caseIds] } }), fromDoc, this.onCorrupt);
+    const docs = await this.docs.findFields({ caseId: { $in: [...caseIds] } }, FACT_FIELDS);
+    return parseEach(docs, (doc) => parseStored(CertificateFactsSchema, CERTIFICATES_COLLECTION, String(doc._id), doc), this.onCorrupt);
   }
 
   /** By the number printed on it, within a provider. Throws CorruptDocumentError. */

@@ -52,7 +52,7 @@ export function storeServiceSources(store: Pick<AppStore, 'cases' | 'meetings' |
       // The provider key's tenant, compared as sameTenant does (case-insensitively), after the indexed range.
       const cases = [...known.values()].filter((c) => scope.tenantId === undefined || sameTenant(c, scope.tenantId));
       const ids = cases.map((c) => c.id);
-      const [meetings, certificates] = await Promise.all([sessionsOf(ids), store.certificates.listForCases(ids)]);
+      const [meetings, certificates] = await Promise.all([sessionsOf(ids), store.certificates.listFactsForCases(ids)]);
       // Outcome records are large snapshots: read only those of cases with a session closed in reach of the period.
       const closedIds = new Set(closed);
       const outcomes = await store.outcomes.getMany(ids.filter((id) => closedIds.has(id)));

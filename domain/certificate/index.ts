@@ -36,6 +36,8 @@ export {
   APPEAL_KINDS,
   CertificateAppealSchema,
   CertificateSchema,
+  CertificateFactsSchema,
+  type CertificateFacts,
   type AppealKind,
   type CertificateAppeal,
   type Certificate,

@@ -1,6 +1,6 @@
 import { CASE_TYPES } from '../caseTypes';
 import type { ServiceCase } from './serviceCase';
-import { certificateDue, certificateTimeliness, type Certificate } from '../certificate';
+import { certificateDue, certificateTimeliness, type CertificateFacts } from '../certificate';
 import { londonDate } from '../londonTime';
 import type { Meeting, MeetingClose } from '../meeting';
 import { durationText, outcomeDueAt, publishTimeliness, type OutcomeRecord } from '../outcome';
@@ -30,7 +30,7 @@ export interface CaseRecordSet {
   readonly c: ServiceCase;
   /** Every session, first to last. */
   readonly sessions: readonly Meeting[];
-  readonly certificates: readonly Certificate[];
+  readonly certificates: readonly CertificateFacts[];
   readonly outcome?: OutcomeRecord;
 }
 
@@ -92,6 +92,24 @@ function endedWithoutMeetingBy(c: ServiceCase, date: IsoDate): boolean {
 }
 
 /**
+ * arrangeLimit works out the case's whole timeline to find one date, and a service's cases share
+ * a few hundred sets of dates: remembered per calendar (bounded: cleared when full).
+ */
+const ARRANGE_LIMITS = new WeakMap<Calendar, Map<string, IsoDate | undefined>>();
+const ARRANGE_LIMITS_MAX = 20_000;
+
+function arrangeLimitOf(c: ServiceCase, calendar: Calendar): IsoDate | undefined {
+  let known = ARRANGE_LIMITS.get(calendar);
+  if (!known) ARRANGE_LIMITS.set(calendar, (known = new Map()));
+  const key = `${c.caseType}|${JSON.stringify(c.dates)}`;
+  if (known.has(key)) return known.get(key);
+  const due = arrangeLimit(c, calendar);
+  if (known.size >= ARRANGE_LIMITS_MAX) known.clear();
+  known.set(key, due);
+  return due;
+}
+
+/**
  * T3 (or T5): held within 30 days of the LA (or ICB) being told. Undefined when there is no
  * clock (DRS, no date yet), the limit has not passed and nothing is held, or the family
  * withdrew (or the case was cancelled) before the limit without a meeting.
@@ -101,7 +119,7 @@ export function thirtyDays(rec: CaseRecordSet, today: IsoDate, calendar: Calenda
   const informed = rec.c.dates.laInformed;
   // Neither held in the period nor told in reach of it: its limit cannot fall in the period.
   if (!inPeriod(held, window) && (informed === undefined || !inPeriod(informed, { from: shiftDays(window.from, -REACH_DAYS), to: window.to }))) return undefined;
-  const due = arrangeLimit(rec.c, calendar);
+  const due = arrangeLimitOf(rec.c, calendar);
   if (due === undefined) return undefined;
   const dueText = `by ${formatDate(due)}`;
   if (held !== undefined) {

@@ -1,5 +1,5 @@
 import type { ServiceCase } from './serviceCase';
-import type { Certificate } from '../certificate';
+import type { CertificateFacts } from '../certificate';
 import type { Meeting } from '../meeting';
 import type { OutcomeRecord } from '../outcome';
 import type { ActionProgressFact, FeedbackFact } from './facts';
@@ -13,7 +13,7 @@ import type { CaseRecordSet } from './measures';
 export interface ServiceData {
   readonly cases: readonly ServiceCase[];
   readonly meetings: readonly Meeting[];
-  readonly certificates: readonly Certificate[];
+  readonly certificates: readonly CertificateFacts[];
   readonly outcomes: readonly OutcomeRecord[];
   /** Agreed LA actions due in the period. */
   readonly actions: readonly ActionProgressFact[];
@@ -25,7 +25,7 @@ export interface ServiceData {
 export function recordSets(data: ServiceData): CaseRecordSet[] {
   const sessions = new Map<string, Meeting[]>();
   for (const m of data.meetings) sessions.set(m.caseId, [...(sessions.get(m.caseId) ?? []), m]);
-  const certificates = new Map<string, Certificate[]>();
+  const certificates = new Map<string, CertificateFacts[]>();
   for (const x of data.certificates) certificates.set(x.caseId, [...(certificates.get(x.caseId) ?? []), x]);
   const outcomes = new Map(data.outcomes.map((o) => [o.caseId, o]));
   return data.cases.map((c) => {
