@@ -3,7 +3,7 @@
  * store), retries with backoff for Teams' transient failures, and per-conversation pacing
  * within Teams' limits. The bot supplies the actual send as a callback.
  */
-export { realSleep, type Sleep } from './clock';
+export { realSleep, StoppedError, type Sleep } from './clock';
 export { DeliveryError, ConversationGoneError, isDeliveryError, type DeliveryErrorDetails } from './errors';
 export { statusOf, retryAfterMsOf, isNetworkError } from './statusOf';
 export { withRetry, defaultRetryable, RETRYABLE_STATUSES, DEFAULT_RETRY, type RetryOptions, type RetryInfo } from './retry';

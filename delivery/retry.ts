@@ -1,4 +1,4 @@
-import { realSleep, type Sleep } from './clock';
+import { realSleep, StoppedError, type Sleep } from './clock';
 import { ConversationGoneError, DeliveryError } from './errors';
 import { isNetworkError, retryAfterMsOf, statusOf } from './statusOf';
 
@@ -75,6 +75,8 @@ export async function withRetry<T>(send: (attempt: number) => Promise<T>, option
     try {
       return await send(attempt);
     } catch (error) {
+      // The owner is stopping (a pacing wait inside `send` was cut short): not a failed delivery.
+      if (error instanceof StoppedError) throw error;
       const status = statusOf(error);
       if (status === 403) throw new ConversationGoneError({ status, attempts: attempt, cause: error, ...where });
       if (!retryable(status, error)) {

@@ -194,7 +194,7 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
   const calendarLinks = await backend.collection<CalendarLinkDoc>(CALENDAR_LINKS_COLLECTION, calendarLinkIndexes);
   const polls = await backend.collection<DatePollDoc>(DATE_POLLS_COLLECTION, datePollIndexes);
   const progress = await backend.collection<ActionProgressDoc>(ACTION_PROGRESS_COLLECTION, actionProgressIndexes);
-  const feedbackAnswers = await backend.collection<FeedbackAnswerDoc>(FEEDBACK_ANSWERS_COLLECTION, feedbackAnswerIndexes);
+  const feedbackAnswers = await backend.collection<FeedbackAnswerDoc>(FEEDBACK_ANSWERS_COLLECTION, feedbackAnswerIndexes, { unordered: true });
   const feedbackGiven = await backend.collection<FeedbackGivenDoc>(FEEDBACK_GIVEN_COLLECTION, feedbackGivenIndexes);
   const caseRecords = new CaseRecords([
     scoped(CASES_COLLECTION, cases, '_id'),

@@ -79,6 +79,13 @@ export interface CollectionOptions {
    * before the store reports it done, and takes the earlier ones with it.
    */
   readonly durability?: 'acknowledged' | 'bookkeeping';
+  /**
+   * Keep no trace of the order documents were written in: for records that must not be matched
+   * to another collection's by their position (anonymous feedback beside the note of who has
+   * answered). SQLite keeps such a table in `_id` order (WITHOUT ROWID); MongoDB cannot promise
+   * this (docs/after-the-meeting.md).
+   */
+  readonly unordered?: boolean;
 }
 
 export interface Backend {

@@ -30,7 +30,12 @@ export const MEETING_HELD_STATES: ReadonlySet<CaseState> = new Set<CaseState>([
   'CERTIFICATE_ISSUED',
   'LA_ACTIONS',
   'APPEAL_WINDOW',
+  'DRS_MEETING',
+  'DRS_OUTCOME',
 ]);
+
+/** The meeting is running (a DRS case also stays here between sessions). */
+const MEETING_RUNNING_STATES: ReadonlySet<CaseState> = new Set<CaseState>(['MEETING', 'DRS_MEETING']);
 
 const AGREEMENT_STATES: ReadonlySet<CaseState> = new Set<CaseState>(['CONCLUDED_FULL_AGREEMENT', 'CONCLUDED_PARTIAL_AGREEMENT']);
 
@@ -54,8 +59,13 @@ function outcomePublished(c: Case, progress: CaseProgress): boolean {
 }
 
 function mediatorTaskAfter(c: Case, progress: CaseProgress): string {
-  if (c.state === 'MEETING') return 'Close the meeting on the checklist when it ends.';
+  if (MEETING_RUNNING_STATES.has(c.state)) return 'Close the meeting on the checklist when it ends.';
   const published = outcomePublished(c, progress);
+  if (CASE_TYPES[c.caseType].isDrs) {
+    // Disagreement resolution: a written agreement, not legally binding, and no certificate.
+    if (!published) return 'Publish the outcome statement (it is not legally binding; no certificate follows).';
+    return agreedActionsTask(progress) ?? 'Nothing now: the outcome statement is out.';
+  }
   const certificate = progress.certificateIssued ?? (c.state === 'CERTIFICATE_ISSUED' || c.state === 'LA_ACTIONS' || c.state === 'APPEAL_WINDOW');
   if (!published && !certificate) return 'Publish the outcome statement (due 24 hours after the meeting), then issue the certificate.';
   if (!certificate) return 'Issue the mediation certificate.';
@@ -64,8 +74,12 @@ function mediatorTaskAfter(c: Case, progress: CaseProgress): string {
 }
 
 function partyTaskAfter(c: Case, party: Party | undefined, progress: CaseProgress): string {
-  if (c.state === 'MEETING') return 'The meeting is under way.';
+  if (MEETING_RUNNING_STATES.has(c.state)) return 'The meeting is under way.';
   const published = outcomePublished(c, progress);
+  if (CASE_TYPES[c.caseType].isDrs) {
+    if (!published) return 'Wait for the outcome statement from the mediator.';
+    return agreedActionsTask(progress) ?? 'Nothing now: the outcome statement is out.';
+  }
   // The amended plan is due within the day, before any agreed action.
   if (!published && party?.role === 'la_officer' && CASE_TYPES[c.caseType].planContent && AGREEMENT_STATES.has(c.state)) {
     return 'Send the amended plan wording to the mediator: it is due with the outcome statement, 24 hours after the meeting.';

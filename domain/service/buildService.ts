@@ -3,7 +3,7 @@ import { CASE_STATE_LABELS, isMediator, roleLabel, type ParticipantRole } from '
 import type { ServiceCase } from './serviceCase';
 import { londonDate } from '../londonTime';
 import { type Calendar, type IsoDate } from '../timescales';
-import { countCell, daysCell, percentCell, ratingCell, shareCell, type DraftCell, type DraftRow } from './cells';
+import { countCell, daysCell, hiddenAnswersCell, isSmall, percentCell, ratingCell, shareCell, type DraftCell, type DraftRow } from './cells';
 import {
   amendedPlan,
   certificateOnTime,
@@ -21,7 +21,7 @@ import {
 import { inPeriod, monthLabel, monthsOf, resolvePeriod, type ServicePeriod } from './period';
 import { recordSets, type ServiceData } from './serviceData';
 import { average, spreadOf } from './statistics';
-import type { LateCase, ServiceAnswer, ServiceCaseRef, ServiceCasesAnswer, ServiceChart, ServiceChartId, ServiceChartKind, ServiceFilterOptions, ServiceQuery, ServiceUnit } from './types';
+import type { LateCase, ServiceAnswer, ServiceCaseRef, ServiceCasesAnswer, ServiceChart, ServiceFilterOptions, ServiceQuery } from './types';
 
 export interface ServiceBuildOptions {
   readonly now: Date;
@@ -31,16 +31,8 @@ export interface ServiceBuildOptions {
   readonly linkFor?: (caseId: string) => string | undefined;
 }
 
-export interface DraftChart {
-  readonly id: ServiceChartId;
-  readonly title: string;
-  readonly kind: ServiceChartKind;
-  readonly unit: ServiceUnit;
-  readonly summary: string;
-  readonly columns: readonly string[];
-  readonly rows: readonly DraftRow[];
-  readonly note?: string;
-}
+/** A chart as built: its cells still know which counts they show (for the CSV's small-count rule). */
+export type DraftChart = Omit<ServiceChart, 'rows'> & { readonly rows: readonly DraftRow[] };
 
 /** The answer, plus what the CSV and the case lists need and the JSON does not carry. */
 export interface ServiceReport {
@@ -359,13 +351,15 @@ function experienceChart(data: ServiceData, query: ServiceQuery): DraftChart {
   const rows: DraftRow[] = roles.map((role) => {
     const mine = answers.filter((f) => f.role === role);
     const counts = [mine.length];
+    // An average of one to four answers could be one person's answer, to people who know who took part.
+    const few = isSmall(mine.length);
     return {
       id: role,
       label: roleName(role),
       cells: [
-        ratingCell(average(mine.map((f) => f.fairness)), counts),
-        ratingCell(average(mine.map((f) => f.clarity)), counts),
-        percentCell(mine.filter((f) => f.wouldUseAgain).length, mine.length, counts),
+        few ? hiddenAnswersCell('rating', counts) : ratingCell(average(mine.map((f) => f.fairness)), counts),
+        few ? hiddenAnswersCell('rating', counts) : ratingCell(average(mine.map((f) => f.clarity)), counts),
+        few ? hiddenAnswersCell('percent', counts) : percentCell(mine.filter((f) => f.wouldUseAgain).length, mine.length, counts),
         countCell(mine.length, undefined),
       ],
     };
@@ -373,8 +367,10 @@ function experienceChart(data: ServiceData, query: ServiceQuery): DraftChart {
   const fairness = average(answers.map((f) => f.fairness));
   const summary =
     answers.length === 0
-      ? 'No feedback was given in this period.'
-      : `${answers.length} feedback ${answers.length === 1 ? 'answer' : 'answers'} from ${roles.length} ${roles.length === 1 ? 'role' : 'roles'}: fairness ${round(fairness ?? 0)} out of 5 on average, clarity ${round(average(answers.map((f) => f.clarity)) ?? 0)}.`;
+      ? `No feedback was given${query.caseType !== undefined ? ' in cases of this type' : ''} in this period.`
+      : isSmall(answers.length)
+        ? `${answers.length} feedback ${answers.length === 1 ? 'answer' : 'answers'}: averages of fewer than 5 answers are not shown, so that no one's answer can be read from them.`
+        : `${answers.length} feedback ${answers.length === 1 ? 'answer' : 'answers'} from ${roles.length} ${roles.length === 1 ? 'role' : 'roles'}: fairness ${round(fairness ?? 0)} out of 5 on average, clarity ${round(average(answers.map((f) => f.clarity)) ?? 0)}.`;
   const filtered = query.localAuthority !== undefined || query.mediatorId !== undefined;
   return {
     id: 'experience',

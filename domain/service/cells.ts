@@ -1,4 +1,4 @@
-import type { ServiceCell } from './types';
+import type { ServiceCell, ServiceRow } from './types';
 
 /**
  * A cell as built, before it becomes JSON: what kind of number it is and which case counts it
@@ -14,11 +14,7 @@ export interface DraftCell {
   readonly counts: readonly number[];
 }
 
-export interface DraftRow {
-  readonly id: string;
-  readonly label: string;
-  readonly cells: readonly DraftCell[];
-}
+export type DraftRow = Omit<ServiceRow, 'cells'> & { readonly cells: readonly DraftCell[] };
 
 function withFigure(cell: { value: number | null; text: string }, figure: string | undefined): ServiceCell {
   return figure === undefined ? cell : { ...cell, figure };
@@ -49,6 +45,11 @@ export function ratingCell(avg: number | null, counts: readonly number[]): Draft
   if (avg === null) return { cell: { value: null, text: 'no answers' }, kind: 'rating', counts };
   const rounded = Math.round(avg * 10) / 10;
   return { cell: { value: rounded, text: `${rounded} out of 5` }, kind: 'rating', counts };
+}
+
+/** Said instead of an average or a share of fewer than 5 feedback answers: it could be one person's answer. */
+export function hiddenAnswersCell(kind: CellKind, counts: readonly number[]): DraftCell {
+  return { cell: { value: null, text: 'fewer than 5 answers' }, kind, counts };
 }
 
 /** A share shown as a plain percentage (no counts in its words): "80%". */

@@ -5,12 +5,10 @@
  */
 export * from './types';
 export type { ActionProgressFact, FeedbackFact } from './facts';
-export { resolvePeriod, monthsOf, CUSTOM_MAX_DAYS, type ServicePeriod } from './period';
-export { buildServiceReport, serviceCases, filterOptions, slug, type ServiceReport, type ServiceBuildOptions, type DraftChart } from './buildService';
-export { serviceCsv, csvCell, SUPPRESSED_COUNT, SUPPRESSED_DERIVED } from './csv';
-export { actionFactsFromMeetings, isLaAction } from './interimFacts';
-export { recordSets, type ServiceData } from './serviceData';
-export { SMALL_COUNT_LIMIT } from './cells';
-export { spreadOf, type Spread } from './statistics';
-export { loadServiceData, type ServiceScope, type ServiceSources } from './sources';
+export { resolvePeriod, CUSTOM_MAX_DAYS } from './period';
+export { buildServiceReport, serviceCases, type ServiceReport } from './buildService';
+export { serviceCsv, csvCell, roundedCount } from './csv';
+export { actionFactsFromMeetings } from './interimFacts';
+export type { ServiceData } from './serviceData';
+export { loadServiceData, type ServiceSources } from './sources';
 export { ServiceCaseSchema, type ServiceCase } from './serviceCase';

@@ -90,7 +90,7 @@ export class SqliteBackend implements Backend {
     const durable = options.durability === 'bookkeeping' ? undefined : () => this.walSync.sync();
     if (!NAME.test(name)) throw new Error(`invalid collection name "${name}"`);
     const arrayFields = new Set(indexes.flatMap((ix) => (ix.array ? [indexFields(ix)[0]!] : [])));
-    this.db.transaction(() => this.createTable(name, indexes)).immediate();
+    this.db.transaction(() => this.createTable(name, indexes, options.unordered === true)).immediate();
     for (const ix of indexes) {
       if ('field' in ix && ix.expireAfterSeconds !== undefined) {
         const sweep = this.db.prepare(`DELETE FROM "${name}" WHERE ${fieldExpr(ix.field)} < ?`);
@@ -103,8 +103,9 @@ export class SqliteBackend implements Backend {
     return new SqliteCollection<T>(this.db, name, arrayFields, this.options.checkQueryPlans, durable);
   }
 
-  private createTable(name: string, indexes: readonly IndexSpec[]): void {
-    this.db.exec(`CREATE TABLE IF NOT EXISTS "${name}" (_id TEXT PRIMARY KEY NOT NULL, doc TEXT NOT NULL)`);
+  private createTable(name: string, indexes: readonly IndexSpec[], unordered = false): void {
+    // Without a rowid, rows sit in _id order: nothing records the order they were written in.
+    this.db.exec(`CREATE TABLE IF NOT EXISTS "${name}" (_id TEXT PRIMARY KEY NOT NULL, doc TEXT NOT NULL)${unordered ? ' WITHOUT ROWID' : ''}`);
     const wanted = new Set<string>();
     for (const ix of indexes) {
       const fields = indexFields(ix);

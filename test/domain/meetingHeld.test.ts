@@ -53,6 +53,20 @@ describe('the meeting happens when it happens', () => {
     for (const who of [LEAD, PARENT, OFFICER]) expect(nextTaskFor(c, who.aadObjectId, [], today)).not.toMatch(/Meeting on|Terms of Engagement|preparation/i);
   });
 
+  it('a DRS meeting leads to a non-binding outcome and no certificate, never back to arranging the meeting', () => {
+    let c: Case = makeCase({ caseType: 'D-PROVISION', meetingDate: '2026-12-10' });
+    c = ok(addParty(c, { role: 'la_officer', ...OFFICER, how: 'roster' }, LEAD.aadObjectId, NOW));
+    c = withMeetingHeld(ok(moveCase(c, 'DRS_MEETING')), HELD_AT);
+    const today = '2026-12-02';
+    expect(nextTaskFor(c, LEAD.aadObjectId, [], today)).toBe('Close the meeting on the checklist when it ends.');
+    expect(nextTaskFor(c, OFFICER.aadObjectId, [], today)).toBe('The meeting is under way.');
+    c = ok(moveCase(c, 'DRS_OUTCOME'));
+    expect(nextTaskFor(c, LEAD.aadObjectId, [], today, { outcomePublished: false })).toBe('Publish the outcome statement (it is not legally binding; no certificate follows).');
+    expect(nextTaskFor(c, OFFICER.aadObjectId, [], today, { outcomePublished: false })).toBe('Wait for the outcome statement from the mediator.');
+    expect(nextTaskFor(c, LEAD.aadObjectId, [], today, { outcomePublished: true })).toBe('Nothing now: the outcome statement is out.');
+    expect(nextTaskFor(c, OFFICER.aadObjectId, [], today, { outcomePublished: true, myOpenActions: ['Visit the school by Fri 8 Jan 2027'] })).toBe('Your agreed action: Visit the school by Fri 8 Jan 2027.');
+  });
+
   it('the amended plan is due with the outcome (24 hours after the close), not the minute the meeting closes', () => {
     let c: Case = makeCase({ caseType: 'M-CONTENT', meetingDate: '2026-12-10' });
     c = ok(addParty(c, { role: 'la_officer', ...OFFICER, how: 'roster' }, LEAD.aadObjectId, NOW));

@@ -1,5 +1,5 @@
 import { createHttpHeaders, createPipelineRequest, RestError } from '@azure/core-rest-pipeline';
-import { ConversationGoneError, DeliveryError, retryAfterMsOf, statusOf, withRetry } from '../../delivery';
+import { ConversationGoneError, DeliveryError, retryAfterMsOf, statusOf, StoppedError, withRetry } from '../../delivery';
 import { steppingClock } from './virtualClock';
 
 /** What the Bot Connector client throws: a RestError-like object. */
@@ -141,4 +141,15 @@ describe('withRetry', () => {
     expect(error).toMatchObject({ retryable: true, retryAfterMs: 600_000, attempts: 1, status: 429 });
     expect(clock.sleeps).toEqual([]);
   });
+});
+
+it('lets a stop pass through untouched: a pacing wait cut short by shutdown is not a failed delivery', async () => {
+  let tries = 0;
+  const stopped = withRetry(async () => {
+    tries += 1;
+    throw new StoppedError();
+  });
+  await expect(stopped).rejects.toBeInstanceOf(StoppedError);
+  await expect(stopped).rejects.not.toBeInstanceOf(DeliveryError);
+  expect(tries).toBe(1);
 });

@@ -1,4 +1,4 @@
-import { ConversationGoneError, ReminderScheduler, type SchedulerOptions } from '../../delivery';
+import { ConversationGoneError, realSleep, ReminderScheduler, type SchedulerOptions } from '../../delivery';
 import type { AppStore } from '../../storage/appStore';
 import { FakeConnector } from '../helpers/fakeConnector';
 import { closedMeeting, deadlinesOf, PLAN, reminderCase } from './reminderFixtures';
@@ -308,8 +308,8 @@ describe('delivery over HTTP to a fake Bot Connector', () => {
     const clock = steppingClock(Date.parse('2026-12-17T14:00:00Z'));
     let tries = 0;
     const s = scheduler(clock, {
-      // Real time: the back-off after the first 503 is 20 s, longer than this test may take.
-      sleep: (ms) => new Promise<void>((r) => setTimeout(r, ms)),
+      // Real time, as in production: the back-off after the first 503 is 20 s, longer than this test may take.
+      sleep: realSleep,
       retry: { maxAttempts: 5, baseMs: 20_000, maxMs: 20_000, maxWaitMs: 60_000, random: () => 1 },
       leaseMs: 10 * MINUTE,
       retryLaterMs: 5 * MINUTE,

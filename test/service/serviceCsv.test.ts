@@ -1,5 +1,5 @@
 /** The CSV export: small counts and what is worked out from them never leave as numbers; no cell runs as a formula. */
-import { buildServiceReport, csvCell, resolvePeriod, serviceCsv, type ServiceQuery } from '../../domain/service';
+import { buildServiceReport, csvCell, resolvePeriod, roundedCount, serviceCsv, type ServiceQuery } from '../../domain/service';
 import { calendar, caseWith, data, heldMeeting } from './serviceFixtures';
 
 const DEC: ServiceQuery = { period: 'month', from: '2026-12-01', to: '2026-12-31' };
@@ -29,11 +29,12 @@ describe('service CSV', () => {
   const rows = rowsOf(serviceCsv(report));
   const value = (chart: string, row: string, column: string) => rows.find((r) => r[0] === chart && r[1] === row && r[2] === column)?.[3];
 
-  it('shows counts of 5 and more as numbers', () => {
-    expect(value('Results', 'Full agreement', 'Statutory mediation')).toBe('6');
+  it('shows counts of 5 and more rounded to the nearest 5, so that no small count can be worked out by subtraction', () => {
+    // 6 full agreements and 2 partial ones out of 8 meetings: unrounded, 8 - 6 would give the 2 away.
+    expect(value('Results', 'Full agreement', 'Statutory mediation')).toBe('5');
     expect(value('Results', 'No agreement', 'Statutory mediation')).toBe('0');
-    expect(value('Referrals', 'Dec 2026', 'Referrals')).toBeUndefined();
-    expect(value('Referrals, meetings and certificates per month', 'Dec 2026', 'Meetings')).toBe('8');
+    expect(value('Referrals, meetings and certificates per month', 'Dec 2026', 'Meetings')).toBe('10');
+    expect([0, 5, 7, 8, 12, 13].map(roundedCount)).toEqual([0, 5, 5, 10, 10, 15]);
   });
 
   it('writes a count under 5 as "fewer than 5", and hides the share and the other count of its row', () => {

@@ -223,25 +223,33 @@ describe('time from the LA being told to the meeting', () => {
 });
 
 describe('experience', () => {
-  it('averages the feedback of the period by role', () => {
+  it('averages the feedback of the period by role, and hides an average of fewer than 5 answers', () => {
+    const parent = (fairness: number, clarity: number, wouldUseAgain: boolean, givenOn: string) => ({ caseType: 'M-ASSESS', role: 'parent_carer', fairness, clarity, wouldUseAgain, givenOn });
     const report = build(
       data({
         feedback: [
-          { caseType: 'M-ASSESS', role: 'parent_carer', fairness: 4, clarity: 5, wouldUseAgain: true, givenOn: '2026-12-02' },
-          { caseType: 'M-ASSESS', role: 'parent_carer', fairness: 3, clarity: 4, wouldUseAgain: false, givenOn: '2026-12-03' },
+          parent(4, 5, true, '2026-12-02'),
+          parent(3, 4, false, '2026-12-03'),
+          parent(4, 4, true, '2026-12-03'),
+          parent(5, 5, true, '2026-12-04'),
+          parent(4, 3, true, '2026-12-05'),
           { caseType: 'M-CONTENT', role: 'la_officer', fairness: 5, clarity: 5, wouldUseAgain: true, givenOn: '2026-12-04' },
         ],
       }),
     );
     const exp = chart(report.answer, 'experience');
     expect(exp.rows.map((r) => [r.id, ...r.cells.map((x) => x.value)])).toEqual([
-      ['la_officer', 5, 5, 100, 1],
-      ['parent_carer', 3.5, 4.5, 50, 2],
+      // One officer's answer would be that officer's rating: only the count is shown.
+      ['la_officer', null, null, null, 1],
+      ['parent_carer', 4, 4.2, 80, 5],
     ]);
-    expect(exp.summary).toBe('3 feedback answers from 2 roles: fairness 4 out of 5 on average, clarity 4.7.');
-    const onlyAssess = build(data({ feedback: report.answer.charts.length ? [{ caseType: 'M-CONTENT', role: 'la_officer', fairness: 5, clarity: 5, wouldUseAgain: true, givenOn: '2026-12-04' }] : [] }), { ...DEC, caseType: 'M-ASSESS' });
-    expect(chart(onlyAssess.answer, 'experience').rows).toEqual([]);
-    expect(chart(onlyAssess.answer, 'experience').summary).toBe('No feedback was given in this period.');
+    expect(exp.rows[0]?.cells[0]?.text).toBe('fewer than 5 answers');
+    expect(exp.summary).toBe('6 feedback answers from 2 roles: fairness 4.2 out of 5 on average, clarity 4.3.');
+    const onlyOne = build(data({ feedback: [parent(2, 2, false, '2026-12-02')] }));
+    expect(chart(onlyOne.answer, 'experience').summary).toBe("1 feedback answer: averages of fewer than 5 answers are not shown, so that no one's answer can be read from them.");
+    const otherType = build(data({ feedback: [parent(2, 2, false, '2026-12-02')] }), { ...DEC, caseType: 'M-CONTENT' });
+    expect(chart(otherType.answer, 'experience').rows).toEqual([]);
+    expect(chart(otherType.answer, 'experience').summary).toBe('No feedback was given in cases of this type in this period.');
   });
 });
 

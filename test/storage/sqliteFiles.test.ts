@@ -171,3 +171,20 @@ describe('WalSync (group commit)', () => {
     await backend.close();
   });
 });
+
+describe('anonymous feedback on disk', () => {
+  it('keeps no order a reader could match to the note of who answered', async () => {
+    const store = await openStore({ kind: 'embedded', dataDir: dir });
+    const answer = { tenantId: 'tenant-a', caseType: 'M-CONTENT', role: 'parent_carer', fairness: 4, clarity: 4, wouldUseAgain: true, givenOn: '2026-12-03' };
+    // Given in this order, with answer ids that sort the other way round.
+    for (const [i, id] of ['answer-zz', 'answer-mm', 'answer-aa'].entries()) await store.followUp.giveFeedback(`case-${i}`, `person-${i}`, answer, id);
+    await store.close();
+    const raw = new Database(file, { readonly: true });
+    try {
+      expect(raw.prepare('SELECT _id FROM feedback_answers').all()).toEqual([{ _id: 'answer-aa' }, { _id: 'answer-mm' }, { _id: 'answer-zz' }]);
+      expect(() => raw.prepare('SELECT rowid FROM feedback_answers').all()).toThrow(/no such column: rowid/);
+    } finally {
+      raw.close();
+    }
+  });
+});

@@ -3,17 +3,16 @@
  * real bot in local mode, cases opened over HTTP as Teams would, the built page, a playground
  * user picked as identity. Saves docs/images/dashboard.png and dashboard-list.png, which docs/features.md shows.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { buildTab } from '../../scripts/build-tab';
 import { addParty } from '../../domain/cases';
 import { caseFormData } from '../helpers/caseForm';
 import { activity, mention, startTestBot, type TestBot } from '../helpers/testBot';
 import { PG, storeCase } from './tabFixtures';
+import { openTabBrowser, type TabBrowser } from './tabBrowser';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const NOW = new Date('2026-12-03T10:00:00Z');
 // page.evaluate takes expressions as strings here: the test's tsconfig has no DOM types.
 const SCREENSHOT = path.resolve(__dirname, '..', '..', 'docs', 'images', 'dashboard.png');
@@ -22,14 +21,11 @@ const MAYA = { id: '29:5e4d0000-0000-4000-a000-000000000001', aadObjectId: PG.ma
 
 jest.setTimeout(60_000);
 
-if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (CI does this in .ci/run)`);
 
 describe('case dashboard in Chromium (local mode)', () => {
   let t: TestBot;
-  let context: BrowserContext;
+  let browser: TabBrowser;
   let page: Page;
-  let profile: string;
-  const consoleErrors: string[] = [];
 
   beforeAll(async () => {
     await buildTab();
@@ -83,28 +79,13 @@ describe('case dashboard in Chromium (local mode)', () => {
       createdAt: new Date('2026-12-01T09:00:00Z'),
     });
 
-    profile = mkdtempSync(path.join(os.tmpdir(), 'dashboard-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1100, height: 900 },
-      locale: 'en-GB',
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(8000);
-    page.on('console', (m) => {
-      // The page asks once whether the caller may see the service view; a refusal (or, before its
-      // server side lands, a 404) is an answer the page handles, not a script error.
-      if (m.type() === 'error' && !(m.text().startsWith('Failed to load resource') && m.location().url.includes('/tab/api/service'))) consoleErrors.push(m.text());
-    });
-    page.on('pageerror', (e) => consoleErrors.push(e.message));
+    browser = await openTabBrowser('dashboard', { viewport: { width: 1100, height: 900 } });
+    page = browser.page;
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await t?.stop();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it('serves the page with a content security policy', async () => {
@@ -196,6 +177,6 @@ describe('case dashboard in Chromium (local mode)', () => {
   });
 
   it('logged no script or CSP errors', () => {
-    expect(consoleErrors).toEqual([]);
+    expect(browser.consoleErrors).toEqual([]);
   });
 });

@@ -5,18 +5,17 @@
  * Opens the view in the three Teams themes at full width and at 320 px, checks the charts' text
  * alternatives, numbers, contrast and width, and saves docs/images/service-*.png.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page, type Response } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import { buildTab } from '../../scripts/build-tab';
 import type { ServiceAnswer, ServiceCasesAnswer } from '../../domain/service/types';
 import { startTestBot, type TestBot } from '../helpers/testBot';
 import { startMeeting } from '../../domain/meeting';
 import { GUARDS_OK } from '../meeting/meetingFixtures';
 import { PG, storeCase } from './tabFixtures';
+import { openTabBrowser, type TabBrowser } from './tabBrowser';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const NOW = new Date('2026-12-03T10:00:00Z');
 const IMAGES = path.resolve(__dirname, '..', '..', 'docs', 'images');
 const THEMES = ['default', 'dark', 'contrast'] as const;
@@ -24,7 +23,6 @@ const WIDE = { width: 1100, height: 1000 };
 
 jest.setTimeout(90_000);
 
-if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (CI does this in .ci/run)`);
 
 /**
  * WCAG contrast of the first element matching `selector` (its text colour, or a shape's fill or
@@ -56,12 +54,10 @@ function casesText(n: number): string {
 
 describe('service view in Chromium (local mode)', () => {
   let t: TestBot;
-  let context: BrowserContext;
+  let browser: TabBrowser;
   let page: Page;
-  let profile: string;
   /** The answer on screen, as the page received it. */
   let shown: ServiceAnswer;
-  const consoleErrors: string[] = [];
 
   const contrast = (selector: string, property: 'color' | 'fill' | 'stroke'): Promise<number> => page.evaluate(`${CONTRAST}(${JSON.stringify([selector, property])})`);
   const scrollWidth = (): Promise<number> => page.evaluate('document.documentElement.scrollWidth');
@@ -114,28 +110,13 @@ describe('service view in Chromium (local mode)', () => {
       createdAt: new Date('2026-11-01T09:00:00Z'),
     });
 
-    profile = mkdtempSync(path.join(os.tmpdir(), 'service-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: WIDE,
-      locale: 'en-GB',
-      acceptDownloads: true,
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(8000);
-    page.on('console', (m) => {
-      // A refused service probe (403 for a parent) is the server's answer, not a page error.
-      if (m.type() === 'error' && !(m.text().startsWith('Failed to load resource') && m.location().url.includes('/tab/api/service'))) consoleErrors.push(m.text());
-    });
-    page.on('pageerror', (e) => consoleErrors.push(e.message));
+    browser = await openTabBrowser('service', { viewport: WIDE, acceptDownloads: true });
+    page = browser.page;
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await t?.stop();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it('gives a parent no Service entry, and a calm word if they open its address', async () => {
@@ -310,6 +291,6 @@ describe('service view in Chromium (local mode)', () => {
   });
 
   it('logged no script or CSP errors', () => {
-    expect(consoleErrors).toEqual([]);
+    expect(browser.consoleErrors).toEqual([]);
   });
 });
