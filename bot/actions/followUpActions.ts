@@ -10,6 +10,7 @@ import {
   delayRefusal,
   familyParties,
   markActionDone,
+  delayDecidedByMediators,
   mayDecideDelay,
   mayProgressAction,
   pendingDelay,
@@ -53,7 +54,7 @@ async function loadAction(ctx: ActionContext, may: (c: Case, action: AgreedActio
 }
 
 const ownerMay = (c: Case, action: AgreedAction, me: string) => mayProgressAction(c, action, me);
-const familyMay = (c: Case, _action: AgreedAction, me: string) => mayDecideDelay(c, me);
+const familyMay = (c: Case, action: AgreedAction, me: string) => mayDecideDelay(c, action, me);
 
 type Step = (p: ActionProgress, me: string, data: unknown, today: string, now: Date, action: AgreedAction) => ActionProgress | Error;
 
@@ -120,11 +121,11 @@ export const followUpDelayAction = ownerAction(
     const d = pendingDelay(p);
     const view = d ? toDelayProposalView(c, action, p, d.delayId) : undefined;
     if (!view) return;
-    const family = familyParties(c);
-    // With no parent or young person in the case (a DRS case between bodies), the mediators record the answer.
-    if (family.length === 0) await postInThread(c, deps, cardActivity(delayProposalCard(view)));
-    else await sendToParties(c, family, deps, 'A proposed new date', () => cardActivity(delayProposalCard(view)));
-    const who = family.length === 0 ? 'Record the parties’ answer on the card above.' : 'The family is asked to agree.';
+    // The family's own action, or no family in the case (DRS between bodies): the mediators record the answer.
+    const byMediators = delayDecidedByMediators(c, action);
+    if (byMediators) await postInThread(c, deps, cardActivity(delayProposalCard(view)));
+    else await sendToParties(c, familyParties(c), deps, 'A proposed new date', () => cardActivity(delayProposalCard(view)));
+    const who = byMediators ? 'Record the answer agreed with the parties on the card above.' : 'The family is asked to agree.';
     await postInThread(c, deps, notice(`New date proposed: case ${c.caseReference}`, `${ownerLabel(action.owner, c.parties)} proposes ${view.proposedText} instead of ${view.fromText} for "${action.what}". ${who}`, 'warning'));
   },
   'The new date is proposed. The family is asked to agree; until then the date above stands.',

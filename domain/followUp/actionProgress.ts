@@ -147,6 +147,7 @@ export function decideDelay(p: ActionProgress, actor: string, delayId: string, a
   if (!delay) return new CaseError('not_found', 'That proposal is no longer on record.');
   const status = agree ? 'agreed' : 'declined';
   if (delay.status === status) return p;
+  if (delay.proposedBy.toLowerCase() === actor.toLowerCase()) return new CaseError('not_allowed', 'A new date you proposed is agreed by someone else.');
   if (delay.status === 'withdrawn') return new CaseError('invalid_transition', 'The action has been done, so this new date is no longer needed.');
   if (delay.status !== 'pending') return new CaseError('invalid_transition', `This new date was already ${delay.status}.`);
   const decided: DelayProposal = { ...delay, status, decidedBy: actor, decidedAt: now.toISOString() };

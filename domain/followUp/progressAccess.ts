@@ -24,14 +24,20 @@ export function familyParties(c: Case): Party[] {
 }
 
 /**
- * Who agrees a new date: the family; in a disagreement between bodies with no family in the
- * case (DRS), the mediators record it for the parties.
+ * Who agrees a new date: the family. The mediators record the answer instead when the family
+ * itself owns the action (nobody agrees their own delay) or when there is no family in the case
+ * (a DRS disagreement between bodies).
  */
-export function mayDecideDelay(c: Case, aadObjectId: string): boolean {
+export function delayDecidedByMediators(c: Case, action: Pick<AgreedAction, 'owner'>): boolean {
   const family = familyParties(c);
-  if (family.length === 0) return isMediator(c, aadObjectId);
+  const owners = new Set(actionOwners(c, action).map((p) => p.partyId));
+  return family.length === 0 || family.some((p) => owners.has(p.partyId));
+}
+
+export function mayDecideDelay(c: Case, action: Pick<AgreedAction, 'owner'>, aadObjectId: string): boolean {
+  if (delayDecidedByMediators(c, action)) return isMediator(c, aadObjectId);
   const me = aadObjectId.toLowerCase();
-  return family.some((p) => p.aadObjectId?.toLowerCase() === me);
+  return familyParties(c).some((p) => p.aadObjectId?.toLowerCase() === me);
 }
 
 /**

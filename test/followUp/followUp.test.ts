@@ -24,6 +24,7 @@ function ok<T>(r: T | CaseError | Error): T {
   return r;
 }
 
+const CO_MEDIATOR = '00000000-0000-4000-8000-00000000c0c0';
 const LA_ACTION = { owner: { kind: 'body' as const, body: 'local_authority' as const } };
 const TODAY = '2026-12-03';
 
@@ -40,15 +41,26 @@ describe('an agreed action after the meeting', () => {
     expect(mayProgressAction(c, LA_ACTION, OFFICER.aadObjectId)).toBe(true);
     expect(mayProgressAction(c, LA_ACTION, PARENT.aadObjectId)).toBe(false);
     expect(mayProgressAction(c, LA_ACTION, STRANGER.aadObjectId)).toBe(false);
-    expect(mayDecideDelay(c, PARENT.aadObjectId)).toBe(true);
-    expect(mayDecideDelay(c, OFFICER.aadObjectId)).toBe(false);
-    expect(mayDecideDelay(c, LEAD.aadObjectId)).toBe(false);
+    expect(mayDecideDelay(c, LA_ACTION, PARENT.aadObjectId)).toBe(true);
+    expect(mayDecideDelay(c, LA_ACTION, OFFICER.aadObjectId)).toBe(false);
+    expect(mayDecideDelay(c, LA_ACTION, LEAD.aadObjectId)).toBe(false);
+  });
+
+  it("never lets anyone agree their own delay: the family's own action is decided by the mediators", () => {
+    const familyAction = { owner: { kind: 'role', role: 'parent_carer' } } as const;
+    expect(mayProgressAction(c, familyAction, PARENT.aadObjectId)).toBe(true);
+    expect(mayDecideDelay(c, familyAction, PARENT.aadObjectId)).toBe(false);
+    expect(mayDecideDelay(c, familyAction, LEAD.aadObjectId)).toBe(true);
+    const proposed = ok(proposeDelay(p, LEAD.aadObjectId, { delayId: 'delay-0009', newDate: '2027-02-01', delayReason: 'For the other owner' }, TODAY, NOW));
+    const self = decideDelay(proposed, LEAD.aadObjectId, 'delay-0009', true, NOW);
+    expect(isCaseError(self) && self.message).toBe('A new date you proposed is agreed by someone else.');
+    expect(ok(decideDelay(proposed, CO_MEDIATOR, 'delay-0009', true, NOW)).agreedNewDate).toBe('2027-02-01');
   });
 
   it('lets the mediators record the answer when the case has no parent or young person (bodies in disagreement)', () => {
     const bodies = ok(addParty(makeCase({ caseType: 'D-LA-ICB' }), { role: 'la_officer', ...OFFICER, how: 'roster' }, LEAD.aadObjectId, NOW));
-    expect(mayDecideDelay(bodies, LEAD.aadObjectId)).toBe(true);
-    expect(mayDecideDelay(bodies, OFFICER.aadObjectId)).toBe(false);
+    expect(mayDecideDelay(bodies, LA_ACTION, LEAD.aadObjectId)).toBe(true);
+    expect(mayDecideDelay(bodies, LA_ACTION, OFFICER.aadObjectId)).toBe(false);
   });
 
   it('keeps the due date until the family agrees a new one, recording both dates and who agreed', () => {
