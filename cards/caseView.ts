@@ -8,6 +8,7 @@ import {
   meetingPlaceText,
   meetingWhenText,
   MEETING_HELD_STATES,
+  meetingIsOver,
   nextTaskFor,
   partyFor,
   plannedDayShown,
@@ -214,7 +215,7 @@ export function toMyCaseRow(c: Case, viewer: string, acks: readonly Acknowledgem
 }
 
 function myMeeting(c: Case): MyMeetingView {
-  const held = MEETING_HELD_STATES.has(c.state) && c.state !== 'MEETING';
+  const held = meetingIsOver(c.state);
   return {
     label: meetingLabel(c),
     when: meetingText(c),

@@ -1,7 +1,7 @@
 import { CASE_TYPES } from '../../domain/caseTypes';
 import { meetingHeldDetail, moveCase, offPlanStartQuestion, withMeetingHeld, type Case } from '../../domain/cases';
 import { londonDate } from '../../domain/londonTime';
-import { failingGuards, startMeeting, type Meeting, type StartGuards } from '../../domain/meeting';
+import { failingGuards, startMeeting, startRefusal, type Meeting, type StartGuards } from '../../domain/meeting';
 import type { IsoDate } from '../../domain/timescales';
 import { refreshRootCard } from '../cases/caseCards';
 import type { BotDeps } from '../deps';
@@ -32,8 +32,12 @@ export interface StartRequest {
 export async function startMeetingFor(c: Case, actor: string, deps: BotDeps, request: StartRequest = {}): Promise<StartOutcome> {
   const now = deps.now();
   const today = londonDate(now);
-  const running = (await deps.store.meetings.current(c.id))?.state === 'in_progress';
-  const dayQuestion = running ? undefined : offPlanStartQuestion(c, today);
+  const previous = await deps.store.meetings.current(c.id);
+  // A start that cannot happen (the meeting is over, the case has moved on) is refused before
+  // any question about the day: an old card clicked later must not offer to start it again.
+  const refused = startRefusal(c, previous, actor);
+  if (refused) return { kind: 'refused', error: refused };
+  const dayQuestion = previous?.state === 'in_progress' ? undefined : offPlanStartQuestion(c, today);
   const { reason } = request;
   const guards = await startGuardsFor(c, deps);
   const needsReason = failingGuards(guards).length > 0 && !reason?.trim();

@@ -1,7 +1,7 @@
 import { CASE_TYPES } from '../caseTypes';
 import { CaseError } from './caseError';
 import type { Case } from './caseSchema';
-import { advanceState, CASE_STATE_LABELS, CASE_STATES, TERMINAL_STATES, type CaseState } from './lifecycle';
+import { advanceState, CASE_STATE_LABELS, MEETING_HELD_STATES, TERMINAL_STATES, type CaseState } from './lifecycle';
 import { caseFactsOf } from './createCase';
 import { NEW_CASE_FIELDS, newCaseFormValues, validateNewCase, type NewCaseField, type NewCaseFormValues, type NewCaseInput, type NewCaseOptions, type NewCaseValidation } from './newCase';
 
@@ -20,10 +20,7 @@ export const EDITABLE_FIELDS: readonly EditableField[] = NEW_CASE_FIELDS.filter(
 export const MEETING_FIELDS: ReadonlySet<EditableField> = new Set<EditableField>(['meetingDate', 'meetingTime', 'meetingFormat', 'meetingJoinUrl', 'meetingVenue']);
 
 /** From the first session on, the meeting's date is history: adjourning (the close form) sets the next one. */
-const MEETING_HELD: ReadonlySet<CaseState> = new Set<CaseState>(
-  // CASE_STATES lists the path in order: from the meeting up to (not including) the terminal states.
-  CASE_STATES.slice(CASE_STATES.indexOf('MEETING'), CASE_STATES.indexOf('CLOSED')),
-);
+const MEETING_HELD: ReadonlySet<CaseState> = new Set<CaseState>([...MEETING_HELD_STATES, 'ADJOURNED']);
 const FIXED_ONCE_MET: readonly EditableField[] = ['caseType', 'meetingDate', 'meetingTime'];
 
 /** The form's values for a stored case, as the card shows them. */

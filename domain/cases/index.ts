@@ -32,6 +32,9 @@ export {
   CASE_STATES,
   CASE_STATE_LABELS,
   TERMINAL_STATES,
+  MEETING_HELD_STATES,
+  MEETING_RUNNING_STATES,
+  meetingIsOver,
   TRANSITIONS,
   canTransition,
   stateFromFacts,
@@ -91,7 +94,7 @@ export {
   type RoleAssignment,
 } from './roster';
 export { moveCase, withAdvancedState, anchorThread } from './stateChange';
-export { nextTaskFor, agreedActionsTask, MEETING_HELD_STATES, type CaseProgress } from './nextTask';
+export { nextTaskFor, type CaseProgress } from './nextTask';
 export { offPlanStartQuestion, withMeetingHeld, meetingHeldDetail, plannedDayShown } from './meetingHeld';
 export { END_KINDS, CaseEndingSchema, type EndKind, type CaseEnding } from './caseEnding';
 export {

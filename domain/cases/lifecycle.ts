@@ -64,6 +64,29 @@ export const CASE_STATE_LABELS: Readonly<Record<CaseState, string>> = {
 /** States a case never leaves. */
 export const TERMINAL_STATES: ReadonlySet<CaseState> = new Set<CaseState>(['CLOSED', 'CANCELLED']);
 
+/** States after the meeting started: the meeting and its preparation are never the next step. */
+export const MEETING_HELD_STATES: ReadonlySet<CaseState> = new Set<CaseState>([
+  'MEETING',
+  'ABANDONED',
+  'CONCLUDED_FULL_AGREEMENT',
+  'CONCLUDED_PARTIAL_AGREEMENT',
+  'CONCLUDED_NO_AGREEMENT',
+  'OUTCOME_ISSUED',
+  'CERTIFICATE_ISSUED',
+  'LA_ACTIONS',
+  'APPEAL_WINDOW',
+  'DRS_MEETING',
+  'DRS_OUTCOME',
+]);
+
+/** The meeting is running (a DRS case also stays here between sessions). */
+export const MEETING_RUNNING_STATES: ReadonlySet<CaseState> = new Set<CaseState>(['MEETING', 'DRS_MEETING']);
+
+/** The meeting has happened and is not running now: its date is shown as held. */
+export function meetingIsOver(state: CaseState): boolean {
+  return MEETING_HELD_STATES.has(state) && !MEETING_RUNNING_STATES.has(state);
+}
+
 /**
  * The subset of docs/rules.md#case-lifecycle in use. Forward moves as the case learns its dates (a mediator can
  * open a case at any point of the statutory path), plus cancellation from any open state.

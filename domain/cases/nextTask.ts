@@ -3,7 +3,7 @@ import type { PartyTermsStatus } from '../terms/termsStatus';
 import { isMediator, partyFor } from './authorisation';
 import { meetingWhenText } from './caseDates';
 import type { Case, Party } from './caseSchema';
-import { TERMINAL_STATES, type CaseState } from './lifecycle';
+import { MEETING_HELD_STATES, MEETING_RUNNING_STATES, TERMINAL_STATES, type CaseState } from './lifecycle';
 
 /**
  * What is known about a case beyond its own record, for the step after the meeting. Callers
@@ -18,24 +18,6 @@ export interface CaseProgress {
    */
   readonly myOpenActions?: readonly string[];
 }
-
-/** States after the meeting started: the meeting and its preparation are never the next step. */
-export const MEETING_HELD_STATES: ReadonlySet<CaseState> = new Set<CaseState>([
-  'MEETING',
-  'ABANDONED',
-  'CONCLUDED_FULL_AGREEMENT',
-  'CONCLUDED_PARTIAL_AGREEMENT',
-  'CONCLUDED_NO_AGREEMENT',
-  'OUTCOME_ISSUED',
-  'CERTIFICATE_ISSUED',
-  'LA_ACTIONS',
-  'APPEAL_WINDOW',
-  'DRS_MEETING',
-  'DRS_OUTCOME',
-]);
-
-/** The meeting is running (a DRS case also stays here between sessions). */
-const MEETING_RUNNING_STATES: ReadonlySet<CaseState> = new Set<CaseState>(['MEETING', 'DRS_MEETING']);
 
 const AGREEMENT_STATES: ReadonlySet<CaseState> = new Set<CaseState>(['CONCLUDED_FULL_AGREEMENT', 'CONCLUDED_PARTIAL_AGREEMENT']);
 

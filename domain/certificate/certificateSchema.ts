@@ -75,8 +75,7 @@ const CertificateFields = z.object({
   mediation: z.object({ dates: z.array(isoDate).min(1).max(20), resolved: z.enum(['all', 'some', 'none']) }).optional(),
   /** cannot_arrange: when the LA was told mediation was wanted, and when it said 30 days could not be met. */
   cannotArrange: z.object({ laInformed: isoDate, cannotMeetOn: isoDate }).optional(),
-  /** no_mediation: when the adviser was told mediation was not wanted. */
-  /** How the family came not to mediate: declined, withdrew, or did not pursue it (absent on older certificates: declined). */
+  /** no_mediation: when the adviser was told mediation was not wanted, and how the family came not to mediate: declined, withdrew, or did not pursue it (absent on older certificates: declined). */
   noMediation: z.object({ toldOn: isoDate, how: z.enum(NO_MEDIATION_REASONS).optional() }).optional(),
   /** The 3-working-day clock: which rule, from when, due when. */
   due: z.object({ rule: z.enum(RULE_IDS), trigger: isoDate, due: isoDate }),

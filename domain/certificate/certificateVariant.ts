@@ -28,8 +28,8 @@ export interface CertificateVariantInfo {
   readonly rule: RuleId;
   /** The event the clock runs from, in words. */
   readonly triggerText: string;
-  /** What the certificate says happened. */
-  readonly statement: string;
+  /** What the certificate says happened; for no mediation it depends on how (certificateStatement). */
+  readonly statement?: string;
   readonly basis: string;
 }
 
@@ -55,7 +55,8 @@ const NO_MEDIATION_STATEMENT: Readonly<Record<NoMediationReason, string>> = {
 
 /** What the certificate says happened, in the words of its variant and, for no mediation, of how. */
 export function certificateStatement(variant: CertificateVariant, noMediation?: { readonly how?: NoMediationReason | undefined }): string {
-  if (variant !== 'no_mediation') return CERTIFICATE_VARIANT_INFO[variant].statement;
+  const fixed = CERTIFICATE_VARIANT_INFO[variant].statement;
+  if (fixed !== undefined) return fixed;
   const how = NO_MEDIATION_STATEMENT[noMediation?.how ?? 'declined'];
   return `The parent or young person received information and advice about mediation from a mediation adviser and ${how}. The mediation adviser issues this certificate.`;
 }
@@ -78,8 +79,6 @@ export const CERTIFICATE_VARIANT_INFO: Readonly<Record<CertificateVariant, Certi
     issuerRole: 'adviser',
     rule: 'CERT_NO_MEDIATION',
     triggerText: 'the adviser was told mediation was not wanted, or the family withdrew or did not pursue it',
-    statement:
-      'The parent or young person received information and advice about mediation from a mediation adviser and decided not to take part in mediation, withdrew from it, or did not pursue it. The mediation adviser issues this certificate.',
     basis: 'Children and Families Act 2014, section 55(4)',
   },
   cannot_arrange: {

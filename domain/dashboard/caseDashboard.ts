@@ -1,7 +1,7 @@
 import { CASE_TYPES } from '../caseTypes';
 import { type ActionProgress } from '../followUp';
 import { actionItems } from './actionItems';
-import { CASE_STATE_LABELS, isMediator, MEETING_HELD_STATES, mediatorFor, meetingWhenText, nextTaskFor, partyFor, plannedDayShown, roleLabel, type Case, type CaseState } from '../cases';
+import { CASE_STATE_LABELS, isMediator, MEETING_HELD_STATES, meetingIsOver, mediatorFor, meetingWhenText, nextTaskFor, partyFor, plannedDayShown, roleLabel, type Case, type CaseState } from '../cases';
 import { londonDate } from '../londonTime';
 import type { Meeting } from '../meeting';
 import type { PreparationBoard } from '../preparation';
@@ -149,7 +149,7 @@ function meetingText(c: Case): string {
   const when = meetingWhenText(c.dates) ?? 'Not fixed yet';
   const planned = plannedDayShown(c, MEETING_HELD_STATES.has(c.state));
   const moved = planned ? ` (planned for ${formatDate(planned)})` : '';
-  return MEETING_HELD_STATES.has(c.state) && c.state !== 'MEETING' ? `Held ${when}${moved}` : `${when}${moved}`;
+  return meetingIsOver(c.state) ? `Held ${when}${moved}` : `${when}${moved}`;
 }
 
 /** Overdue first (oldest first), then by date. */

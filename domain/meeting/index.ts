@@ -53,7 +53,7 @@ export {
   type Meeting,
 } from './meetingSchema';
 export { assertMayChangeMeeting } from './meetingAccess';
-export { MEETING_START_STATES, startMeeting, type StartMeetingInput } from './startMeeting';
+export { MEETING_START_STATES, startMeeting, startRefusal, type StartMeetingInput } from './startMeeting';
 export { tickItem, untickedItems } from './checklist';
 export {
   openBreak,

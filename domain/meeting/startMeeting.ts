@@ -37,18 +37,15 @@ export interface StartMeetingInput {
  *   the agreement date). Ticks and breaks start afresh.
  * - Any other closed meeting is final.
  */
-export function startMeeting(
-  c: Case,
-  previous: Meeting | null,
-  actor: string,
-  input: StartMeetingInput,
-  now: Date,
-  random?: RandomBytes,
-): Meeting | CaseError {
+/**
+ * Why this mediator cannot start (or rejoin) a session now, before any question about the day or
+ * the checks is asked; undefined when they can. A running session is not a refusal: it is joined.
+ */
+export function startRefusal(c: Case, previous: Meeting | null, actor: string): CaseError | undefined {
   const notMediator = assertMediator(c, actor);
   if (notMediator) return notMediator;
   if (previous && previous.caseId !== c.id) return new CaseError('not_found', `That meeting is not part of case ${c.caseReference}.`);
-  if (previous?.state === 'in_progress') return previous;
+  if (previous?.state === 'in_progress') return undefined;
   if (previous?.close && previous.close.outcome !== 'adjourned') {
     return new CaseError(
       'invalid_transition',
@@ -58,6 +55,20 @@ export function startMeeting(
   if (!MEETING_START_STATES.has(c.state)) {
     return new CaseError('invalid_transition', `Case ${c.caseReference} is "${CASE_STATE_LABELS[c.state]}", so a meeting cannot start.`);
   }
+  return undefined;
+}
+
+export function startMeeting(
+  c: Case,
+  previous: Meeting | null,
+  actor: string,
+  input: StartMeetingInput,
+  now: Date,
+  random?: RandomBytes,
+): Meeting | CaseError {
+  const refused = startRefusal(c, previous, actor);
+  if (refused) return refused;
+  if (previous?.state === 'in_progress') return previous;
 
   const failing = failingGuards(input.guards);
   let reason: string | undefined;

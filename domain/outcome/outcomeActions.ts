@@ -14,12 +14,13 @@ export function outcomeAction(action: AgreedAction, agreementDate: IsoDate, part
     owner: ownerLabel(action.owner, parties),
     what: action.what,
     category: action.category,
-    ...(action.agreedDueDate !== undefined ? { agreedDueDate: action.agreedDueDate } : {}),
   };
   try {
     const d = actionDueDates(action, agreementDate, calendar);
     return {
       ...base,
+      // Only a date the rules let replace the statutory one (not the ICB's week, reg 42(4)): as the reminders count.
+      ...(d.agreed !== undefined ? { agreedDueDate: d.agreed } : {}),
       tNumber: d.tNumber,
       immediately: d.immediately,
       statutory: d.statutory.map((s) => ({ ruleId: s.ruleId, step: s.step, due: s.due, lastWorkingDay: s.lastWorkingDay })),
@@ -29,7 +30,7 @@ export function outcomeAction(action: AgreedAction, agreementDate: IsoDate, part
     };
   } catch (error) {
     if (!isTimescaleError(error)) throw error;
-    return { ...base, tNumber: null, immediately: false, statutory: [], dueError: error.message };
+    return { ...base, ...(action.agreedDueDate !== undefined ? { agreedDueDate: action.agreedDueDate } : {}), tNumber: null, immediately: false, statutory: [], dueError: error.message };
   }
 }
 

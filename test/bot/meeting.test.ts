@@ -6,8 +6,11 @@ import { bodyText, caseFlow } from './caseFlow';
 let t: TestBot;
 /** The day a start card confirms: the meeting is planned for another day than the test's clock. */
 const today = () => londonDate(t.bot.app.deps.now());
+/** Moves the bot's clock on, for a card clicked on a later day. */
+let later = 0;
 beforeEach(async () => {
-  t = await startTestBot();
+  later = 0;
+  t = await startTestBot({}, { now: () => new Date(Date.now() + later) });
   t.connector.members = [USERS.mediator, USERS.parent, USERS.officer, USERS.stranger];
 });
 afterEach(async () => {
@@ -89,4 +92,18 @@ it('adjourns back to preparation with the next date, and the next start is sessi
   expect(after.dates.plannedMeetingDate).toBeUndefined();
   await flow.clickInThread('meeting.start', { caseId: c.id, startedAnywayReason: 'Second session', confirmedDay: today() }, USERS.mediator, 'checklist-2');
   expect((await t.bot.store.meetings.current(c.id))!.session).toBe(2);
+});
+
+it('refuses an old start card after the meeting is over, without asking to start it again on another day', async () => {
+  const { flow, c, m } = await runningMeeting();
+  const closed = await flow.clickInThread('meeting.close', { caseId: c.id, meetingId: m.meetingId, outcome: 'none' }, USERS.mediator, 'checklist-1');
+  expect(closed.status).toBe(200);
+  await t.bot.app.deps.background.idle();
+  // The card of the first start, clicked again two days later: its confirmed day is not today's.
+  later = 2 * 24 * 3600_000;
+  const again = await flow.clickInThread('meeting.start', { caseId: c.id, startedAnywayReason: 'Terms agreed by phone', confirmedDay: '2026-01-05' }, USERS.mediator, 'checklist-1');
+  const text = bodyText(again);
+  expect(text).toContain('has closed. Only an adjourned meeting can have another session.');
+  expect(text).not.toMatch(/Start it today/);
+  expect((await t.bot.store.meetings.current(c.id))!.meetingId).toBe(m.meetingId);
 });

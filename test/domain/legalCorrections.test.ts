@@ -4,6 +4,7 @@ import { addParty, moveCase, isCaseError, type Case, type CaseError } from '../.
 import { certificateAppeal, certificateStatement, validateCertificateSubmission } from '../../domain/certificate';
 import { actionDueDates, addAction, closeMeeting, startMeeting, validateActionSubmission } from '../../domain/meeting';
 import { applicableQuestions, emptyAnswers, normaliseFamily, type PreparationAnswers } from '../../domain/preparation';
+import { outcomeAction } from '../../domain/outcome';
 import { deadlinesForCase } from '../../domain/reminders';
 import { loadTerms, validateAgreement, youngPersonVoiceText } from '../../domain/terms';
 import { computeRule, explainRule } from '../../domain/timescales';
@@ -33,6 +34,14 @@ describe('reg 42(5): a date agreed in writing replaces only the reg 42(2) and (3
     expect(!refused.ok && refused.errors.agreedDueDate).toMatch(/within 1 week .*reg 42\(4\).*cannot replace it/);
     // A date stored by an earlier version is ignored: the statutory week stands.
     expect(actionDueDates({ category: 'icb_notify_la', agreedDueDate: '2027-01-29' }, AGREED_ON)).toMatchObject({ effective: '2026-12-24', basis: 'statutory' });
+    // …and the outcome statement states the same date as the reminders, not the stored one.
+    const stated = outcomeAction(
+      { actionId: 'action-icb-1', owner: { kind: 'body', body: 'icb' }, what: 'Tell the local authority', category: 'icb_notify_la', agreedDueDate: '2027-01-29', addedAt: NOW.toISOString(), addedBy: LEAD.aadObjectId },
+      AGREED_ON,
+      [],
+    );
+    expect(stated).toMatchObject({ effective: '2026-12-24', basis: 'statutory' });
+    expect(stated.agreedDueDate).toBeUndefined();
   });
 
   it('does replace a reg 42(3) deadline: the agreed Fri 29 Jan 2027 instead of Thu 31 Dec 2026', () => {
