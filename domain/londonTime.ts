@@ -77,11 +77,6 @@ export function formatLondonDateTime(instant: Date): string {
   return `${formatDate(londonDate(instant))} at ${londonTime(instant)}`;
 }
 
-/** London's offset from UTC at an instant, in milliseconds (0 in winter, 3,600,000 in summer). */
-function londonOffsetMs(instantMs: number): number {
-  return offsetForHour(instantMs);
-}
-
 export interface WallTime {
   readonly hour: number;
   readonly minute: number;
@@ -110,8 +105,8 @@ export function londonInstant(date: IsoDate, time: WallTime = DEFAULT_SEND_TIME)
   if (cached !== undefined) return new Date(cached);
   const [y, m, d] = date.split('-').map(Number);
   const wall = Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, time.hour, time.minute);
-  const first = wall - londonOffsetMs(wall);
-  const instant = wall - londonOffsetMs(first);
+  const first = wall - offsetForHour(wall);
+  const instant = wall - offsetForHour(first);
   if (INSTANTS.size >= INSTANTS_MAX) INSTANTS.clear();
   INSTANTS.set(key, instant);
   return new Date(instant);

@@ -46,7 +46,7 @@ export interface DocCollection<T extends { _id: string }> {
   /**
    * Like find, but only `_id` and the named top-level fields come back: for a pass over a whole
    * collection that needs one small part of each document. A field stored as null comes back
-   * absent on the embedded store.
+   * absent, on both backends.
    */
   findFields<K extends keyof T & string>(filter: Filter, fields: readonly K[], options?: FindOptions): Promise<Pick<T, '_id' | K>[]>;
   count(filter: Filter): Promise<number>;

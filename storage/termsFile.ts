@@ -4,8 +4,8 @@ import { loadTerms, type Terms } from '../domain/terms';
 
 /**
  * The default terms ship as Markdown beside the domain code. Run from source, that is
- * ../domain/terms; from the compiled dist/storage, tsc does not copy .md files, so the
- * file is read from the source tree one level further up.
+ * ../domain/terms; from the production bundle in dist/bot (scripts/build-bot.ts), which carries
+ * no .md files, the file is read from the source tree one level further up.
  */
 const DEFAULT_CANDIDATES = [
   path.join(__dirname, '..', 'domain', 'terms', 'defaultTerms.md'),

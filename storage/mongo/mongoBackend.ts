@@ -25,10 +25,13 @@ class MongoCollection<T extends { _id: string }> implements DocCollection<T> {
     return (await cursor.toArray()) as unknown as T[];
   }
   async findFields<K extends keyof T & string>(filter: Filter, fields: readonly K[], options: FindOptions = {}): Promise<Pick<T, '_id' | K>[]> {
-    let cursor = this.c.find(filter, { projection: Object.fromEntries(fields.map((f) => [f, 1])) });
+    let cursor = this.c.find(filter, { projection: { _id: 1, ...Object.fromEntries(fields.map((f) => [f, 1])) } });
     if (options.sort) cursor = cursor.sort(options.sort as Record<string, 1 | -1>);
     if (options.limit !== undefined) cursor = cursor.limit(options.limit);
-    return (await cursor.toArray()) as unknown as Pick<T, '_id' | K>[];
+    const docs = await cursor.toArray();
+    // As on the embedded store: a field stored as null comes back absent.
+    for (const doc of docs) for (const f of fields) if (doc[f] === null) delete doc[f];
+    return docs as unknown as Pick<T, '_id' | K>[];
   }
   async distinct(field: string, filter: Filter): Promise<unknown[]> {
     return (await this.c.distinct(field, filter)).filter((v: unknown) => v !== null && v !== undefined);

@@ -31,6 +31,11 @@ function revive(_key: string, value: unknown): unknown {
   return value;
 }
 
+/** A single value as SQL returns it from json_extract: a tagged date becomes a Date again. */
+export function decodeValue(value: unknown): unknown {
+  return revive('', value);
+}
+
 export function decodeDoc<T>(text: string): T {
   // Most documents hold no tagged value; skipping the reviver then halves the parse cost.
   return (text.includes(TAG) ? JSON.parse(text, revive) : JSON.parse(text)) as T;

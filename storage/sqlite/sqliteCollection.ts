@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { DocCollection, Filter, FindOptions } from '../collection';
-import { decodeDoc, encodeDoc } from './docCodec';
+import { decodeDoc, decodeValue, encodeDoc } from './docCodec';
 import { fieldExpr, jsonPath, orderAndLimit, translateFilter, type FilterContext, type SqlQuery } from './sqlFilter';
 import type { QueryPlanCheck } from './queryPlanCheck';
 
@@ -97,10 +97,10 @@ export class SqliteCollection<T extends { _id: string }> implements DocCollectio
   }
 
   async findFields<K extends keyof T & string>(filter: Filter, fields: readonly K[], options: FindOptions = {}): Promise<Pick<T, '_id' | K>[]> {
-    // json_extract of an object keeps its JSON subtype, so json_object nests it rather than quoting it.
+    // `->` returns the field as JSON (true stays true, where json_extract would give 1), and json_object nests it.
     const parts = fields.map((f) => {
       if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(f)) throw new Error(`findFields takes top-level field names (got ${f})`);
-      return `'${f}', json_extract(doc, '${jsonPath(f)}')`;
+      return `'${f}', doc -> '${jsonPath(f)}'`;
     });
     const { st, params } = this.select(filter, options, `_id, json_object('_id', _id${parts.map((p) => `, ${p}`).join('')}) AS doc`);
     return (st.all(...params) as Row[]).map((r) => {
@@ -117,7 +117,8 @@ export class SqliteCollection<T extends { _id: string }> implements DocCollectio
 
   async distinct(field: string, filter: Filter): Promise<unknown[]> {
     const { st, params } = this.select(filter, {}, `DISTINCT ${fieldExpr(field)} AS v`);
-    return (st.all(...params) as { v: unknown }[]).map((r) => r.v).filter((v) => v !== null);
+    // The field's own index expression (json_extract), so the index serves it; dates decoded as find does.
+    return (st.all(...params) as { v: unknown }[]).filter((r) => r.v !== null).map((r) => decodeValue(r.v));
   }
 
   async insertOne(doc: T): Promise<boolean> {

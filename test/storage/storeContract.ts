@@ -617,18 +617,40 @@ export function storeContract(open: () => Promise<{ store: AppStore; reopen: () 
     await expect(store.ping()).resolves.toBeUndefined();
   });
 
+  it('lists the distinct values of a field once each, dates as dates, leaving absent and null out', async () => {
+    await store.close();
+    const backend = await raw();
+    try {
+      interface Doc { _id: string; caseId?: string | null; at?: Date; n: number }
+      const docs = await backend.collection<Doc>('contract_distinct', [{ fields: ['n', 'caseId'] }, { fields: ['n', 'at'] }]);
+      const at = new Date('2026-12-03T10:00:00.000Z');
+      await docs.insertOne({ _id: 'a', caseId: 'case-1', at, n: 1 });
+      await docs.insertOne({ _id: 'b', caseId: 'case-1', at, n: 1 });
+      await docs.insertOne({ _id: 'c', caseId: 'case-2', n: 1 });
+      await docs.insertOne({ _id: 'd', caseId: null, n: 1 });
+      await docs.insertOne({ _id: 'e', n: 1 });
+      await docs.insertOne({ _id: 'f', caseId: 'case-3', n: 2 });
+      expect(((await docs.distinct('caseId', { n: 1 })) as string[]).sort()).toEqual(['case-1', 'case-2']);
+      expect(await docs.distinct('at', { n: 1 })).toEqual([at]);
+    } finally {
+      await backend.close();
+      store = await reopen();
+    }
+  });
+
   it('reads only the asked fields of every document, a page at a time, with dates and nested objects intact', async () => {
     await store.close();
     const backend = await raw();
     try {
-      interface Doc { _id: string; small?: { at: Date; n: number } | null; big: string }
+      interface Doc { _id: string; small?: { at: Date; n: number } | null; flag: boolean; big: string }
       const docs = await backend.collection<Doc>('contract_fields', []);
       const at = new Date('2026-12-03T10:00:00.000Z');
       for (let i = 0; i < 1203; i++) {
-        await docs.insertOne({ _id: `d${String(i).padStart(4, '0')}`, big: 'x'.repeat(200), ...(i % 3 === 0 ? {} : { small: i % 3 === 1 ? { at, n: i } : null }) });
+        await docs.insertOne({ _id: `d${String(i).padStart(4, '0')}`, flag: i % 2 === 0, big: 'x'.repeat(200), ...(i % 3 === 0 ? {} : { small: i % 3 === 1 ? { at, n: i } : null }) });
       }
-      const first = await docs.findFields({}, ['small'], { sort: { _id: 1 }, limit: 2 });
-      expect(first).toEqual([{ _id: 'd0000' }, { _id: 'd0001', small: { at, n: 1 } }]);
+      const first = await docs.findFields({}, ['small', 'flag'], { sort: { _id: 1 }, limit: 3 });
+      // Absent and null both come back absent; a boolean stays a boolean.
+      expect(first).toStrictEqual([{ _id: 'd0000', flag: true }, { _id: 'd0001', small: { at, n: 1 }, flag: false }, { _id: 'd0002', flag: true }]);
       const seen: Pick<Doc, '_id' | 'small'>[] = [];
       for await (const doc of everyDocument(docs, ['small'])) seen.push(doc);
       expect(seen).toHaveLength(1203);
