@@ -6,7 +6,7 @@
 import type { Request, Response, Server } from 'restify';
 import { dashboardLink } from '../../domain/dashboard';
 import { londonDate } from '../../domain/londonTime';
-import { buildServiceReport, loadServiceData, serviceCases, serviceCsv, type ServiceQuery, type ServiceReport } from '../../domain/service';
+import { buildServiceReport, loadServiceData, serviceCases, serviceCsv, type ServiceAccessAnswer, type ServiceQuery, type ServiceReport } from '../../domain/service';
 import { recordAudit } from '../audit/recordAudit';
 import { storeServiceSources } from '../service/storeSources';
 import type { BotDeps } from '../deps';
@@ -46,6 +46,15 @@ export function registerServiceRoutes(server: Server, deps: BotDeps, api: ApiWra
 
   /** Case references shown are reads of those cases, logged before they are sent, as the case list's are. */
   const logListed = (caseIds: readonly string[], caller: Caller) => Promise.all([...new Set(caseIds)].map((id) => recordAudit(deps, id, caller.aadObjectId, 'cases.listed')));
+
+  // The page asks this to show or hide its Service entry: no figures are built and no case is read.
+  server.get(
+    '/tab/api/service/access',
+    api(async (_req, res, caller) => {
+      const answer: ServiceAccessAnswer = { allowed: await mayViewService(caller, deps) };
+      sendJson(res, 200, answer);
+    }),
+  );
 
   server.get(
     '/tab/api/service',

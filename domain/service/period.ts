@@ -13,7 +13,7 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 const LONG_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** Longest custom period: three years of months keeps the flow chart readable. */
-export const CUSTOM_MAX_DAYS = 3 * 366;
+export { CUSTOM_MAX_DAYS } from './types';
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');

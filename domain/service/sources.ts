@@ -29,5 +29,7 @@ export interface ServiceSources {
 export async function loadServiceData(sources: ServiceSources, scope: ServiceScope): Promise<ServiceData> {
   const [actions, feedback] = await Promise.all([sources.actionProgress(scope), sources.feedback(scope)]);
   const records = await sources.records(scope, [...new Set(actions.map((a) => a.caseId))]);
-  return { ...records, actions, feedback };
+  // records() keeps only the tenant's cases; actions of any other case go no further.
+  const ours = new Set(records.cases.map((c) => c.id));
+  return { ...records, actions: actions.filter((a) => ours.has(a.caseId)), feedback };
 }

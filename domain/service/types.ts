@@ -9,6 +9,9 @@
 
 export type ServicePeriodKind = 'month' | 'quarter' | 'year' | 'custom';
 
+/** The longest custom period, in days: three years (the page checks it before asking, the API again). */
+export const CUSTOM_MAX_DAYS = 3 * 366;
+
 /** What the manager chose; dates are YYYY-MM-DD Europe/London, both ends included. */
 export interface ServiceQuery {
   readonly period: ServicePeriodKind;
@@ -98,6 +101,11 @@ export interface ServiceAnswer {
   readonly late: readonly LateCase[];
   /** The CSV of this same answer: GET /tab/api/service.csv?<same query>. */
   readonly csvUrl: string;
+}
+
+/** GET /tab/api/service/access: whether the caller may open the service view (the page's entry). */
+export interface ServiceAccessAnswer {
+  readonly allowed: boolean;
 }
 
 export interface ServiceCaseRef {

@@ -1,5 +1,5 @@
 import type { CaseDetail, CaseListAnswer, TabSettings } from '../../domain/dashboard/types';
-import type { ServiceAnswer, ServiceCasesAnswer, ServiceQuery } from '../../domain/service/types';
+import type { ServiceAccessAnswer, ServiceAnswer, ServiceCasesAnswer, ServiceQuery } from '../../domain/service/types';
 
 /** How the page proves who it is: the SSO token in Teams, the picked mock user locally. */
 export type Credentials = { readonly kind: 'token'; readonly token: () => Promise<string> } | { readonly kind: 'local'; readonly userId: string };
@@ -73,6 +73,7 @@ export const api = {
   cases: (c: Credentials) => getJson<CaseListAnswer>('/tab/api/cases', c),
   case: (c: Credentials, caseId: string) => getJson<CaseDetail>(`/tab/api/cases/${encodeURIComponent(caseId)}`, c),
   /** Without a query the server answers its default period (the current month). */
+  serviceAccess: (c: Credentials) => getJson<ServiceAccessAnswer>('/tab/api/service/access', c),
   service: (c: Credentials, q?: ServiceQuery) => getJson<ServiceAnswer>(q ? `/tab/api/service?${serviceParams(q)}` : '/tab/api/service', c),
   serviceCases: (c: Credentials, figure: string, q: ServiceQuery) =>
     getJson<ServiceCasesAnswer>(`/tab/api/service/cases?${new URLSearchParams({ figure }).toString()}&${serviceParams(q)}`, c),

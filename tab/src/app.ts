@@ -8,7 +8,7 @@ import type { CaseDetail, CaseListAnswer, CaseSummary, DeadlineItem, TabSettings
 import { api, ApiError, type Credentials } from './api';
 import { h, type Child } from './dom';
 import { applyTeamsTheme } from './fluent';
-import { createServiceView, refusalText } from './serviceView';
+import { createServiceView, SERVICE_NOT_FOR_YOU } from './serviceView';
 import { connectToHost, onThemeChange, openInHost, ssoToken, type HostInfo } from './teamsHost';
 import { timelineChart, timelineTable } from './timelineChart';
 
@@ -342,21 +342,24 @@ async function boot(): Promise<void> {
     } else await backToList();
   };
 
-  /** Asks the API once whether this caller may see the service view; a refusal only hides its entry. */
+  /**
+   * Asks the API once whether this caller may see the service view (no figures are built for
+   * that); a refusal only hides its entry. The figures are fetched when the view is opened.
+   */
   const probeService = async (): Promise<void> => {
     if (!state.credentials) return;
     try {
-      const answer = await api.service(state.credentials);
-      state.serviceAllowed = true;
-      if (state.section === 'service') service.show(answer);
-    } catch (err) {
+      state.serviceAllowed = (await api.serviceAccess(state.credentials)).allowed;
+    } catch {
       state.serviceAllowed = false;
-      if (state.section === 'service') {
-        state.section = 'cases';
-        setStatus(refusalText(err));
-      }
     }
     renderNav();
+    if (state.section !== 'service') return;
+    if (state.serviceAllowed) await service.reload();
+    else {
+      state.section = 'cases';
+      setStatus(SERVICE_NOT_FOR_YOU);
+    }
   };
 
   const start = async (): Promise<void> => {

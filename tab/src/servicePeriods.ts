@@ -3,7 +3,7 @@
  * counted back from today, each as the YYYY-MM-DD first and last day the API takes. Pure, so
  * the choices are tested without a browser; the server still names the period it answered.
  */
-import type { ServicePeriodKind } from '../../domain/service/types';
+import { CUSTOM_MAX_DAYS, type ServicePeriodKind } from '../../domain/service/types';
 
 export interface PeriodChoice {
   readonly from: string;
@@ -51,5 +51,6 @@ export function customProblem(from: string, to: string): string | undefined {
   const date = /^\d{4}-\d{2}-\d{2}$/;
   if (!date.test(from) || !date.test(to)) return 'Enter both dates of the period.';
   if (from > to) return 'The period must start on or before the day it ends.';
+  if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > CUSTOM_MAX_DAYS) return 'A custom period can be at most three years long.';
   return undefined;
 }

@@ -57,6 +57,8 @@ function announce(text: string): void {
 
 export function createServiceView(deps: ServiceDeps) {
   let answer: ServiceAnswer | undefined;
+  /** Why the last change of period or filter could not be shown; the previous figures stay. */
+  let loadProblem: string | undefined;
   let casesPanel: HTMLElement | undefined;
 
   const status = (text: string, alert = false): void => {
@@ -71,11 +73,17 @@ export function createServiceView(deps: ServiceDeps) {
     else status('Loading the service figures…');
     try {
       answer = await api.service(credentials, query);
+      loadProblem = undefined;
       render(focusId);
       // Focus stays on the control that changed; the new period and count are said, not only shown.
       if (focusId) announce(`${answer.periodLabel}: ${answer.caseCount === 1 ? '1 case' : `${answer.caseCount} cases`}.`);
     } catch (err) {
-      status(refusalText(err), !(err instanceof ApiError && err.status === 403));
+      const refused = err instanceof ApiError && err.status === 403;
+      if (answer && !refused) {
+        // Keep the last figures and the controls on screen, with what went wrong above them.
+        loadProblem = refusalText(err);
+        render(focusId);
+      } else status(refusalText(err), !refused);
     }
   };
 
@@ -269,6 +277,7 @@ export function createServiceView(deps: ServiceDeps) {
     if (!a) return;
     const heading = h('h2', { tabindex: '-1', id: 'service-heading' }, 'Service');
     const intro = h('p', { class: 'today', id: 'service-period-label' }, `${a.periodLabel}: ${a.caseCount === 1 ? '1 case' : `${a.caseCount} cases`}.`);
+    const problem = loadProblem ? h('p', { class: 'message error', id: 'service-load-problem', role: 'alert' }, `${loadProblem} The figures below are still for ${a.periodLabel}.`) : undefined;
     const note = h('p', { class: 'download-note', role: 'status' });
     const csv = h('fluent-button' as 'button', { appearance: 'primary', id: 'service-csv' }, 'Download CSV');
     csv.addEventListener('click', () => void download(csv, note));
@@ -277,6 +286,7 @@ export function createServiceView(deps: ServiceDeps) {
     deps.main.replaceChildren(
       heading,
       intro,
+      ...(problem ? [problem] : []),
       controls(a),
       h('div', { class: 'service-actions' }, csv, busy, note),
       casesPanel,
@@ -287,18 +297,15 @@ export function createServiceView(deps: ServiceDeps) {
     (focusId ? document.getElementById(focusId) : heading)?.focus();
   };
 
-  const show = (a: ServiceAnswer): void => {
-    answer = a;
-    render();
-  };
-
   /** Back to the view: fresh figures for the period and filters last chosen. */
   const reload = (): Promise<void> => load(answer?.query);
 
-  return { reload, show, redraw: drawCharts };
+  return { reload, redraw: drawCharts };
 }
 
+export const SERVICE_NOT_FOR_YOU = 'The service view is for the mediation service’s mediators and administrators. Your cases are under Cases.';
+
 export function refusalText(err: unknown): string {
-  if (err instanceof ApiError && err.status === 403) return 'The service view is for the mediation service’s mediators and administrators. Your cases are under Cases.';
+  if (err instanceof ApiError && err.status === 403) return SERVICE_NOT_FOR_YOU;
   return err instanceof ApiError ? err.message : 'Something went wrong. Try again in a moment.';
 }

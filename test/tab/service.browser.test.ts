@@ -62,7 +62,7 @@ describe('service view in Chromium (local mode)', () => {
   const contrast = (selector: string, property: 'color' | 'fill' | 'stroke'): Promise<number> => page.evaluate(`${CONTRAST}(${JSON.stringify([selector, property])})`);
   const scrollWidth = (): Promise<number> => page.evaluate('document.documentElement.scrollWidth');
   const focusedId = (): Promise<string> => page.evaluate('document.activeElement && document.activeElement.id');
-  /** The next answer of one API path the page receives (from the fixture or, later, the server). */
+  /** The next answer of one API path the page receives (from the server). */
   const answerOf = (pathname: string, user?: string): Promise<Response> =>
     page.waitForResponse((r) => new URL(r.url()).pathname === pathname && (user === undefined || r.request().headers()['x-dashboard-user'] === user));
   const serviceAfter = async (action: () => Promise<unknown>): Promise<{ res: Response; answer: ServiceAnswer }> => {
@@ -120,8 +120,9 @@ describe('service view in Chromium (local mode)', () => {
   });
 
   it('gives a parent no Service entry, and a calm word if they open its address', async () => {
-    const [refused] = await Promise.all([answerOf('/tab/api/service', PG.sam.aadObjectId), signInAs(PG.sam.aadObjectId, '?section=service')]);
-    expect(refused.status()).toBe(403);
+    const [refused] = await Promise.all([answerOf('/tab/api/service/access', PG.sam.aadObjectId), signInAs(PG.sam.aadObjectId, '?section=service')]);
+    expect(refused.status()).toBe(200);
+    expect(await refused.json()).toEqual({ allowed: false });
     expect(sent(refused).user).toBe(PG.sam.aadObjectId);
     await page.getByText('The service view is for the mediation service’s mediators and administrators.').waitFor();
     expect(await page.locator('#nav').isHidden()).toBe(true);
@@ -130,8 +131,8 @@ describe('service view in Chromium (local mode)', () => {
 
   it('shows a mediator every chart as a labelled picture with its summary and its numbers beside it', async () => {
     // The page opens as the last user picked (the parent) before the pick changes: Maya's probe is the one.
-    const [probe] = await Promise.all([answerOf('/tab/api/service', PG.maya.aadObjectId), signInAs(PG.maya.aadObjectId)]);
-    expect(probe.status()).toBe(200);
+    const [probe] = await Promise.all([answerOf('/tab/api/service/access', PG.maya.aadObjectId), signInAs(PG.maya.aadObjectId)]);
+    expect(await probe.json()).toEqual({ allowed: true });
     await page.locator('li.case-card').first().waitFor();
     ({ answer: shown } = await serviceAfter(() => navTo('Service')));
     expect(await page.locator('#nav [aria-current="page"]').textContent()).toBe('Service');

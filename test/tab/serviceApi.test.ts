@@ -97,6 +97,20 @@ describe('service view API', () => {
     expect(body.charts.find((c) => c.id === 'flow')?.rows.map((r) => r.cells[0]?.value)).toEqual([0, 2, 7]);
   });
 
+  it('says who may open the view without building it or reading a case', async () => {
+    const view = JSON.parse((await get(t, '/tab/api/service?period=month&from=2026-12-01', as(PG.maya))).text) as ServiceAnswer;
+    const lateCase = view.late[0]!.caseId;
+    const logged = async () => (await t.bot.store.auditLog.listForCase(lateCase)).length;
+    const before = await logged();
+    const access = async (who: Person) => JSON.parse((await get(t, '/tab/api/service/access', as(who))).text) as unknown;
+    expect(await access(PG.maya)).toEqual({ allowed: true });
+    expect(await access(ADMIN)).toEqual({ allowed: true });
+    expect(await access(PG.sam)).toEqual({ allowed: false });
+    expect((await get(t, '/tab/api/service/access')).status).toBe(401);
+    // The full view logs a read of each late case it lists; asking for access logs none.
+    expect(await logged()).toBe(before);
+  });
+
   it('refuses a party, and anyone else, with 403 and nothing about the service', async () => {
     for (const who of [PG.sam, PG.priya, PG.jordan]) {
       for (const path of ['/tab/api/service', '/tab/api/service/cases?figure=flow.referrals.2026-12', '/tab/api/service.csv']) {

@@ -15,8 +15,7 @@ export interface TabBrowser {
 
 /**
  * Debian's Chromium through playwright-core, in a throw-away profile, for the dashboard tab's
- * browser tests. The page asks once whether the caller may see the service view; a refusal (403
- * for a party) is an answer the page handles, so that failed load is not counted as an error.
+ * browser tests, counting every script or console error the page logs.
  */
 export async function openTabBrowser(name: string, options: { readonly viewport: { width: number; height: number }; readonly acceptDownloads?: boolean }): Promise<TabBrowser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (CI does this in .ci/run)`);
@@ -33,7 +32,7 @@ export async function openTabBrowser(name: string, options: { readonly viewport:
   page.setDefaultTimeout(8000);
   const consoleErrors: string[] = [];
   page.on('console', (m) => {
-    if (m.type() === 'error' && !(m.text().startsWith('Failed to load resource') && m.location().url.includes('/tab/api/service'))) consoleErrors.push(m.text());
+    if (m.type() === 'error') consoleErrors.push(m.text());
   });
   page.on('pageerror', (e) => consoleErrors.push(e.message));
   return {
