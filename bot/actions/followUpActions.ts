@@ -5,7 +5,6 @@ import { VERBS } from '../../cards/verbs';
 import { ID_PATTERN, partyFor, type Case } from '../../domain/cases';
 import type { AuditAction } from '../../domain/audit';
 import {
-  actionOwners,
   decideDelay,
   delayRefusal,
   familyParties,
@@ -23,7 +22,7 @@ import { ownerLabel, type AgreedAction } from '../../domain/meeting';
 import { formatDate } from '../../domain/timescales';
 import { recordAudit } from '../audit/recordAudit';
 import { cardActivity, notice, postInThread } from '../cases/caseCards';
-import { ownerCardFor, sendToParties } from '../followUp/followUpCards';
+import { ownerCardFor, sendToOwners, sendToParties } from '../followUp/followUpCards';
 import { advanceFollowUp } from '../followUp/startFollowUp';
 import { cardResponse, errorResponse, refusal } from '../invokeResponses';
 import type { BotDeps } from '../deps';
@@ -155,7 +154,7 @@ function decideAction(verb: string, agree: boolean): CardAction {
           : `${who} declined the new date for "${action.what}": ${view.fromText} stands.`;
         ctx.deps.background.run(verb, async () => {
           await postInThread(c, ctx.deps, notice(`New date ${agree ? 'agreed' : 'declined'}: case ${c.caseReference}`, text, agree ? 'success' : 'warning'));
-          await sendToParties(c, actionOwners(c, action), ctx.deps, 'The answer to a new date', () => cardActivity(ownerCardFor(c, action, progress, ctx.deps, text)));
+          await sendToOwners(c, action, ctx.deps, 'The answer to a new date', () => ownerCardFor(c, action, progress, ctx.deps, text));
         });
       }
       return view ? cardResponse(delayProposalCard(view)) : errorResponse(404, 'That proposal is no longer on record.');

@@ -4,10 +4,10 @@ import { actionProgressCard } from '../../cards/actionProgressCard';
 import { toActionProgressView } from '../../cards/followUpViews';
 import { CASE_TYPES } from '../../domain/caseTypes';
 import { newId, type Case, type Party } from '../../domain/cases';
-import type { ActionProgress } from '../../domain/followUp';
+import { actionOwners, type ActionProgress } from '../../domain/followUp';
 import { londonDate } from '../../domain/londonTime';
 import type { AgreedAction } from '../../domain/meeting';
-import type { CardDeps } from '../cases/caseCards';
+import { cardActivity, postInThread, type CardDeps } from '../cases/caseCards';
 import { tellMediatorsUnreachable } from '../cases/unreachable';
 import type { BotDeps } from '../deps';
 
@@ -35,3 +35,13 @@ export async function sendToParties(
   }
 }
 
+
+/**
+ * The owner's card to the action's owners' 1:1 chats; for an owner outside the case (a named
+ * person or a body nobody in the case holds), to the case thread, where the mediators act for them.
+ */
+export async function sendToOwners(c: Case, action: AgreedAction, deps: CardDeps & Pick<BotDeps, 'log' | 'now'>, what: string, card: () => AdaptiveCard): Promise<void> {
+  const owners = actionOwners(c, action);
+  if (owners.length === 0) await postInThread(c, deps, cardActivity(card()));
+  else await sendToParties(c, owners, deps, what, () => cardActivity(card()));
+}

@@ -1,13 +1,13 @@
 import { feedbackCard } from '../../cards/feedbackCard';
 import { CASE_TYPES } from '../../domain/caseTypes';
 import { moveCase, type Case } from '../../domain/cases';
-import { actionOwners, followUpState, newProgress } from '../../domain/followUp';
+import { followUpState, newProgress } from '../../domain/followUp';
 import { londonDate } from '../../domain/londonTime';
 import { addCalendarMonths, isoFromDayNumber, parseIsoDate } from '../../domain/timescales';
 import { actionDueDates, type Meeting } from '../../domain/meeting';
 import { cardActivity, refreshRootCard, type CardDeps } from '../cases/caseCards';
 import type { BotDeps } from '../deps';
-import { ownerCardFor, sendToParties } from './followUpCards';
+import { ownerCardFor, sendToOwners, sendToParties } from './followUpCards';
 
 /**
  * After an outcome version is published (docs/after-the-meeting.md): each agreed action of the
@@ -15,7 +15,9 @@ import { ownerCardFor, sendToParties } from './followUpCards';
  * version every party gets the feedback card. Re-publishing sends nothing twice: an action
  * already followed is not sent again, and feedback goes with version 1 only.
  */
-export async function startFollowUp(c: Case, meeting: Meeting | null, firstVersion: boolean, deps: BotDeps): Promise<void> {
+/** Returns how many agreed actions could not be followed (no due date could be worked out). */
+export async function startFollowUp(c: Case, meeting: Meeting | null, firstVersion: boolean, deps: BotDeps): Promise<number> {
+  let skipped = 0;
   const close = meeting?.close;
   // As the reminders do (domain/reminders/meetingDeadlines.ts): actions count once there was agreement.
   if (meeting && close && (close.outcome === 'full' || close.outcome === 'partial')) {
@@ -26,18 +28,20 @@ export async function startFollowUp(c: Case, meeting: Meeting | null, firstVersi
         dates = actionDueDates(action, close.agreementDate, deps.calendar);
       } catch (err) {
         deps.log.warn({ caseId: c.id, actionId: action.actionId, err: (err as Error).message }, 'an agreed action has no due date');
+        skipped += 1;
         continue;
       }
       const legalLimit = isDrs ? undefined : dates.statutory.at(-1)?.due;
       const p = newProgress(c.id, action.actionId, dates.effective, legalLimit, deps.now());
       if (!(await deps.store.followUp.open(p))) continue;
-      await sendToParties(c, actionOwners(c, action), deps, 'An agreed action', () => cardActivity(ownerCardFor(c, action, p, deps)));
+      await sendToOwners(c, action, deps, 'An agreed action', () => ownerCardFor(c, action, p, deps));
     }
   }
   if (firstVersion) {
     await sendToParties(c, c.parties, deps, 'The feedback card', () => cardActivity(feedbackCard({ caseId: c.id })));
   }
   await advanceFollowUp(c.id, deps);
+  return skipped;
 }
 
 export type FollowUpDeps = CardDeps & Pick<BotDeps, 'store' | 'now'>;

@@ -16,14 +16,13 @@ export async function afterClose(caseId: string, m: Meeting, actor: string, deps
       const to = caseStateAfterClose(close.outcome, isDrs);
       const moved = c.state === to ? c : moveCase(c, to);
       if (moved instanceof Error || close.outcome !== 'adjourned' || !close.nextDate) return moved;
-      // DRS has no preparation clocks: the next session's date is all that changes.
-      if (isDrs) return { ...moved, dates: { ...moved.dates, meetingDate: close.nextDate } };
-      // Adjourned: back to preparation for the next session, whose date drives the preparation clocks.
-      const back = moveCase(moved, 'PREPARATION');
-      if (back instanceof Error) return back;
+      // Adjourned: DRS has no preparation clocks; otherwise back to preparation for the next
+      // session, whose date drives the preparation clocks.
+      const next = isDrs ? moved : moveCase(moved, 'PREPARATION');
+      if (next instanceof Error) return next;
       // The next session has its own plan: the day the last one was planned for no longer applies.
-      const { plannedMeetingDate: _held, ...dates } = back.dates;
-      return { ...back, dates: { ...dates, meetingDate: close.nextDate } };
+      const { plannedMeetingDate: _held, ...dates } = next.dates;
+      return { ...next, dates: { ...dates, meetingDate: close.nextDate } };
     },
     { by: actor, action: 'meeting.closed', detail: close.outcome },
     deps.now(),

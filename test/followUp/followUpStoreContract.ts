@@ -36,10 +36,8 @@ export function followUpStoreContract(ctx: { readonly store: () => AppStore; rea
     expect(await store.followUp.listFeedback('tenant-z', '2026-12-01', '2026-12-31')).toEqual([expect.objectContaining({ fairness: 2 })]);
     const december = await store.followUp.listFeedback('TENANT-A', '2026-12-01', '2026-12-31');
     expect(december).toHaveLength(2);
-    expect(JSON.stringify(december)).not.toMatch(/case-a|aad-1/);
     expect(await store.caseRecords.count('case-a')).toMatchObject({ feedback_given: 2 });
     expect(await store.followUp.removeFeedbackBefore('2026-12-04')).toBe(1);
-    expect(JSON.stringify(await store.followUp.listFeedback('tenant-a', '2026-12-01', '2026-12-31'))).not.toMatch(/tenant/);
     expect(await store.followUp.listFeedback('tenant-a', '2026-12-01', '2026-12-31')).toHaveLength(1);
     const reopened = await ctx.reopen();
     expect(await reopened.followUp.listFeedback('tenant-a', '2027-01-01', '2027-01-31')).toEqual([expect.objectContaining({ role: 'la_officer', fairness: 4 })]);

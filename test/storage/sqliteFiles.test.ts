@@ -183,6 +183,10 @@ describe('anonymous feedback on disk', () => {
     try {
       expect(raw.prepare('SELECT _id FROM feedback_answers').all()).toEqual([{ _id: 'answer-aa' }, { _id: 'answer-mm' }, { _id: 'answer-zz' }]);
       expect(() => raw.prepare('SELECT rowid FROM feedback_answers').all()).toThrow(/no such column: rowid/);
+      // What is stored of an answer names neither the case nor the person.
+      const stored = (raw.prepare('SELECT doc FROM feedback_answers').all() as { doc: string }[]).map((r) => Object.keys(JSON.parse(r.doc) as object).sort());
+      expect(stored[0]).toEqual(['_id', 'caseType', 'clarity', 'fairness', 'givenOn', 'role', 'tenantId', 'wouldUseAgain']);
+      expect(JSON.stringify(raw.prepare('SELECT doc FROM feedback_answers').all())).not.toMatch(/case-0|person-0/);
     } finally {
       raw.close();
     }
