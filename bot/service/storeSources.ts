@@ -2,6 +2,7 @@ import type { Calendar } from '../../domain/timescales';
 import { sameTenant } from '../../domain/cases';
 import type { Meeting } from '../../domain/meeting';
 import { actionFactsFromMeetings, type ServiceSources } from '../../domain/service';
+import { REACH_DAYS } from '../../domain/service/measures';
 import { shiftDays } from '../../domain/service/period';
 import type { AppStore } from '../../storage/appStore';
 
@@ -11,7 +12,6 @@ function instants(from: string, to: string): [string, string] {
 }
 
 /** Slack before the period for clocks that run into it: the 30 days, and a certificate's 3 working days over Christmas. */
-const THIRTY_DAYS_BACK = 31;
 const CLOSE_BACK = 14;
 /** Agreed actions fall due up to a year after the agreement (T13c's 20 weeks, or a date agreed further out). */
 const ACTIONS_BACK = 366;
@@ -39,7 +39,7 @@ export function storeServiceSources(store: Pick<AppStore, 'cases' | 'meetings' |
       const [from, to] = instants(scope.from, scope.to);
       const [closeFrom] = instants(shiftDays(scope.from, -CLOSE_BACK), scope.to);
       const [informed, openedWithoutDate, ended, started, closed, issued] = await Promise.all([
-        store.cases.listBetween('dates.laInformed', shiftDays(scope.from, -THIRTY_DAYS_BACK), scope.to, scope.tenantId),
+        store.cases.listBetween('dates.laInformed', shiftDays(scope.from, -REACH_DAYS), scope.to, scope.tenantId),
         store.cases.listBetween('createdAt', from, to, scope.tenantId, { withoutLaInformed: true }),
         store.cases.listBetween('ending.date', scope.from, scope.to, scope.tenantId),
         store.meetings.caseIdsBetween('startedAt', from, to),

@@ -10,7 +10,7 @@ import type { OnSkipped } from './ruleDeadlines';
 import { actionStepWhy, agreedDateWhy, AMENDED_PLAN_WHY, atOnceWhy, OUTCOME_WHY } from './whyText';
 
 /** Outcomes that end the mediation with agreed actions to track. */
-const AGREEMENT_OUTCOMES: ReadonlySet<string> = new Set(['full', 'partial']);
+export const AGREEMENT_OUTCOMES: ReadonlySet<string> = new Set(['full', 'partial']);
 
 /**
  * T8 and T9, counted from the moment the final session closed. An adjourned session starts

@@ -1,14 +1,7 @@
-import { actionDueDates, type AgreedAction, type Meeting } from '../meeting';
+import { actionDueDates, isLocalAuthority, type Meeting } from '../meeting';
+import { AGREEMENT_OUTCOMES } from '../reminders/meetingDeadlines';
 import { isTimescaleError, type Calendar } from '../timescales';
 import type { ActionProgressFact } from './facts';
-
-/** Outcomes that end the mediation with agreed actions (as the reminders' actionDeadlines reads them). */
-const AGREEMENT: ReadonlySet<string> = new Set(['full', 'partial']);
-
-/** Actions the local authority owns: the body, or its officer in the case. */
-export function isLaAction(action: Pick<AgreedAction, 'owner'>): boolean {
-  return (action.owner.kind === 'body' && action.owner.body === 'local_authority') || (action.owner.kind === 'role' && action.owner.role === 'la_officer');
-}
 
 /**
  * Each LA action agreed at a final session, with the due date actionDueDates gives it (the date the
@@ -20,9 +13,9 @@ export function actionFactsFromMeetings(meetings: readonly Meeting[], calendar: 
   const out: ActionProgressFact[] = [];
   for (const m of meetings) {
     const close = m.close;
-    if (!close || !AGREEMENT.has(close.outcome)) continue;
+    if (!close || !AGREEMENT_OUTCOMES.has(close.outcome)) continue;
     for (const action of m.actions) {
-      if (!isLaAction(action)) continue;
+      if (!isLocalAuthority(action.owner, [])) continue;
       try {
         out.push({ caseId: m.caseId, actionId: action.actionId, dueDate: actionDueDates(action, close.agreementDate, calendar).effective });
       } catch (error) {
