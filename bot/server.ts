@@ -2,6 +2,7 @@ import restify from 'restify';
 import { openStore, type AppStore } from '../storage/appStore';
 import { readTerms } from '../storage/termsFile';
 import type { NedbImportReport } from '../storage/sqlite/importNedb';
+import type { MeetingDateMigrationReport } from '../storage/meetingDateMigration';
 import type { QueryPlanCheck } from '../storage/sqlite/queryPlanCheck';
 import { createBotApp, type BotApp } from './app';
 import type { AppConfig } from './config';
@@ -50,7 +51,7 @@ function logNedbImport(log: Logger, report: NedbImportReport): void {
 
 export async function startBot(config: AppConfig, options: StartOptions = {}): Promise<RunningBot> {
   const log = options.log ?? createLogger(config.logLevel, logFormatFor(config));
-  let migratedMeetingDates: readonly string[] = [];
+  let meetingDates: MeetingDateMigrationReport | undefined;
   const store =
     options.store ??
     (await openStore({
@@ -68,7 +69,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
       },
       onAuditRecovered: (entries) => log.info({ entries }, 'audit log: entries a crash had left in their documents were copied'),
       onMeetingDatesStartup: (report) => {
-        migratedMeetingDates = report.caseIds;
+        meetingDates = report;
         if (report.moved > 0) log.info({ checked: report.checked, moved: report.moved }, 'meeting dates: cases whose meeting was held on another day now carry the real date');
       },
     }));
@@ -91,8 +92,15 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
   listeningOn = port;
   log.info({ port, store: store.kind, storeAt: store.location, authenticated: config.hasTeamsCredentials }, 'bot listening');
   app.deps.reminders.start();
-  // Cases the start-up migration gave their real meeting date: their deadlines follow it.
-  for (const caseId of migratedMeetingDates) app.deps.reminders.sync.request(caseId);
+  // Cases the start-up migration gave their real meeting date: their deadlines follow it, and only
+  // then is the migration marked done (a crash before that runs it, and this, again).
+  const dates = meetingDates;
+  if (dates && dates.caseIds.length > 0) {
+    app.deps.background.run('meeting dates: reminders', async () => {
+      for (const caseId of dates.caseIds) await app.deps.reminders.sync.syncNow(caseId);
+      await dates.done();
+    });
+  }
   app.deps.purge.start();
   // Once in the store's life: actions of outcomes published before they were followed (bot/followUp/backfill.ts).
   app.deps.background.run('follow-up backfill', async () => {

@@ -11,15 +11,22 @@ import { everyDocument, type StoreMarkers } from './storeMarkers';
  * version that kept the planned day. Their meeting date becomes the day the latest session
  * really started (the rule of domain/cases/meetingHeld.ts), so the case card, `my cases`, the
  * dashboard and every deadline read the real date. Once, verified by counts: after the writes,
- * no case may still disagree with its meeting.
+ * no case may still disagree with its meeting. The marker is set only by `done()`, once the bot has
+ * recomputed those cases' reminders: a crash in between runs it again, and the cases already
+ * corrected are still listed (by their planned day), so their reminders are not left behind.
  */
 export interface MeetingDateMigrationReport {
   /** Cases read. */
   readonly checked: number;
   /** Cases whose meeting date this run corrected. */
   readonly moved: number;
-  /** Their ids: their deadlines and reminders are recomputed once the bot runs. */
+  /**
+   * Cases whose reminders must follow the day held: every case that carries a planned day beside
+   * it (those moved now, and any moved by a run that crashed before done()).
+   */
   readonly caseIds: readonly string[];
+  /** Sets the marker: call once their reminders are recomputed. */
+  done(): Promise<void>;
 }
 
 export class MeetingDateMigrationError extends Error {
@@ -56,9 +63,9 @@ export async function migrateMeetingDates(
   markers: StoreMarkers,
   now: Date,
 ): Promise<MeetingDateMigrationReport> {
-  if (await markers.get(MARKER)) return { checked: 0, moved: 0, caseIds: [] };
+  if (await markers.get(MARKER)) return { checked: 0, moved: 0, caseIds: [], done: async () => undefined };
   let checked = 0;
-  const caseIds: string[] = [];
+  let moved = 0;
   for await (const doc of everyDocument(docs)) {
     checked++;
     const id = String(doc._id);
@@ -66,12 +73,18 @@ export async function migrateMeetingDates(
     if (!found) continue;
     const detail = meetingHeldDetail(found.c, found.held) ?? 'meeting date';
     const r = await cases.update(id, (c) => heldDateCorrection(c, found.latest) ?? c, { by: SYSTEM_ACTOR, action: 'meeting.dateHeld', detail }, now);
-    if (r.status === 'updated') caseIds.push(id);
+    if (r.status === 'updated') moved++;
   }
   // Verified by counts: every case read now agrees with its meeting.
   let disagreeing = 0;
-  for await (const doc of everyDocument(docs)) if (await correctionFor(String(doc._id), cases, meetings)) disagreeing++;
+  const caseIds: string[] = [];
+  for await (const doc of everyDocument(docs)) {
+    if (await correctionFor(String(doc._id), cases, meetings)) disagreeing++;
+    if (doc.dates?.plannedMeetingDate !== undefined) caseIds.push(String(doc._id));
+  }
   if (disagreeing > 0) throw new MeetingDateMigrationError(`${disagreeing} cases still disagree with the day their meeting was held`);
-  await markers.set(MARKER, { checked, moved: caseIds.length }, now);
-  return { checked, moved: caseIds.length, caseIds };
+  const done = () => markers.set(MARKER, { checked, moved, resynced: caseIds.length }, now);
+  // Nothing to recompute: done now, whoever opened the store.
+  if (caseIds.length === 0) await done();
+  return { checked, moved, caseIds, done };
 }

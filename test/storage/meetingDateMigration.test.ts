@@ -8,6 +8,7 @@ import { SqliteBackend } from '../../storage/sqlite/sqliteBackend';
 import { STORE_MARKERS_COLLECTION } from '../../storage/storeMarkers';
 import { LEAD, makeCase } from '../domain/caseFixtures';
 import { makeTempDir, removeDir } from '../helpers/tempDir';
+import { startTestBot } from '../helpers/testBot';
 
 const GUARDS = { termsAgreed: true, authorityConfirmed: true };
 const PLANNED = '2026-12-17';
@@ -55,7 +56,8 @@ describe('start-up migration: the meeting date is the day the meeting was held',
     await raw.close();
 
     store = await open();
-    expect(reports.at(-1)).toEqual({ checked: 4, moved: 1, caseIds: [early.id] });
+    const figures = (r: MeetingDateMigrationReport | undefined) => (r ? { checked: r.checked, moved: r.moved, caseIds: r.caseIds } : undefined);
+    expect(figures(reports.at(-1))).toEqual({ checked: 4, moved: 1, caseIds: [early.id] });
     const moved = await store.cases.get(early.id);
     expect(moved?.dates).toMatchObject({ meetingDate: '2026-12-02', meetingTime: '14:05', plannedMeetingDate: PLANNED });
     expect((await store.cases.get(onTheDay.id))?.dates.meetingDate).toBe(PLANNED);
@@ -65,9 +67,25 @@ describe('start-up migration: the meeting date is the day the meeting was held',
     expect(entry).toMatchObject({ by: 'system', detail: `planned ${PLANNED}, held 2026-12-02` });
     await store.close();
 
-    // A second start-up reads nothing and moves nothing.
+    // A crash before the moved cases' reminders were recomputed (done() not called): the next
+    // start moves nothing more but still lists the case, so its reminders are not left behind.
     store = await open();
-    expect(reports.at(-1)).toEqual({ checked: 0, moved: 0, caseIds: [] });
+    expect(figures(reports.at(-1))).toEqual({ checked: 4, moved: 0, caseIds: [early.id] });
+    await store.close();
+
+    // The bot recomputes the listed cases' reminders, and only then marks the migration done.
+    const t = await startTestBot({ DATA_DIR: dataDir });
+    try {
+      await t.bot.app.deps.background.idle();
+      expect((await t.bot.store.reminders.listForCase(early.id)).deadlines.length).toBeGreaterThan(0);
+      expect(await t.bot.store.markers.get('meeting-date-is-the-day-held')).toMatchObject({ counts: { checked: 4, moved: 0, resynced: 1 } });
+    } finally {
+      await t.stop();
+    }
+
+    // Done: a start-up reads nothing and moves nothing.
+    store = await open();
+    expect(figures(reports.at(-1))).toEqual({ checked: 0, moved: 0, caseIds: [] });
     await store.close();
   });
 });
