@@ -72,6 +72,10 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
         meetingDates = report;
         if (report.moved > 0) log.info({ checked: report.checked, moved: report.moved }, 'meeting dates: cases whose meeting was held on another day now carry the real date');
       },
+      onServiceRecordsStartup: (report) => {
+        if (report && report.cases > 0) log.info(report, "service view: each case's record was built from its case, sessions, certificates and outcome");
+      },
+      onServiceRecordFailed: (caseId, err) => log.warn({ caseId, err: err.message }, 'service view: a record could not be rebuilt after a change; the view rebuilds it when next read'),
     }));
   const terms = await readTerms(config.termsFile);
   let listeningOn = config.port;

@@ -48,6 +48,7 @@ import { sweepOutboxes, type WithOutbox } from './auditOutbox';
 import { StoreMarkers, STORE_MARKERS_COLLECTION, type StoreMarkerDoc } from './storeMarkers';
 import type { DocCollection, Filter } from './collection';
 import { CaseRecords } from './caseRecords';
+import { SERVICE_RECORDS_COLLECTION, serviceRecordIndexes, ServiceRecordStore, type ServiceRecordBackfill, type ServiceRecordDoc } from './serviceRecordStore';
 import { CertificateRegister, CERTIFICATE_REGISTER_COLLECTION, certificateRegisterIndexes, type RegisterDoc } from './certificateRegister';
 import { ExportLinkStore, EXPORT_LINKS_COLLECTION, exportLinkIndexes, type ExportLinkDoc } from './exportLinkStore';
 import {
@@ -96,6 +97,8 @@ export interface AppStore {
   readonly markers: StoreMarkers;
   /** After the meeting: agreed actions followed through, and the parties' feedback (docs/after-the-meeting.md). */
   readonly followUp: FollowUpStore;
+  /** The service view's small copy of each case's records, kept current from the change feed. */
+  readonly serviceRecords: ServiceRecordStore;
   /** Announces each case whose deadlines may have moved (see caseChanges.ts). */
   readonly caseChanges: CaseChangeFeed;
   /** The start-up sweep of audit entries left in their documents by a crash, running in the background. */
@@ -121,6 +124,10 @@ export interface StoreHooks {
   readonly onAuditStartup?: (report: AuditMigrationReport) => void;
   /** What the one-time meeting-date migration did (log it; recompute the moved cases' reminders). */
   readonly onMeetingDatesStartup?: (report: MeetingDateMigrationReport) => void;
+  /** What the one-time build of the service view's records did (log it), or undefined when it had run before. */
+  readonly onServiceRecordsStartup?: (report: ServiceRecordBackfill | undefined) => void;
+  /** A service view record could not be rebuilt after a change (the view rebuilds it when it next reads a missing one). */
+  readonly onServiceRecordFailed?: (caseId: string, err: Error) => void;
   /** The background sweep after start-up copied entries a crash had left only in their documents. */
   readonly onAuditRecovered?: (entries: number) => void;
 }
@@ -196,6 +203,8 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
   const progress = await backend.collection<ActionProgressDoc>(ACTION_PROGRESS_COLLECTION, actionProgressIndexes);
   const feedbackAnswers = await backend.collection<FeedbackAnswerDoc>(FEEDBACK_ANSWERS_COLLECTION, feedbackAnswerIndexes, { unordered: true });
   const feedbackGiven = await backend.collection<FeedbackGivenDoc>(FEEDBACK_GIVEN_COLLECTION, feedbackGivenIndexes);
+  // Derived from the case's records and rebuilt from them on any doubt (serviceRecordStore.ts).
+  const serviceRecordDocs = await backend.collection<ServiceRecordDoc>(SERVICE_RECORDS_COLLECTION, serviceRecordIndexes, bookkeeping);
   const caseRecords = new CaseRecords([
     scoped(CASES_COLLECTION, cases, '_id'),
     scoped(ACKNOWLEDGEMENTS_COLLECTION, acks, 'caseId'),
@@ -214,6 +223,8 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
     // Who answered the feedback goes with the case; the answers themselves name no case (followUpStore.ts).
     scoped(FEEDBACK_GIVEN_COLLECTION, feedbackGiven, 'caseId'),
     scoped(AUDIT_LOG_COLLECTION, auditDocs, 'caseId', { action: { $ne: 'case.purged' } }),
+    // Last before the case: a view read during a purge finds no other record to rebuild it from.
+    scoped(SERVICE_RECORDS_COLLECTION, serviceRecordDocs, '_id'),
   ]);
   // Before anything is served: old in-document trails into the log, then entries a crash left only in their document.
   // Both steps read the documents as stored, older shapes included.
@@ -244,7 +255,17 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
   // What deadlinesForCase reads of a case and a meeting: a write that changes none of it (most do not) moves no deadline.
   caseStore.update = announcingWhenChanged(feed, caseStore.update.bind(caseStore), (id) => id, (r) =>
     r.status === 'updated'
-      ? JSON.stringify([r.case.dates, r.case.state, r.case.caseType, r.case.isYoungPerson, r.case.parties.map((p) => [p.partyId, p.role]), r.case.mediators.length])
+      ? JSON.stringify([
+          r.case.dates,
+          r.case.state,
+          r.case.caseType,
+          r.case.isYoungPerson,
+          r.case.parties.map((p) => [p.partyId, p.role]),
+          // The service view's copy also counts by these (serviceRecordStore.ts).
+          r.case.mediators.map((m) => [m.aadObjectId, m.displayName]),
+          r.case.localAuthority,
+          r.case.ending ?? null,
+        ])
       : undefined,
   );
   const meetingStore = new MeetingStore(meetings, auditLog, hooks.onCorruptDocument, hooks.onAuditDeferred);
@@ -260,6 +281,10 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
   outcomeStore.update = announcing(feed, outcomeStore.update.bind(outcomeStore), (caseId) => caseId);
   const certificateStore = new CertificateStore(certificates, hooks.onCorruptDocument);
   certificateStore.issue = announcing(feed, certificateStore.issue.bind(certificateStore), (caseId) => caseId);
+  certificateStore.update = announcing(feed, certificateStore.update.bind(certificateStore), (caseId) => caseId);
+  const serviceRecords = new ServiceRecordStore(serviceRecordDocs, { cases: caseStore, meetings: meetingStore, certificates: certificateStore, outcomes: outcomeStore }, hooks.onCorruptDocument, hooks.onServiceRecordFailed);
+  hooks.onServiceRecordsStartup?.(await serviceRecords.backfill(cases, markers, new Date()));
+  feed.subscribe((caseId) => serviceRecords.request(caseId));
   const preparationStore = new PreparationStore(prepRecords, prepChanges, hooks.onCorruptDocument);
   // Sending the requested changes finishes T10; answers and drafts move no deadline.
   preparationStore.sendDrafts = announcing(feed, preparationStore.sendDrafts.bind(preparationStore), (caseId) => caseId);
@@ -286,6 +311,7 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
     calendarLinks: new CalendarLinkStore(calendarLinks),
     polls: new PollStore(polls),
     caseChanges: feed,
+    serviceRecords,
     markers,
     followUp,
     auditRecovery,
@@ -297,6 +323,7 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
     close: async () => {
       closing = true;
       await auditRecovery;
+      await serviceRecords.settled();
       await backend.close();
     },
   };

@@ -1,6 +1,5 @@
 import type { AuditInput, AuditRecord } from '../domain/audit';
 import { CaseSchema, memberIdsOf, referenceKey, type Case, type CaseState } from '../domain/cases';
-import { ServiceCaseSchema, type ServiceCase } from '../domain/service/serviceCase';
 import type { AuditLog } from './auditLog';
 import { flushOutbox, outboxEntry, outboxWriter, type WithOutbox } from './auditOutbox';
 import type { DocCollection, IndexSpec } from './collection';
@@ -61,14 +60,6 @@ export type CaseMutation = (c: Case) => Case | Error;
 
 function toDoc(c: Case, audit: AuditRecord): CaseDoc {
   return { ...c, _id: c.id, refKey: referenceKey(c.providerKey, c.caseReference), memberIds: memberIdsOf(c), auditOutbox: audit };
-}
-
-/** Only these are read from the store for the service view: the parties are most of a case's JSON. */
-const SERVICE_FIELDS = Object.keys(ServiceCaseSchema.shape) as (keyof ServiceCase)[];
-
-/** The service view's part of a case, checked field by field like the whole (domain/service/serviceCase.ts). */
-function serviceCaseOf(doc: Pick<CaseDoc, '_id' | keyof ServiceCase>): ServiceCase {
-  return parseStored(ServiceCaseSchema, CASES_COLLECTION, String(doc._id), doc);
 }
 
 function fromDoc(doc: CaseDoc): Case {
@@ -146,22 +137,6 @@ export class CaseStore {
   async listForUser(aadObjectId: string, limit = 50): Promise<Case[]> {
     const docs = await this.docs.find({ memberIds: aadObjectId.toLowerCase() }, { sort: { updatedAt: -1 }, limit });
     return parseEach(docs, fromDoc, this.onCorrupt);
-  }
-
-  /**
-   * The service view's part (ServiceCase) of the tenant's cases whose `field` lies between `from` and `to` (both included); with
-   * `withoutLaInformed`, only those with no date the LA was told. Corrupt ones are reported and left out.
-   */
-  async listBetween(field: CaseDateField, from: string, to: string, tenantId: string | undefined, options: { withoutLaInformed?: boolean } = {}): Promise<ServiceCase[]> {
-    const docs = await this.docs.findFields({ [field]: { $gte: from, $lte: to }, ...tenantFilter(tenantId), ...(options.withoutLaInformed ? { 'dates.laInformed': { $exists: false } } : {}) }, SERVICE_FIELDS);
-    return parseEach(docs, serviceCaseOf, this.onCorrupt);
-  }
-
-  /** The cases with these ids that belong to the tenant, as the service view reads them. */
-  async getMany(ids: readonly string[], tenantId: string | undefined): Promise<ServiceCase[]> {
-    if (ids.length === 0) return [];
-    const docs = await this.docs.findFields({ _id: { $in: [...ids] }, ...tenantFilter(tenantId) }, SERVICE_FIELDS);
-    return parseEach(docs, serviceCaseOf, this.onCorrupt);
   }
 
   /**

@@ -38,8 +38,8 @@ export const certificateIndexes: readonly IndexSpec[] = [
   // The last number issued in a provider's year: the next is one more.
   { fields: ['sequenceScope', 'sequence'] },
   { field: 'accessTokenHashes', array: true },
-  // The service view's periods: certificates issued.
-  { field: 'issueDate' },
+  // The service view's periods: certificates issued (the case id last: the index alone answers which cases).
+  { fields: ['issueDate', 'caseId'] },
 ];
 
 /** Enough for a provider's whole team issuing in the same second; each round has one winner. */

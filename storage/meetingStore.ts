@@ -30,9 +30,10 @@ export const MEETINGS_COLLECTION = 'meetings';
 export const meetingIndexes: readonly IndexSpec[] = [
   { fields: ['caseId', 'session'] },
   { field: 'sessionKey', unique: true },
-  // The service view's periods: sessions held, sessions closed.
-  { field: 'startedAt' },
-  { field: 'close.closedAt' },
+  // The service view's periods: sessions held, sessions closed (with an agreement). The case id
+  // last, so the index alone answers "which cases" without reading a single meeting.
+  { fields: ['startedAt', 'caseId'] },
+  { fields: ['close.closedAt', 'close.outcome', 'caseId'] },
 ];
 
 /** Every tick is a write to the same document; allow for a burst from two mediators at once. */

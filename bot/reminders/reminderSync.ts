@@ -1,6 +1,7 @@
 import { deadlinesForCase, remindersFor, type TrackedDeadline } from '../../domain/reminders';
 import type { SyncResult } from '../../storage/reminderStore';
 import type { BotDeps } from '../deps';
+import { CoalescedRuns } from '../../storage/coalescedRuns';
 import { deadlineFactsFor } from './deadlineFacts';
 
 type SyncDeps = Pick<BotDeps, 'store' | 'calendar' | 'now' | 'log' | 'background' | 'config'>;
@@ -13,8 +14,7 @@ type SyncDeps = Pick<BotDeps, 'store' | 'calendar' | 'now' | 'log' | 'background
  * burst of checklist ticks costs two recomputations, not fifty, and the last write always wins.
  */
 export class ReminderSync {
-  private readonly running = new Map<string, Promise<void>>();
-  private readonly again = new Set<string>();
+  private readonly runs = new CoalescedRuns();
 
   constructor(private readonly deps: SyncDeps) {}
 
@@ -24,22 +24,10 @@ export class ReminderSync {
   }
 
   request(caseId: string): void {
-    if (this.running.has(caseId)) {
-      this.again.add(caseId);
-      return;
-    }
-    const run = (async () => {
-      try {
-        do {
-          this.again.delete(caseId);
-          await this.syncNow(caseId);
-        } while (this.again.has(caseId));
-      } finally {
-        this.running.delete(caseId);
-      }
-    })();
-    this.running.set(caseId, run);
-    this.deps.background.run('recompute reminders', () => run);
+    const run = this.runs.request(caseId, async () => {
+      await this.syncNow(caseId);
+    });
+    if (run) this.deps.background.run('recompute reminders', () => run);
   }
 
   /** Recomputes one case now. A case that is gone, closed or DRS ends up with no deadlines. */

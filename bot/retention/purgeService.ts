@@ -107,7 +107,8 @@ export class PurgeService {
       await store.certificateRegister.register({ _id: cert.number, issueDate: cert.issueDate, caseType: cert.caseType }, now);
     }
     const policy = `RETENTION_MONTHS=${config.retentionMonths} from ${purgeDueOn(c, 0) ?? '?'} (provider configuration)`;
-    await store.auditLog.tombstone(c.id, `purged ${londonDate(now)}; removed ${countsText(counts)}; ${policy}`, now);
+    // The policy first: the entry holds 300 characters, and a long list of counts must not cut it off.
+    await store.auditLog.tombstone(c.id, `purged ${londonDate(now)}; ${policy}; removed ${countsText(counts)}`, now);
     const removed = await store.caseRecords.remove(c.id);
     for (const id of memberIdsOf(c)) await forgetDialogAbout(this.deps, c.id, id);
     for (const id of memberIdsOf(c)) {

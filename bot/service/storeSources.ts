@@ -1,9 +1,9 @@
 import type { Calendar } from '../../domain/timescales';
-import { sameTenant } from '../../domain/cases';
-import type { Meeting } from '../../domain/meeting';
 import { actionFactsFromMeetings, type ServiceSources } from '../../domain/service';
+import type { ServiceScope } from '../../domain/service/sources';
 import { REACH_DAYS } from '../../domain/service/measures';
 import { shiftDays } from '../../domain/service/period';
+import type { ServiceRecord } from '../../domain/service/serviceRecord';
 import type { AppStore } from '../../storage/appStore';
 
 /** Instants a day either side of a period: London's day starts an hour before UTC's in summer. */
@@ -20,51 +20,68 @@ const ACTIONS_BACK = 366;
  * The service view's sources over the product's stores (docs/service-view.md#how-it-is-read).
  * Each case is found by one indexed query on a date: the LA being told (the 30 days, referrals,
  * the time to the meeting), the day it was opened (referrals without that date), its ending
- * (withdrawals), a session started or closed, or a certificate issued. Then each case found is
- * read once with all its sessions, certificates and outcome record.
+ * (withdrawals), a session started or closed, or a certificate issued. What is counted of each
+ * case comes from its service record (storage/serviceRecordStore.ts): one small document per
+ * case, kept beside its case, sessions, certificates and outcome.
  *
- * Made for one answer: the sessions actionProgress reads are kept for records() to use again, so
- * no session is read twice.
+ * Made for one answer: the records actionProgress reads are kept for records() to use again.
  */
-export function storeServiceSources(store: Pick<AppStore, 'cases' | 'meetings' | 'certificates' | 'outcomes' | 'followUp'>, calendar: Calendar): ServiceSources {
-  const sessions = new Map<string, Meeting[]>();
-  const sessionsOf = async (caseIds: readonly string[]): Promise<Meeting[]> => {
-    const missing = caseIds.filter((id) => !sessions.has(id));
-    for (const id of missing) sessions.set(id, []);
-    for (const m of await store.meetings.listForCases(missing)) sessions.get(m.caseId)?.push(m);
-    return caseIds.flatMap((id) => sessions.get(id) ?? []);
+export function storeServiceSources(store: Pick<AppStore, 'meetings' | 'certificates' | 'serviceRecords' | 'followUp'>, calendar: Calendar): ServiceSources {
+  const records = new Map<string, ServiceRecord>();
+  const read = async (caseIds: readonly string[], tenantId: string | undefined): Promise<void> => {
+    const missing = [...new Set(caseIds)].filter((id) => !records.has(id));
+    for (const r of await store.serviceRecords.getMany(missing, tenantId)) records.set(r.c.id, r);
+  };
+  // The cases found by their own dates, read once: actionProgress reads only the agreed cases not among them.
+  const byDate = new Map<string, Promise<readonly ServiceRecord[]>>();
+  const casesByDate = (scope: ServiceScope): Promise<readonly ServiceRecord[]> => {
+    const key = `${scope.tenantId ?? ''}|${scope.from}|${scope.to}`;
+    const known = byDate.get(key);
+    if (known) return known;
+    const reading = (async () => {
+      const [from, to] = instants(scope.from, scope.to);
+      const found = (
+        await Promise.all([
+          store.serviceRecords.between('dates.laInformed', shiftDays(scope.from, -REACH_DAYS), scope.to, scope.tenantId),
+          store.serviceRecords.between('createdAt', from, to, scope.tenantId, { withoutLaInformed: true }),
+          store.serviceRecords.between('ending.date', scope.from, scope.to, scope.tenantId),
+        ])
+      ).flat();
+      for (const r of found) records.set(r.c.id, r);
+      return found;
+    })();
+    byDate.set(key, reading);
+    return reading;
   };
   return {
     async records(scope, alsoCases) {
       const [from, to] = instants(scope.from, scope.to);
       const [closeFrom] = instants(shiftDays(scope.from, -CLOSE_BACK), scope.to);
-      const [informed, openedWithoutDate, ended, started, closed, issued] = await Promise.all([
-        store.cases.listBetween('dates.laInformed', shiftDays(scope.from, -REACH_DAYS), scope.to, scope.tenantId),
-        store.cases.listBetween('createdAt', from, to, scope.tenantId, { withoutLaInformed: true }),
-        store.cases.listBetween('ending.date', scope.from, scope.to, scope.tenantId),
+      const [found, started, closed, issued] = await Promise.all([
+        casesByDate(scope),
         store.meetings.caseIdsBetween('startedAt', from, to),
         store.meetings.caseIdsBetween('close.closedAt', closeFrom, to),
         store.certificates.caseIdsIssuedBetween(scope.from, scope.to),
       ]);
-      const known = new Map([...informed, ...openedWithoutDate, ...ended].map((c) => [c.id, c]));
-      const more = [...new Set([...started, ...closed, ...issued, ...alsoCases])].filter((id) => !known.has(id));
-      for (const c of await store.cases.getMany(more, scope.tenantId)) known.set(c.id, c);
-      // The provider key's tenant, compared as sameTenant does (case-insensitively), after the indexed range.
-      const cases = [...known.values()].filter((c) => scope.tenantId === undefined || sameTenant(c, scope.tenantId));
-      const ids = cases.map((c) => c.id);
-      const [meetings, certificates] = await Promise.all([sessionsOf(ids), store.certificates.listFactsForCases(ids)]);
-      // Outcome records are large snapshots: read only those of cases with a session closed in reach of the period.
-      const closedIds = new Set(closed);
-      const outcomes = await store.outcomes.getMany(ids.filter((id) => closedIds.has(id)));
-      return { cases, meetings, certificates, outcomes };
+      const more = [...started, ...closed, ...issued, ...alsoCases];
+      await read(more, scope.tenantId);
+      const ids = new Set([...found.map((r) => r.c.id), ...more]);
+      const counted = [...ids].flatMap((id) => records.get(id) ?? []);
+      return {
+        cases: counted.map((r) => r.c),
+        meetings: counted.flatMap((r) => r.sessions),
+        certificates: counted.flatMap((r) => r.certificates),
+        outcomes: counted.flatMap((r) => (r.outcome ? [r.outcome] : [])),
+      };
     },
 
     // The LA's actions as agreed at the meeting, then as followed through: the date in force (a new
     // date the family agreed) and the day it was done.
     async actionProgress(scope) {
       const [, to] = instants(scope.from, scope.to);
-      const agreed = await store.meetings.caseIdsAgreedBetween(`${shiftDays(scope.from, -ACTIONS_BACK)}T00:00:00.000Z`, to);
-      const planned = actionFactsFromMeetings(await sessionsOf(agreed), calendar);
+      const [agreed] = await Promise.all([store.meetings.caseIdsAgreedBetween(`${shiftDays(scope.from, -ACTIONS_BACK)}T00:00:00.000Z`, to), casesByDate(scope)]);
+      await read(agreed, scope.tenantId);
+      const planned = actionFactsFromMeetings(agreed.flatMap((id) => records.get(id)?.sessions ?? []), calendar);
       const progress = new Map((await store.followUp.listActionProgress([...new Set(planned.map((a) => a.caseId))])).map((p) => [`${p.caseId}|${p.actionId}`, p]));
       return planned
         .map((a) => {

@@ -16,8 +16,8 @@ export function mediatorFor(c: Pick<Case, 'mediators'>, aadObjectId: string): Me
   return c.mediators.find((m) => sameId(m.aadObjectId, aadObjectId));
 }
 
-export function isMediator(c: Pick<Case, 'mediators'>, aadObjectId: string): boolean {
-  return mediatorFor(c, aadObjectId) !== undefined;
+export function isMediator(c: { readonly mediators: readonly Pick<Mediator, 'aadObjectId'>[] }, aadObjectId: string): boolean {
+  return c.mediators.some((m) => sameId(m.aadObjectId, aadObjectId));
 }
 
 export function isLeadMediator(c: Case, aadObjectId: string): boolean {

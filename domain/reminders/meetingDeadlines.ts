@@ -1,7 +1,7 @@
 import { CASE_TYPES } from '../caseTypes';
 import type { Case } from '../cases';
 import { londonDate } from '../londonTime';
-import { ACTION_CATEGORY_INFO, actionDueDates, type AgreedAction, type Meeting } from '../meeting';
+import { ACTION_CATEGORY_INFO, actionDueDates, type AgreedAction, type Meeting, type MeetingClose } from '../meeting';
 import { outcomeDueAt } from '../outcome';
 import { RULES, type Calendar, type IsoDate } from '../timescales';
 import { actionDeadlineId, ruleDeadlineId, type ActionFollowUp, type Deadline, type DeadlineFacts } from './deadline';
@@ -12,11 +12,16 @@ import { actionStepWhy, agreedDateWhy, AMENDED_PLAN_WHY, atOnceWhy, OUTCOME_WHY 
 /** Outcomes that end the mediation with agreed actions to track. */
 export const AGREEMENT_OUTCOMES: ReadonlySet<string> = new Set(['full', 'partial']);
 
+/** T9 belongs to plan-content (B/F/I) mediations whose final session reached agreement. */
+export function amendedPlanExpected(c: Pick<Case, 'caseType'>, close: Pick<MeetingClose, 'outcome'> | undefined): boolean {
+  return close !== undefined && CASE_TYPES[c.caseType].planContent && AGREEMENT_OUTCOMES.has(close.outcome);
+}
+
 /**
  * T8 and T9, counted from the moment the final session closed. An adjourned session starts
  * neither: the outcome follows the final session.
  */
-export function practiceDeadlines(c: Pick<Case, 'id' | 'caseType'>, meeting: Meeting | null | undefined, facts: DeadlineFacts): Deadline[] {
+export function practiceDeadlines(c: Pick<Case, 'id' | 'caseType'>, meeting: { readonly close?: Pick<MeetingClose, 'outcome' | 'closedAt' | 'agreementDate'> } | null | undefined, facts: DeadlineFacts): Deadline[] {
   const close = meeting?.close;
   if (!close || close.outcome === 'adjourned') return [];
   const trigger = { what: 'meeting closed', date: close.agreementDate, at: close.closedAt };
@@ -41,8 +46,7 @@ export function practiceDeadlines(c: Pick<Case, 'id' | 'caseType'>, meeting: Mee
       ...(facts.outcomePublishedAt ? { satisfied: { at: facts.outcomePublishedAt, reason: 'the outcome statement was sent' } } : {}),
     },
   ];
-  // T9 belongs to plan-content (B/F/I) mediations that reached agreement.
-  if (CASE_TYPES[c.caseType].planContent && AGREEMENT_OUTCOMES.has(close.outcome)) {
+  if (amendedPlanExpected(c, close)) {
     out.push({
       deadlineId: ruleDeadlineId(c.id, 'AMENDED_PLAN'),
       caseId: c.id,

@@ -1,6 +1,6 @@
 import { CASE_TYPES, type CaseTypeCode } from '../caseTypes';
 import { CASE_STATE_LABELS, isMediator, roleLabel, type ParticipantRole } from '../cases';
-import type { ServiceCase } from './serviceCase';
+import type { ServiceCase } from './serviceRecord';
 import { londonDate } from '../londonTime';
 import { type Calendar, type IsoDate } from '../timescales';
 import { countCell, daysCell, hiddenAnswersCell, isSmall, percentCell, ratingCell, shareCell, type DraftCell, type DraftRow } from './cells';
@@ -44,6 +44,12 @@ export interface ServiceReport {
   readonly period: ServicePeriod;
 }
 
+/**
+ * The late list shows the most recent ones: a year of a large service can miss a limit thousands
+ * of times, more than anyone reads in a list, and each late figure of the charts opens them all.
+ */
+export const LATE_LIST_MAX = 50;
+
 const TIMELINESS_COLUMNS = ['Share on time', 'On time', 'Late'];
 
 const RESULT_LABELS: Readonly<Record<ResultId, string>> = {
@@ -55,15 +61,27 @@ const RESULT_LABELS: Readonly<Record<ResultId, string>> = {
   withdrawn: 'Withdrawn',
 };
 
+/**
+ * Figure key -> the cases behind it, each once. Lists, not sets, while counting: a case's
+ * additions to one figure come one after another (one case, then the next), so the last
+ * entry is enough to skip a repeat, and 10,000 cases cost no hashing.
+ */
 class Figures {
-  readonly map = new Map<string, Set<string>>();
+  private readonly lists = new Map<string, string[]>();
+  private done: Map<string, readonly string[]> | undefined;
   add(key: string, caseId: string): void {
-    let set = this.map.get(key);
-    if (!set) this.map.set(key, (set = new Set()));
-    set.add(caseId);
+    this.done = undefined;
+    let list = this.lists.get(key);
+    if (!list) this.lists.set(key, (list = []));
+    if (list[list.length - 1] !== caseId) list.push(caseId);
   }
   count(key: string): number {
-    return this.map.get(key)?.size ?? 0;
+    return this.map.get(key)?.length ?? 0;
+  }
+  /** Each figure's cases, once each (also a case added twice out of turn). */
+  get map(): ReadonlyMap<string, readonly string[]> {
+    this.done ??= new Map([...this.lists].map(([k, v]) => [k, [...new Set(v)]]));
+    return this.done;
   }
 }
 
@@ -129,25 +147,16 @@ export function buildServiceReport(data: ServiceData, query: ServiceQuery, optio
   const chosen = recordSets(data).filter((r) => matchesFilters(r.c, query));
   const byId = new Map(chosen.map((r) => [r.c.id, r.c]));
   const figures = new Figures();
-  const late: (LateCase & { sortKey: string })[] = [];
+  const late: { readonly c: ServiceCase; readonly label: string; readonly m: Measured }[] = [];
 
   const measure = (rec: CaseRecordSet, prefix: string, m: Measured | undefined, label: string, listLate: boolean): void => {
     if (!m || !within(m.countsOn)) return;
     figures.add(`${prefix}.${m.status}`, rec.c.id);
-    if (m.status === 'late' && listLate) {
-      const link = options.linkFor?.(rec.c.id);
-      late.push({
-        caseId: rec.c.id,
-        caseReference: rec.c.caseReference,
-        measure: label,
-        dueText: m.dueText,
-        actualText: m.actualText,
-        lateBy: m.lateBy,
-        lateText: m.lateText,
-        ...(link ? { link } : {}),
-        sortKey: m.countsOn,
-      });
-    }
+    if (m.status === 'late' && listLate) late.push({ c: rec.c, label, m });
+  };
+  const lateCase = ({ c, label, m }: (typeof late)[number]): LateCase => {
+    const link = options.linkFor?.(c.id);
+    return { caseId: c.id, caseReference: c.caseReference, measure: label, dueText: m.dueText, actualText: m.actualText, lateBy: m.lateBy, lateText: m.lateText, ...(link ? { link } : {}) };
   };
 
   const leadTimes: number[] = [];
@@ -219,11 +228,13 @@ export function buildServiceReport(data: ServiceData, query: ServiceQuery, optio
     options: options_,
     charts: answerCharts,
     late: late
-      .sort((a, b) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : a.caseReference.localeCompare(b.caseReference)))
-      .map(({ sortKey: _sortKey, ...rest }) => rest),
+      .sort((a, b) => (a.m.countsOn < b.m.countsOn ? 1 : a.m.countsOn > b.m.countsOn ? -1 : a.c.caseReference.localeCompare(b.c.caseReference)))
+      .slice(0, LATE_LIST_MAX)
+      .map(lateCase),
+    lateTotal: late.length,
     csvUrl: options.csvUrl,
   };
-  return { answer, charts, figures: new Map([...figures.map].map(([k, v]) => [k, [...v]])), cases: byId, period };
+  return { answer, charts, figures: figures.map, cases: byId, period };
 }
 
 function filtersOf(q: ServiceQuery): Pick<ServiceQuery, 'localAuthority' | 'caseType' | 'mediatorId'> {

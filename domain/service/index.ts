@@ -11,4 +11,4 @@ export { serviceCsv, csvCell, roundedCount } from './csv';
 export { actionFactsFromMeetings } from './interimFacts';
 export type { ServiceData } from './serviceData';
 export { loadServiceData, type ServiceSources } from './sources';
-export { ServiceCaseSchema, type ServiceCase } from './serviceCase';
+export { serviceRecordOf, ServiceRecordSchema, type ServiceCase, type ServiceRecord, type ServiceSession, type ServiceOutcome } from './serviceRecord';

@@ -1,7 +1,8 @@
-import { actionDueDates, isLocalAuthority, type Meeting } from '../meeting';
+import { actionDueDates, isLocalAuthority } from '../meeting';
 import { AGREEMENT_OUTCOMES } from '../reminders/meetingDeadlines';
 import { isTimescaleError, type Calendar } from '../timescales';
 import type { ActionProgressFact } from './facts';
+import type { ServiceSession } from './serviceRecord';
 
 /**
  * Each LA action agreed at a final session, with the due date actionDueDates gives it (the date the
@@ -9,7 +10,7 @@ import type { ActionProgressFact } from './facts';
  * then give the date in force and the day it was done. An action whose date cannot be worked out
  * (outside the calendar's years) is left out.
  */
-export function actionFactsFromMeetings(meetings: readonly Meeting[], calendar: Calendar): ActionProgressFact[] {
+export function actionFactsFromMeetings(meetings: readonly ServiceSession[], calendar: Calendar): ActionProgressFact[] {
   const out: ActionProgressFact[] = [];
   for (const m of meetings) {
     const close = m.close;

@@ -1,11 +1,11 @@
 import { CASE_TYPES } from '../caseTypes';
-import type { ServiceCase } from './serviceCase';
 import { certificateDue, certificateTimeliness, type CertificateFacts } from '../certificate';
+import type { ServiceCase, ServiceClose, ServiceRecord } from './serviceRecord';
+import { CaseKeyDatesSchema } from '../cases';
 import { londonDate } from '../londonTime';
-import type { Meeting, MeetingClose } from '../meeting';
-import { durationText, outcomeDueAt, publishTimeliness, type OutcomeRecord } from '../outcome';
+import { durationText, outcomeDueAt, publishTimeliness } from '../outcome';
 import { arrangeLimit } from '../poll';
-import { practiceDeadlines } from '../reminders/meetingDeadlines';
+import { amendedPlanExpected } from '../reminders/meetingDeadlines';
 import { formatDate, isTimescaleError, type Calendar, type IsoDate } from '../timescales';
 import { daysBetween, inPeriod, shiftDays } from './period';
 
@@ -21,18 +21,12 @@ export const REACH_DAYS = 31;
 /**
  * What one case shows against each limit, worked out with the same functions the case card and
  * the reminders use (arrangeLimit for the 30 days, certificateDue and certificateTimeliness for
- * the 3 working days, publishTimeliness for the 24 hours, practiceDeadlines for the amended
- * plan), so the service view cannot call a case late that the case card calls on time.
+ * the 3 working days, publishTimeliness for the 24 hours, amendedPlanExpected for the
+ * amended plan), so the service view cannot call a case late that the case card calls on time.
  */
 
-/** Everything stored about one case that the service view counts. */
-export interface CaseRecordSet {
-  readonly c: ServiceCase;
-  /** Every session, first to last. */
-  readonly sessions: readonly Meeting[];
-  readonly certificates: readonly CertificateFacts[];
-  readonly outcome?: OutcomeRecord;
-}
+/** Everything stored about one case that the service view counts (sessions first to last). */
+export type CaseRecordSet = ServiceRecord;
 
 export type Timeliness = 'on_time' | 'late';
 
@@ -81,7 +75,7 @@ export function referredOn(c: ServiceCase): IsoDate {
 }
 
 /** The final close: the latest session's, unless it was adjourned (another session follows). */
-export function finalClose(rec: CaseRecordSet): MeetingClose | undefined {
+export function finalClose(rec: CaseRecordSet): ServiceClose | undefined {
   const close = rec.sessions[rec.sessions.length - 1]?.close;
   return close && close.outcome !== 'adjourned' ? close : undefined;
 }
@@ -95,13 +89,15 @@ function endedWithoutMeetingBy(c: ServiceCase, date: IsoDate): boolean {
  * arrangeLimit works out the case's whole timeline to find one date, and a service's cases share
  * a few hundred sets of dates: remembered per calendar (bounded: cleared when full).
  */
+const DATE_KEYS = Object.keys(CaseKeyDatesSchema.shape) as (keyof ServiceCase['dates'])[];
 const ARRANGE_LIMITS = new WeakMap<Calendar, Map<string, IsoDate | undefined>>();
 const ARRANGE_LIMITS_MAX = 20_000;
 
 function arrangeLimitOf(c: ServiceCase, calendar: Calendar): IsoDate | undefined {
   let known = ARRANGE_LIMITS.get(calendar);
   if (!known) ARRANGE_LIMITS.set(calendar, (known = new Map()));
-  const key = `${c.caseType}|${JSON.stringify(c.dates)}`;
+  let key: string = c.caseType;
+  for (const k of DATE_KEYS) key += `|${c.dates[k] ?? ''}`;
   if (known.has(key)) return known.get(key);
   const due = arrangeLimit(c, calendar);
   if (known.size >= ARRANGE_LIMITS_MAX) known.clear();
@@ -146,7 +142,7 @@ export function certificateOnTime(rec: CaseRecordSet, today: IsoDate, calendar: 
   const first = rec.certificates.length < 2 ? rec.certificates[0] : [...rec.certificates].sort((a, b) => (a.issuedAt < b.issuedAt ? -1 : a.issuedAt > b.issuedAt ? 1 : 0))[0];
   if (first) {
     if (!inPeriod(first.originalIssueDate, window)) return undefined;
-    const due = dueOr(() => certificateDue(first.variant, first.due.trigger, calendar), first.due.due);
+    const due = certificateDueOf(first.variant, first.due.trigger, calendar) ?? first.due.due;
     const t = certificateTimeliness(due, first.originalIssueDate);
     const common = { countsOn: first.originalIssueDate, dueText: `by ${formatDate(due)}`, actualText: `issued ${formatDate(first.originalIssueDate)}` };
     return t.status === 'met'
@@ -155,19 +151,32 @@ export function certificateOnTime(rec: CaseRecordSet, today: IsoDate, calendar: 
   }
   const close = finalClose(rec);
   if (!close || !inPeriod(close.agreementDate, { from: shiftDays(window.from, -REACH_DAYS), to: window.to })) return undefined;
-  const due = dueOr(() => certificateDue('after_mediation', close.agreementDate, calendar), undefined);
+  const due = certificateDueOf('after_mediation', close.agreementDate, calendar);
   if (due === undefined || today <= due) return undefined;
   const late = daysBetween(due, today);
   return { status: 'late', countsOn: due, dueText: `by ${formatDate(due)}`, actualText: 'not issued', lateBy: late, lateText: `not issued, ${plural(late, 'day')} past its due date` };
 }
 
-function dueOr<T extends IsoDate | undefined>(compute: () => IsoDate, fallback: T): IsoDate | T {
+/**
+ * certificateDue, remembered per calendar like arrangeLimitOf (a service issues many
+ * certificates on the same few days); undefined when the calendar cannot count it.
+ */
+const CERTIFICATE_DUES = new WeakMap<Calendar, Map<string, IsoDate | undefined>>();
+
+function certificateDueOf(variant: CertificateFacts['variant'], trigger: IsoDate, calendar: Calendar): IsoDate | undefined {
+  let known = CERTIFICATE_DUES.get(calendar);
+  if (!known) CERTIFICATE_DUES.set(calendar, (known = new Map()));
+  const key = `${variant}|${trigger}`;
+  if (known.has(key)) return known.get(key);
+  let due: IsoDate | undefined;
   try {
-    return compute();
+    due = certificateDue(variant, trigger, calendar);
   } catch (error) {
-    if (isTimescaleError(error)) return fallback;
-    throw error;
+    if (!isTimescaleError(error)) throw error;
   }
+  if (known.size >= ARRANGE_LIMITS_MAX) known.clear();
+  known.set(key, due);
+  return due;
 }
 
 /** T8: the first version of the outcome within 24 hours of the final close; late once overdue. */
@@ -188,17 +197,13 @@ export function outcomeOnTime(rec: CaseRecordSet, now: Date, window: Window): Me
 }
 
 /**
- * T9: plan-content cases that reached agreement, from practiceDeadlines (the reminders' own
- * rule for when an amended plan is expected): received, or still awaited.
+ * T9: plan-content cases that reached agreement, by the reminders' own rule for when an amended
+ * plan is expected (amendedPlanExpected, which practiceDeadlines uses): received, or still awaited.
  */
 export function amendedPlan(rec: CaseRecordSet, window: Window): { readonly received: boolean; readonly countsOn: IsoDate } | undefined {
-  const last = rec.sessions[rec.sessions.length - 1];
   const close = finalClose(rec);
-  // practiceDeadlines expects T9 only of plan-content cases; the others need not ask it.
-  if (!last || !close || !CASE_TYPES[rec.c.caseType].planContent || !inPeriod(close.agreementDate, window)) return undefined;
-  const supplied = rec.outcome?.amendedPlans.map((p) => p.suppliedAt).sort()[0];
-  const deadline = practiceDeadlines(rec.c, last, supplied ? { amendedPlanSuppliedAt: supplied } : {}).find((d) => d.scheduleKey === 'AMENDED_PLAN');
-  return deadline ? { received: deadline.satisfied !== undefined, countsOn: close.agreementDate } : undefined;
+  if (!close || !inPeriod(close.agreementDate, window) || !amendedPlanExpected(rec.c, close)) return undefined;
+  return { received: (rec.outcome?.amendedPlans.length ?? 0) > 0, countsOn: close.agreementDate };
 }
 
 export const RESULT_IDS = ['full', 'partial', 'none', 'ended_early', 'adjourned', 'withdrawn'] as const;

@@ -1,7 +1,6 @@
-import type { ServiceCase } from './serviceCase';
+import type { ServiceCase } from './serviceRecord';
 import type { CertificateFacts } from '../certificate';
-import type { Meeting } from '../meeting';
-import type { OutcomeRecord } from '../outcome';
+import type { ServiceOutcome, ServiceSession } from './serviceRecord';
 import type { ActionProgressFact, FeedbackFact } from './facts';
 import type { CaseRecordSet } from './measures';
 
@@ -12,9 +11,9 @@ import type { CaseRecordSet } from './measures';
  */
 export interface ServiceData {
   readonly cases: readonly ServiceCase[];
-  readonly meetings: readonly Meeting[];
+  readonly meetings: readonly ServiceSession[];
   readonly certificates: readonly CertificateFacts[];
-  readonly outcomes: readonly OutcomeRecord[];
+  readonly outcomes: readonly ServiceOutcome[];
   /** Agreed LA actions due in the period. */
   readonly actions: readonly ActionProgressFact[];
   /** Answers given in the period. */
@@ -23,7 +22,7 @@ export interface ServiceData {
 
 /** The records of each case, sessions in order. */
 export function recordSets(data: ServiceData): CaseRecordSet[] {
-  const sessions = new Map<string, Meeting[]>();
+  const sessions = new Map<string, ServiceSession[]>();
   for (const m of data.meetings) sessions.set(m.caseId, [...(sessions.get(m.caseId) ?? []), m]);
   const certificates = new Map<string, CertificateFacts[]>();
   for (const x of data.certificates) certificates.set(x.caseId, [...(certificates.get(x.caseId) ?? []), x]);

@@ -97,8 +97,10 @@ export interface ServiceAnswer {
   readonly caseCount: number;
   readonly options: ServiceFilterOptions;
   readonly charts: readonly ServiceChart[];
-  /** Cases that missed a statutory limit in the period, latest first. */
+  /** Cases that missed a statutory limit in the period, latest first: at most LATE_LIST_MAX (buildService.ts) of `lateTotal`. */
   readonly late: readonly LateCase[];
+  /** How many times a limit was missed in the period: the charts' late figures list every case. */
+  readonly lateTotal: number;
   /** The CSV of this same answer: GET /tab/api/service.csv?<same query>. */
   readonly csvUrl: string;
 }

@@ -268,7 +268,9 @@ export function createServiceView(deps: ServiceDeps) {
         h('p', { class: 'meta' }, `${l.measure}. Due ${l.dueText}; ${l.actualText}.`, l.link ? ' ' : null, caseLink(l.link, deps.openLink)),
       );
     });
-    section.append(h('ul', { class: 'late-cases' }, ...items));
+    // Only the most recent are sent; every one is behind the charts' "Late" figures.
+    const more = a.lateTotal > a.late.length ? h('p', { class: 'meta', id: 'late-more' }, `The ${a.late.length} most recent of ${a.lateTotal}. Open a "Late" figure in the charts above for every case behind it.`) : null;
+    section.append(...(more ? [more] : []), h('ul', { class: 'late-cases' }, ...items));
     return section;
   };
 

@@ -67,7 +67,7 @@ describe('the daily purge', () => {
     const [tombstone, ...rest] = await t.bot.store.auditLog.listForCase(c.id);
     expect(rest).toEqual([]);
     expect(tombstone).toMatchObject({ action: 'case.purged', by: 'system', caseId: c.id });
-    expect(tombstone!.detail).toMatch(/removed cases 1, acknowledgements \d+, .*certificates 1.*RETENTION_MONTHS=72/);
+    expect(tombstone!.detail).toMatch(/RETENTION_MONTHS=72 from \d{4}-\d\d-\d\d \(provider configuration\); removed cases 1, acknowledgements \d+, .*certificates 1/);
     expect(await t.bot.store.certificateRegister.find(certificate!.number)).toMatchObject({ issueDate: certificate!.issueDate, caseType: c.caseType });
 
     // Every store file, including collections added after this test was written.

@@ -49,6 +49,26 @@ describe('mediation held within 30 days of the LA being told', () => {
     expect(late[0]?.link).toContain(onThe31st.id);
   });
 
+  it('lists the 50 most recent late cases of many, says how many there were, and keeps every one behind the figure', () => {
+    // 60 mediations held a day late, one on each of 60 days: 1 Dec to 29 Jan.
+    const cases = Array.from({ length: 60 }, (_, i) => {
+      const held = new Date(Date.UTC(2026, 11, 1 + i, 10));
+      const told = new Date(held.getTime() - 31 * 86_400_000).toISOString().slice(0, 10);
+      return { c: caseWith({ laInformed: told, meetingDate: held.toISOString().slice(0, 10) }), held: held.toISOString() };
+    });
+    const meetings = cases.map((x) => heldMeeting(x.c, x.held));
+    // Each certificate the next day, on time: only the 30 days are missed.
+    const certificates = cases.map((x, i) => certificateFor(x.c, meetings[i]!, new Date(new Date(x.held).getTime() + 86_400_000).toISOString()));
+    const many = data({ cases: cases.map((x) => x.c), meetings, certificates });
+    const report = build(many, { period: 'custom', from: '2026-12-01', to: '2027-01-31' }, new Date('2027-02-10T12:00:00Z'));
+    expect(report.answer.lateTotal).toBe(60);
+    expect(report.answer.late).toHaveLength(50);
+    // Latest first: the list starts at 29 Jan and stops at 10 Dec.
+    expect(report.answer.late[0]).toMatchObject({ caseId: cases[59]!.c.id, actualText: 'held Fri 29 Jan 2027' });
+    expect(report.answer.late[49]).toMatchObject({ caseId: cases[10]!.c.id });
+    expect(report.figures.get('timeliness.thirty_day.late')).toHaveLength(60);
+  });
+
   it('counts a mediation never held as late in the period its limit passed, until it is held', () => {
     const waiting = caseWith({ laInformed: '2026-11-10', meetingDate: '2027-01-15' });
     const nov = build(data({ cases: [waiting] }), { period: 'month', from: '2026-12-01', to: '2026-12-31' }, new Date('2026-12-20T12:00:00Z'));

@@ -13,6 +13,8 @@ import { reminderStoreContract } from '../reminders/reminderStoreContract';
 import { auditLogContract } from './auditLogContract';
 import type { Backend } from '../../storage/collection';
 import { everyDocument } from '../../storage/storeMarkers';
+import { SERVICE_RECORDS_COLLECTION, serviceRecordIndexes } from '../../storage/serviceRecordStore';
+import type { ServiceRecord } from '../../domain/service';
 import { calendarLinkStoreContract } from '../calendar/calendarLinkStoreContract';
 import { pollStoreContract } from '../poll/pollStoreContract';
 import { followUpStoreContract } from '../followUp/followUpStoreContract';
@@ -155,21 +157,6 @@ export function storeContract(open: () => Promise<{ store: AppStore; reopen: () 
       expect((await store.cases.listForUser(LEAD.aadObjectId)).map((x) => x.caseReference).sort()).toEqual(['L-1', 'L-2']);
       expect((await store.cases.listForUser(PARENT.aadObjectId.toUpperCase())).map((x) => x.caseReference)).toEqual(['L-2']);
       expect(await store.cases.listForUser(STRANGER.aadObjectId)).toEqual([]);
-    });
-
-    it("reads the service view's cases by date and by id, within one tenant only", async () => {
-      const a = makeCase({ caseReference: 'S-1', laInformed: '2026-11-02' });
-      const b = makeCase({ caseReference: 'S-2', laInformed: '2026-11-20' });
-      const other = makeCase({ caseReference: 'S-3', laInformed: '2026-11-03' }, LEAD, 'tenant-2|19:team@thread.tacv2');
-      for (const c of [a, b, other]) await store.cases.create(c);
-      const refs = (cs: readonly { caseReference: string }[]) => cs.map((c) => c.caseReference).sort();
-      expect(refs(await store.cases.listBetween('dates.laInformed', '2026-11-01', '2026-11-10', 'tenant-1'))).toEqual(['S-1']);
-      expect(refs(await store.cases.listBetween('dates.laInformed', '2026-11-01', '2026-11-30', undefined))).toEqual(['S-1', 'S-2', 'S-3']);
-      expect(refs(await store.cases.getMany([a.id, other.id], 'tenant-1'))).toEqual(['S-1']);
-      // The service view's part of the case: no parties.
-      const [read] = await store.cases.getMany([a.id], 'tenant-1');
-      expect(read).toMatchObject({ id: a.id, dates: a.dates, mediators: a.mediators });
-      expect(read).not.toHaveProperty('parties');
     });
 
     it('bumps the version, appends the audit entry, and writes nothing for an unchanged or refused mutation', async () => {
@@ -599,6 +586,63 @@ export function storeContract(open: () => Promise<{ store: AppStore; reopen: () 
 
   describe('after the meeting: action progress and feedback', () => {
     followUpStoreContract(sub);
+  });
+
+  describe("the service view's records", () => {
+    const refs = (rs: readonly ServiceRecord[]) => rs.map((r) => r.c.caseReference).sort();
+    const mediator = meetingLead.aadObjectId;
+
+    it('keeps a small copy of each case, found by date and by id within one tenant only, without the parties', async () => {
+      const a = makeCase({ caseReference: 'S-1', laInformed: '2026-11-02' });
+      const b = makeCase({ caseReference: 'S-2', laInformed: '2026-11-20' });
+      const other = makeCase({ caseReference: 'S-3', laInformed: '2026-11-03' }, LEAD, 'tenant-2|19:team@thread.tacv2');
+      for (const c of [a, b, other]) await store.cases.create(c);
+      await store.cases.update(a.id, (x) => addParty(x, { role: 'parent_carer', ...PARENT, how: 'roster' }, LEAD.aadObjectId, t0), { by: LEAD.aadObjectId, action: 'parties.assigned' }, t0);
+      expect(refs(await store.serviceRecords.between('dates.laInformed', '2026-11-01', '2026-11-10', 'tenant-1'))).toEqual(['S-1']);
+      expect(refs(await store.serviceRecords.between('dates.laInformed', '2026-11-01', '2026-11-30', undefined))).toEqual(['S-1', 'S-2', 'S-3']);
+      expect(refs(await store.serviceRecords.getMany([a.id, other.id], 'tenant-1'))).toEqual(['S-1']);
+      const [read] = await store.serviceRecords.getMany([a.id], 'tenant-1');
+      expect(read?.c).toMatchObject({ id: a.id, dates: a.dates, localAuthority: a.localAuthority, mediators: [{ aadObjectId: LEAD.aadObjectId, displayName: LEAD.displayName }] });
+      expect(JSON.stringify(read)).not.toContain(PARENT.displayName);
+    });
+
+    it('follows each change it counts: the local authority, a session started and closed, the actions the LA agreed', async () => {
+      const c = meetingCase('S-4');
+      await store.cases.create(c);
+      await store.cases.update(c.id, (x) => ({ ...x, localAuthority: 'Eastshire Council' }), { by: mediator, action: 'case.edited' }, t0);
+      const started = await store.meetings.start(c.id, (previous) => startMeeting(c, previous, mediator, { guards: MEETING_GUARDS_OK }, MEETING_START));
+      if (started.status !== 'created') throw new Error(started.status);
+      const m = started.meeting;
+      await store.meetings.update(c.id, m.meetingId, (x) => addAction(c, x, mediator, 'action-0001', { owner: { kind: 'body', body: 'local_authority' }, what: 'Amend section F', category: 'amend_plan' }, MEETING_START), { by: mediator, action: 'action.saved' });
+      await store.meetings.update(c.id, m.meetingId, (x) => addAction(c, x, mediator, 'action-0002', { owner: { kind: 'body', body: 'school' }, what: 'Share the timetable', category: 'amend_plan' }, MEETING_START), { by: mediator, action: 'action.saved' });
+      await store.meetings.update(c.id, m.meetingId, (x) => closeMeeting(c, x, mediator, { outcome: 'full' }, MEETING_START), { by: mediator, action: 'meeting.closed' });
+      const [read] = await store.serviceRecords.getMany([c.id], undefined);
+      expect(read?.c.localAuthority).toBe('Eastshire Council');
+      expect(read?.sessions).toEqual([
+        expect.objectContaining({ caseId: c.id, session: 1, startedAt: m.startedAt, close: expect.objectContaining({ outcome: 'full' }), actions: [expect.objectContaining({ actionId: 'action-0001', category: 'amend_plan' })] }),
+      ]);
+      // The agreed wording stays in the meeting: the view counts actions, it does not read them.
+      expect(JSON.stringify(read)).not.toContain('Amend section F');
+    });
+
+    it('rebuilds a record that is missing or damaged when the view reads it', async () => {
+      const a = makeCase({ caseReference: 'S-5', laInformed: '2026-11-02' });
+      const b = makeCase({ caseReference: 'S-6', laInformed: '2026-11-02' });
+      await store.cases.create(a);
+      await store.cases.create(b);
+      await store.close();
+      const backend = await raw();
+      try {
+        const docs = await backend.collection<{ _id: string; record: unknown }>(SERVICE_RECORDS_COLLECTION, serviceRecordIndexes);
+        expect(await docs.deleteOne({ _id: a.id })).toBe(1);
+        expect(await docs.updateOne({ _id: b.id }, { record: { c: { id: b.id, caseType: 'no such type' } } })).toBe(1);
+      } finally {
+        await backend.close();
+        store = await reopen();
+      }
+      expect(refs(await store.serviceRecords.getMany([a.id, b.id], 'tenant-1'))).toEqual(['S-5', 'S-6']);
+      expect(refs(await store.serviceRecords.between('dates.laInformed', '2026-11-01', '2026-11-03', 'tenant-1'))).toEqual(['S-5', 'S-6']);
+    });
   });
 
   it('keeps data across a reopen', async () => {
