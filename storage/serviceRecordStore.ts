@@ -63,6 +63,11 @@ function tenantRange(tenantId: string | undefined): Filter {
   return tenantId === undefined ? {} : { 'record.c.providerKey': { $gte: `${tenantId}|`, $lt: `${tenantId}}` } };
 }
 
+/** The provider key's tenant, compared as sameTenant does (case-insensitively), after the range in the query. */
+function ofTenant(records: ServiceRecord[], tenantId: string | undefined): ServiceRecord[] {
+  return tenantId === undefined ? records : records.filter((r) => sameTenant(r.c, tenantId));
+}
+
 export class ServiceRecordStore {
   private readonly runs = new CoalescedRuns();
   private readonly memo = new Map<string, { readonly stamp: string; readonly record: ServiceRecord }>();
@@ -136,8 +141,10 @@ export class ServiceRecordStore {
   /** The tenant's records with `field` between two values (both included). */
   async between(field: ServiceRecordDateField, from: string, to: string, tenantId: string | undefined, options: { withoutLaInformed?: boolean } = {}): Promise<ServiceRecord[]> {
     await this.settled();
-    const stamps = await this.docs.findFields({ [`record.c.${field}`]: { $gte: from, $lte: to }, ...tenantRange(tenantId), ...(options.withoutLaInformed ? { 'record.c.dates.laInformed': { $exists: false } } : {}) }, ['stamp']);
-    return (await this.read(stamps, tenantId)).records;
+    const filter = { [`record.c.${field}`]: { $gte: from, $lte: to }, ...tenantRange(tenantId), ...(options.withoutLaInformed ? { 'record.c.dates.laInformed': { $exists: false } } : {}) };
+    // Nothing remembered yet (the first view after a start): the records at once, not their stamps first.
+    if (this.memo.size === 0) return ofTenant(await this.parse(await this.docs.find(filter)), tenantId);
+    return (await this.read(await this.docs.findFields(filter, ['stamp']), tenantId)).records;
   }
 
   /**
@@ -151,7 +158,7 @@ export class ServiceRecordStore {
     const { records, seen } = await this.read(stamps, tenantId);
     const missing = caseIds.filter((id) => !seen.has(id));
     if (missing.length > 0) {
-      for (const record of (await this.rebuildMany(missing)).records.values()) if (record && (tenantId === undefined || sameTenant(record.c, tenantId))) records.push(record);
+      for (const record of (await this.rebuildMany(missing)).records.values()) if (record) records.push(...ofTenant([record], tenantId));
     }
     return records;
   }
@@ -172,8 +179,7 @@ export class ServiceRecordStore {
       else fetch.push(_id);
     }
     if (fetch.length > 0) records.push(...(await this.parse(await this.docs.find({ _id: { $in: fetch } }))));
-    // The provider key's tenant, compared as sameTenant does (case-insensitively), after the range.
-    return { records: tenantId === undefined ? records : records.filter((r) => sameTenant(r.c, tenantId)), seen };
+    return { records: ofTenant(records, tenantId), seen };
   }
 
   /** Each stored record checked and remembered; a damaged one is reported and rebuilt from the case's records. */
