@@ -48,6 +48,8 @@ import { sweepOutboxes, type WithOutbox } from './auditOutbox';
 import { StoreMarkers, STORE_MARKERS_COLLECTION, type StoreMarkerDoc } from './storeMarkers';
 import type { DocCollection, Filter } from './collection';
 import { CaseRecords } from './caseRecords';
+import type { Case } from '../domain/cases';
+import type { Meeting } from '../domain/meeting';
 import { SERVICE_RECORDS_COLLECTION, serviceRecordIndexes, ServiceRecordStore, type ServiceRecordBackfill, type ServiceRecordDoc } from './serviceRecordStore';
 import { CertificateRegister, CERTIFICATE_REGISTER_COLLECTION, certificateRegisterIndexes, type RegisterDoc } from './certificateRegister';
 import { ExportLinkStore, EXPORT_LINKS_COLLECTION, exportLinkIndexes, type ExportLinkDoc } from './exportLinkStore';
@@ -253,26 +255,25 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
   const caseStore = new CaseStore(cases, auditLog, hooks.onCorruptDocument, hooks.onAuditDeferred);
   caseStore.create = announcing(feed, caseStore.create.bind(caseStore), (c) => c.id);
   // What deadlinesForCase reads of a case and a meeting: a write that changes none of it (most do not) moves no deadline.
-  caseStore.update = announcingWhenChanged(feed, caseStore.update.bind(caseStore), (id) => id, (r) =>
-    r.status === 'updated'
-      ? JSON.stringify([
-          r.case.dates,
-          r.case.state,
-          r.case.caseType,
-          r.case.isYoungPerson,
-          r.case.parties.map((p) => [p.partyId, p.role]),
-          // The service view's copy also counts by these (serviceRecordStore.ts).
-          r.case.mediators.map((m) => [m.aadObjectId, m.displayName]),
-          r.case.localAuthority,
-          r.case.ending ?? null,
-        ])
-      : undefined,
-  );
+  // What deadlinesForCase and the service view read of a case: a write that changes none of it (most do not) moves no deadline.
+  const caseFacts = (c: Case) =>
+    JSON.stringify([
+      c.dates,
+      c.state,
+      c.caseType,
+      c.isYoungPerson,
+      c.parties.map((p) => [p.partyId, p.role]),
+      c.mediators.map((m) => [m.aadObjectId, m.displayName]),
+      c.localAuthority,
+      c.ending ?? null,
+    ]);
+  caseStore.update = announcingWhenChanged(feed, caseStore.update.bind(caseStore), (id) => id, (r) => (r.status === 'updated' ? { now: caseFacts(r.case), before: caseFacts(r.previous) } : undefined));
   const meetingStore = new MeetingStore(meetings, auditLog, hooks.onCorruptDocument, hooks.onAuditDeferred);
   meetingStore.create = announcing(feed, meetingStore.create.bind(meetingStore), (m) => m.caseId);
   meetingStore.start = announcing(feed, meetingStore.start.bind(meetingStore), (caseId) => caseId);
+  const meetingFacts = (m: Meeting) => JSON.stringify([m.meetingId, m.startedAt, m.close ?? null, m.actions]);
   meetingStore.update = announcingWhenChanged(feed, meetingStore.update.bind(meetingStore), (caseId) => caseId, (r) =>
-    r.status === 'updated' ? JSON.stringify([r.meeting.meetingId, r.meeting.startedAt, r.meeting.close ?? null, r.meeting.actions]) : undefined,
+    r.status === 'updated' ? { now: meetingFacts(r.meeting), before: meetingFacts(r.previous) } : undefined,
   );
   // Before anything is served: a meeting held on another day than planned gives the case its real date.
   hooks.onMeetingDatesStartup?.(await migrateMeetingDates(cases, caseStore, meetingStore, markers, new Date()));
@@ -284,7 +285,11 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
   certificateStore.update = announcing(feed, certificateStore.update.bind(certificateStore), (caseId) => caseId);
   const serviceRecords = new ServiceRecordStore(serviceRecordDocs, { cases: caseStore, meetings: meetingStore, certificates: certificateStore, outcomes: outcomeStore }, hooks.onCorruptDocument, hooks.onServiceRecordFailed);
   hooks.onServiceRecordsStartup?.(await serviceRecords.backfill(cases, markers, new Date()));
-  feed.subscribe((caseId) => serviceRecords.request(caseId));
+  // Real changes only: rebuilding on every first write after a start would double the work of a
+  // terms click. A record a crash left missing is rebuilt when read (docs/service-view.md).
+  feed.subscribe((caseId, reason) => {
+    if (reason === 'changed') serviceRecords.request(caseId);
+  });
   const preparationStore = new PreparationStore(prepRecords, prepChanges, hooks.onCorruptDocument);
   // Sending the requested changes finishes T10; answers and drafts move no deadline.
   preparationStore.sendDrafts = announcing(feed, preparationStore.sendDrafts.bind(preparationStore), (caseId) => caseId);

@@ -4,7 +4,14 @@
  * to recompute reminders; storage knows nothing about reminders, only which case changed.
  * Listeners run synchronously and must not throw: they only schedule work.
  */
-export type CaseChangeListener = (caseId: string) => void;
+export type CaseChangeListener = (caseId: string, reason: ChangeReason) => void;
+
+/**
+ * 'changed': something the listeners read was written. 'unseen': a write that changed none of
+ * it, to a case this process had not seen since it started, announced so that work a crash
+ * left undone (a recomputation of its reminders) is made up.
+ */
+export type ChangeReason = 'changed' | 'unseen';
 
 export class CaseChangeFeed {
   private readonly listeners = new Set<CaseChangeListener>();
@@ -14,10 +21,10 @@ export class CaseChangeFeed {
     return () => this.listeners.delete(listener);
   }
 
-  emit(caseId: string): void {
+  emit(caseId: string, reason: ChangeReason = 'changed'): void {
     for (const listener of this.listeners) {
       try {
-        listener(caseId);
+        listener(caseId, reason);
       } catch {
         // A listener's failure must never fail the write that was already made.
       }
@@ -39,28 +46,38 @@ export function announcing<A extends unknown[], R>(feed: CaseChangeFeed, fn: (..
 /** Cases remembered per process before the memory is cleared (each then announces once more). */
 const REMEMBERED_MAX = 10_000;
 
+/** What announcingWhenChanged compares: the part listeners read, after the write and before it. */
+export interface ChangeProjection {
+  readonly now: string;
+  readonly before: string;
+}
+
 /**
- * `announcing` for updates that usually move no deadline (an audit entry for a terms
- * agreement, a checklist tick): announces only when the part of the result that deadlines
- * read (`project`) differs from the last one this process saw for the case. `project` gives
- * undefined when nothing was written. The first update of a case after start always announces,
- * so a recomputation lost to a crash is made up on the next change.
+ * `announcing` for updates that usually change nothing a listener reads (an audit entry for a
+ * terms agreement, a checklist tick): announces 'changed' only when the part listeners read
+ * (`project`, after and before the write) differs. `project` gives undefined when nothing was
+ * written. The first update of a case after start is announced anyway, as 'unseen', so a
+ * recomputation lost to a crash is made up on the next change.
  */
 export function announcingWhenChanged<A extends unknown[], R>(
   feed: CaseChangeFeed,
   fn: (...args: A) => Promise<R>,
   caseIdOf: (...args: A) => string,
-  project: (result: R) => string | undefined,
+  project: (result: R) => ChangeProjection | undefined,
 ): (...args: A) => Promise<R> {
-  const last = new Map<string, string>();
+  const seen = new Set<string>();
   return async (...args: A): Promise<R> => {
     const result = await fn(...args);
+    const p = project(result);
+    if (p === undefined) return result;
     const id = caseIdOf(...args);
-    const projection = project(result);
-    if (projection === undefined || last.get(id) === projection) return result;
-    if (last.size >= REMEMBERED_MAX) last.clear();
-    last.set(id, projection);
-    feed.emit(id);
+    const first = !seen.has(id);
+    if (first) {
+      if (seen.size >= REMEMBERED_MAX) seen.clear();
+      seen.add(id);
+    }
+    if (p.now !== p.before) feed.emit(id, 'changed');
+    else if (first) feed.emit(id, 'unseen');
     return result;
   };
 }

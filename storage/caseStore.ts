@@ -49,7 +49,8 @@ export const MAX_UPDATE_ATTEMPTS = 30;
 export type CreateResult = 'created' | 'duplicate_reference';
 
 export type UpdateResult =
-  | { readonly status: 'updated'; readonly case: Case }
+  /** `previous`: the case as it was before this change. */
+  | { readonly status: 'updated'; readonly case: Case; readonly previous: Case }
   /** The mutation returned the case it was given: nothing to write (a repeated click). */
   | { readonly status: 'unchanged'; readonly case: Case }
   | { readonly status: 'rejected'; readonly error: Error; readonly case: Case }
@@ -165,6 +166,8 @@ export class CaseStore {
         return r;
       case 'rejected':
         return { status: 'rejected', error: r.error, case: r.value };
+      case 'updated':
+        return { status: r.status, case: r.value, previous: r.previous };
       default:
         return { status: r.status, case: r.value };
     }

@@ -49,7 +49,8 @@ export type MeetingStartResult =
   | { readonly status: 'conflict' };
 
 export type MeetingUpdateResult =
-  | { readonly status: 'updated'; readonly meeting: Meeting }
+  /** `previous`: the session as it was before this change. */
+  | { readonly status: 'updated'; readonly meeting: Meeting; readonly previous: Meeting }
   /** The mutation returned the meeting it was given: nothing to write (a repeated click). */
   | { readonly status: 'unchanged'; readonly meeting: Meeting }
   | { readonly status: 'rejected'; readonly error: Error; readonly meeting: Meeting }
@@ -194,6 +195,8 @@ export class MeetingStore {
         return r;
       case 'rejected':
         return { status: 'rejected', error: r.error, meeting: r.value };
+      case 'updated':
+        return { status: r.status, meeting: r.value, previous: r.previous };
       default:
         return { status: r.status, meeting: r.value };
     }

@@ -7,7 +7,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
  * transactions on either backend, so this is how two simultaneous clicks both land.
  */
 export type OptimisticResult<T> =
-  | { readonly status: 'updated'; readonly value: T }
+  /** `previous`: the stored version the change was made to. */
+  | { readonly status: 'updated'; readonly value: T; readonly previous: T }
   /** The mutation returned what it was given: nothing to write (a repeated click). */
   | { readonly status: 'unchanged'; readonly value: T }
   | { readonly status: 'rejected'; readonly error: Error; readonly value: T }
@@ -37,7 +38,7 @@ export async function updateOptimistically<T>(u: OptimisticUpdate<T>): Promise<O
     const problem = u.identityProblem(result, current);
     if (problem) return { status: 'rejected', error: new Error(problem), value: current };
     const next = u.finish(result, current);
-    if (await u.write(next, current)) return { status: 'updated', value: next };
+    if (await u.write(next, current)) return { status: 'updated', value: next, previous: current };
     await backoff(attempt);
   }
   return { status: 'conflict' };

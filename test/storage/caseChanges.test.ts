@@ -17,25 +17,25 @@ describe('the case change feed', () => {
     expect(heard).toEqual(['case-1', 'case-2']);
   });
 
-  it('announces an update only when what deadlines read has changed, and never when nothing was written', async () => {
+  it('announces an update as changed only when what listeners read has changed, the first of a case as unseen, and never when nothing was written', async () => {
     const feed = new CaseChangeFeed();
     const heard: string[] = [];
-    const stop = feed.subscribe((id) => heard.push(id));
-    type Result = { status: 'updated'; meetingDate: string; audit: number } | { status: 'unchanged' };
+    const stop = feed.subscribe((id, reason) => heard.push(`${id} ${reason}`));
+    type Result = { status: 'updated'; meetingDate: string; before: string; audit: number } | { status: 'unchanged' };
     const update = announcingWhenChanged(
       feed,
       async (_id: string, r: Result) => r,
       (id) => id,
-      (r) => (r.status === 'updated' ? r.meetingDate : undefined),
+      (r) => (r.status === 'updated' ? { now: r.meetingDate, before: r.before } : undefined),
     );
-    await update('a', { status: 'updated', meetingDate: '2026-12-10', audit: 1 }); // first seen: announced
-    await update('a', { status: 'updated', meetingDate: '2026-12-10', audit: 2 }); // only the audit grew
+    await update('a', { status: 'updated', meetingDate: '2026-12-10', before: '2026-12-10', audit: 1 }); // first seen, nothing moved
+    await update('a', { status: 'updated', meetingDate: '2026-12-10', before: '2026-12-10', audit: 2 }); // only the audit grew
     await update('a', { status: 'unchanged' });
-    await update('b', { status: 'updated', meetingDate: '2026-12-10', audit: 1 }); // another case
-    await update('a', { status: 'updated', meetingDate: '2026-12-14', audit: 3 }); // the date moved
-    expect(heard).toEqual(['a', 'b', 'a']);
+    await update('b', { status: 'updated', meetingDate: '2026-12-10', before: '2026-12-01', audit: 1 }); // another case, its date moved
+    await update('a', { status: 'updated', meetingDate: '2026-12-14', before: '2026-12-10', audit: 3 }); // the date moved
+    expect(heard).toEqual(['a unseen', 'b changed', 'a changed']);
     stop();
-    await update('a', { status: 'updated', meetingDate: '2026-12-15', audit: 4 });
+    await update('a', { status: 'updated', meetingDate: '2026-12-15', before: '2026-12-14', audit: 4 });
     expect(heard).toHaveLength(3);
   });
 });
