@@ -86,11 +86,13 @@ export class ServiceRecordStore {
 
   /** rebuild, for several cases with one read of each kind of record. */
   private async rebuildMany(caseIds: readonly string[]): Promise<{ records: Map<string, ServiceRecord | null>; damaged: string[] }> {
-    const [meetings, certificates, outcomes] = await Promise.all([
+    const [meetings, certificates, outcomes, stored] = await Promise.all([
       this.sources.meetings.listForCases(caseIds),
       this.sources.certificates.listFactsForCases(caseIds),
       this.sources.outcomes.getMany(caseIds),
+      this.docs.find({ _id: { $in: [...caseIds] } }),
     ]);
+    const before = new Map(stored.map((d) => [d._id, JSON.stringify(d.record)]));
     const out = new Map<string, ServiceRecord | null>();
     const damaged: string[] = [];
     for (const caseId of caseIds) {
@@ -110,7 +112,8 @@ export class ServiceRecordStore {
         continue;
       }
       const record = serviceRecordOf(c, meetings, certificates, outcomes.find((o) => o.caseId === caseId));
-      await this.docs.updateOne({ _id: caseId }, { stamp: randomBytes(9).toString('base64url'), record }, { upsert: true });
+      // Announced writes include refused and repeated ones: a record that would not change is not written.
+      if (before.get(caseId) !== JSON.stringify(record)) await this.docs.updateOne({ _id: caseId }, { stamp: randomBytes(9).toString('base64url'), record }, { upsert: true });
       out.set(caseId, record);
     }
     return { records: out, damaged };
