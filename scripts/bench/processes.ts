@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
@@ -43,6 +44,18 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 const GC_PRELOAD = path.join(ROOT, 'scripts/bench/gcOnSignal.cjs');
+
+/**
+ * The node flags production starts the bot with: those of `npm run serve` in package.json
+ * (`node <flags> dist/bot/index.js`), read from there so that what is measured and tested is what
+ * runs in production and the two cannot drift apart.
+ */
+export function productionNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  const m = /(?:^|&&\s*)node\s+((?:--\S+\s+)*)dist\/bot\/index\.js\s*$/.exec(pkg.scripts?.serve ?? '');
+  if (!m) throw new Error('package.json: the serve script does not end with `node [flags] dist/bot/index.js`');
+  return m[1]!.split(/\s+/).filter(Boolean);
+}
 
 /**
  * Spawns `node <entry>.js` (compiled, as `npm run serve` runs the product in production), or
