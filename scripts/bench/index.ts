@@ -27,7 +27,7 @@ import { FakeConnector } from '../../test/helpers/fakeConnector';
 import { runLoad, type LoadResult, type Unit } from './load';
 import { KIND, cardInvoke, person, personalActivity } from './people';
 import { buildBot } from '../build-bot';
-import { ROOT, productionNodeFlags, spawnServer, type Child } from './processes';
+import { ROOT, describeHeap, productionNodeFlags, spawnServer, type Child, type HeapReport } from './processes';
 import { seedBenchCases, seedRealisticStore, type BenchPools } from './seed';
 import { serviceViewPhase } from './serviceView';
 import { median, summarise } from './stats';
@@ -144,7 +144,7 @@ async function drainBackground(connector: FakeConnector, expectedPuts: number, t
   return Date.now() - started;
 }
 
-async function loadPhase(): Promise<{ rows: Row[]; productRssAfterKb: number; productRssAfterGcKb: number; setup: Record<string, number> }> {
+async function loadPhase(): Promise<{ rows: Row[]; productRssAfterKb: number; productRssAfterGcKb: number; productHeapAfterGc: HeapReport; setup: Record<string, number> }> {
   const connector = await FakeConnector.start();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bench-product-'));
   const termsVersion = (await readTerms()).version;
@@ -252,9 +252,10 @@ async function loadPhase(): Promise<{ rows: Row[]; productRssAfterKb: number; pr
     connector.reset();
     const productRssAfterKb = await product.rssKb();
     const productRssAfterGcKb = await product.rssAfterGcKb();
+    const productHeapAfterGc = await product.heapAfterGc();
     await product.stop();
     if (ONLY === 'all') await verifyStore(dataDir, seeded);
-    return { rows, productRssAfterKb, productRssAfterGcKb, setup: { seedMs } };
+    return { rows, productRssAfterKb, productRssAfterGcKb, productHeapAfterGc, setup: { seedMs } };
   } finally {
     await echo.stop();
     await product.stop();
@@ -300,6 +301,7 @@ interface StartupFigures {
   seededStartupMedianMs: number;
   seededRssKb: number;
   seededRssAfterGcKb: number;
+  seededHeapAfterGc: HeapReport;
   dataBytes: number;
 }
 
@@ -344,6 +346,7 @@ async function startupPhase(): Promise<StartupFigures> {
     const seededStartupMs: number[] = [];
     let seededRssKb = 0;
     let seededRssAfterGcKb = 0;
+    let seededHeapAfterGc: HeapReport | undefined;
     for (let i = 0; i < STARTS; i++) {
       const child = await spawnServer('product', PRODUCT_ENTRY, { DATA_DIR: dir }, PRODUCT_FLAGS);
       seededStartupMs.push(child.startupMs);
@@ -351,6 +354,7 @@ async function startupPhase(): Promise<StartupFigures> {
         await new Promise((r) => setTimeout(r, SETTLE_MS));
         seededRssKb = await child.rssKb();
         seededRssAfterGcKb = await child.rssAfterGcKb();
+        seededHeapAfterGc = await child.heapAfterGc();
       }
       await child.stop();
     }
@@ -369,6 +373,7 @@ async function startupPhase(): Promise<StartupFigures> {
       seededStartupMedianMs: median(seededStartupMs),
       seededRssKb,
       seededRssAfterGcKb,
+      seededHeapAfterGc: seededHeapAfterGc!,
       dataBytes,
     };
   } finally {
@@ -415,6 +420,7 @@ async function main(): Promise<void> {
     const terms = load.rows.filter((r) => r.backgroundDrainMs !== undefined).map((r) => `c=${r.concurrency}: ${r.backgroundDrainMs} ms`);
     console.log(`case-card updates after terms agreed (background) finished after the last response: ${terms.join(', ')}`);
     console.log(`product RSS after the load run: ${(load.productRssAfterKb / 1024).toFixed(0)} MB (${(load.productRssAfterGcKb / 1024).toFixed(0)} MB after a forced collection)`);
+    console.log(`  after the collection: ${describeHeap(load.productRssAfterGcKb, load.productHeapAfterGc)}`);
   }
   const startup = ONLY === 'all' || ONLY === 'startup' ? await startupPhase() : undefined;
   if (startup) {
@@ -428,6 +434,7 @@ async function main(): Promise<void> {
       `with ${s.cases} cases (${s.parties} parties, ${s.acknowledgements} agreements, ${s.preparationRecords} preparation records, ${s.changes} requested changes, ${s.reminders} reminders; ${(startup.dataBytes / 2 ** 20).toFixed(0)} MB on disk, seeded in ${(startup.seedMs / 1000).toFixed(0)} s): ` +
         `start-up median ${fmt(startup.seededStartupMedianMs, 0)} ms of ${ms(startup.seededStartupMs)} (${fmt(startup.seededStartupMedianMs / startup.echoStartupMedianMs, 2)} × echo); resident memory ${mb(startup.seededRssKb)} (${mb(startup.seededRssAfterGcKb)} after a forced collection)`,
     );
+    console.log(`  after the collection: ${describeHeap(startup.seededRssAfterGcKb, startup.seededHeapAfterGc)}`);
   }
   const service = ONLY === 'all' || ONLY === 'service' ? await serviceViewPhase(MEMORY_CASES) : undefined;
   if (service) {

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
@@ -16,9 +17,25 @@ export interface Child {
   rssKb(): Promise<number>;
   /** Resident memory after a forced full collection (the bots run with --expose-gc). */
   rssAfterGcKb(): Promise<number>;
+  /** V8's heap as the last forced collection (rssAfterGcKb) left it. */
+  heapAfterGc(): Promise<HeapReport>;
   /** CPU time (user + system, all threads) used so far, in ms. */
   cpuMs(): Promise<number>;
   stop(): Promise<void>;
+}
+
+/** What scripts/bench/gcOnSignal.cjs writes after a forced collection, in bytes. */
+export interface HeapReport {
+  readonly memory: NodeJS.MemoryUsage;
+  readonly spaces: Record<string, { readonly used: number; readonly committed: number }>;
+}
+
+/** One line saying where resident memory is: the young and old generations, the rest outside V8's heap. */
+export function describeHeap(rssKb: number, h: HeapReport): string {
+  const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+  const young = h.spaces.new_space?.committed ?? 0;
+  const old = Object.entries(h.spaces).filter(([name]) => name !== 'new_space').reduce((n, [, s]) => n + s.committed, 0);
+  return `V8 heap ${mb(h.memory.heapUsed)} in use of ${mb(h.memory.heapTotal)} committed (young generation ${mb(young)}, the rest ${mb(old)}); outside V8's heap about ${mb(rssKb * 1024 - h.memory.heapTotal)} (node itself, native modules, SQLite, malloc)`;
 }
 
 export async function freePort(): Promise<number> {
@@ -66,9 +83,10 @@ export async function spawnServer(name: string, entry: string, env: Record<strin
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
   const loader = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const heapReport = path.join(os.tmpdir(), `bench-heap-${process.pid}-${port}.json`);
   const child = spawn(process.execPath, ['--expose-gc', '--require', GC_PRELOAD, ...nodeArgs, ...loader, entry], {
     cwd: ROOT,
-    env: cleanEnv({ PORT: String(port), HOST: '127.0.0.1', ...env }),
+    env: cleanEnv({ PORT: String(port), HOST: '127.0.0.1', BENCH_HEAP_REPORT: heapReport, ...env }),
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -109,8 +127,12 @@ export async function spawnServer(name: string, entry: string, env: Record<strin
       await new Promise((r) => setTimeout(r, 1000));
       return rssKb(pid);
     },
+    heapAfterGc: async () => JSON.parse(await fs.readFile(heapReport, 'utf8')) as HeapReport,
     cpuMs: () => cpuMs(pid),
-    stop: () => kill(child, exited),
+    stop: async () => {
+      await kill(child, exited);
+      await fs.rm(heapReport, { force: true });
+    },
   };
 }
 
