@@ -1,12 +1,5 @@
 import { CardFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
-import {
-  Dialog,
-  Prompt,
-  type DialogContext,
-  type DialogTurnResult,
-  type PromptOptions,
-  type PromptRecognizerResult,
-} from './botbuilderDialogs';
+import { Dialog, type DialogContext, type DialogEvent, type DialogInstance, type DialogTurnResult } from './botbuilderDialogs';
 import { prepAnsweredCard } from '../cards/prepAnsweredCard';
 import { prepQuestionCard, type PrepQuestionView } from '../cards/prepQuestionCard';
 import { VERBS } from '../cards/verbs';
@@ -18,14 +11,26 @@ import { readReply, setPreparationCardReply, stringField, type Reply } from './c
  * from botbuilder's prompts in two ways: it accepts a card click delivered as an invoke
  * (Action.Execute) as well as typed text and Action.Submit, and the question's rules come
  * from domain/preparation, so the same parser serves every route.
+ *
+ * It is a Dialog, not a botbuilder Prompt: Prompt's module loads the choice recognisers and with
+ * them the Recognizers-Text number suite (about 4 MB resident and 40 ms of start-up), for
+ * choice lists this prompt never uses. What it took from Prompt is below, with the same state
+ * shape (`{ options, state }`), so a question waiting in a stored dialog state carries on after
+ * an upgrade.
  */
 
 export const QUESTION_PROMPT = 'preparationQuestion';
 
 /** Kept in dialog state: plain JSON only (the question is looked up again by id). */
-export interface QuestionPromptOptions extends PromptOptions {
+export interface QuestionPromptOptions {
   readonly view: PrepQuestionView;
   readonly context: QuestionContext;
+}
+
+/** The dialog instance's state, as botbuilder's Prompt kept it (dialog states stored before this class carry it). */
+interface PromptState {
+  options?: unknown;
+  state?: object;
 }
 
 export interface QuestionAnswer {
@@ -75,33 +80,49 @@ function answerReply(reply: Reply | undefined): reply is Reply {
   return true;
 }
 
-export class QuestionPrompt extends Prompt<QuestionAnswer> {
+export class QuestionPrompt extends Dialog<QuestionPromptOptions> {
   constructor(dialogId: string = QUESTION_PROMPT) {
     super(dialogId);
   }
 
-  protected async onPrompt(context: TurnContext, _state: object, options: PromptOptions, _isRetry: boolean): Promise<void> {
+  override async beginDialog(dc: DialogContext, options?: QuestionPromptOptions): Promise<DialogTurnResult> {
+    if (!isQuestionOptions(options)) throw new Error('QuestionPrompt was started without its question');
+    const state = dc.activeDialog!.state as PromptState;
+    state.options = { ...options };
+    state.state = {};
+    await dc.context.sendActivity(questionActivity(options.view));
+    return Dialog.EndOfTurn;
+  }
+
+  /** A dialog pushed above the question ended: ask the question again (as Prompt did). */
+  override async resumeDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    await this.repromptDialog(dc.context, dc.activeDialog!);
+    return Dialog.EndOfTurn;
+  }
+
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    const options = (instance.state as PromptState | undefined)?.options;
     if (!isQuestionOptions(options)) throw new Error('QuestionPrompt was started without its question');
     await context.sendActivity(questionActivity(options.view));
   }
 
-  protected async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<QuestionAnswer>> {
-    const reply = readReply(context.activity);
-    if (!isQuestionOptions(options) || !answerReply(reply)) return { succeeded: false };
-    const r = recognise(reply, options);
-    return r.ok ? { succeeded: true, value: r.answer } : { succeeded: false };
+  /** As Prompt: a typed reply that answers the question is this dialog's, not its parents'. */
+  protected override async onPreBubbleEvent(dc: DialogContext, event: DialogEvent): Promise<boolean> {
+    if (event.name !== 'activityReceived' || dc.context.activity.type !== 'message') return false;
+    const reply = readReply(dc.context.activity);
+    const options = (dc.activeDialog?.state as PromptState | undefined)?.options;
+    return isQuestionOptions(options) && answerReply(reply) && recognise(reply, options).ok;
   }
 
   /**
-   * Replaces Prompt.continueDialog, which ignores anything but messages. A click answers
+   * Unlike Prompt.continueDialog, which ignores anything but messages: a click answers
    * through the invoke's reply card (the clicked card is replaced, no extra message); a typed
    * reply that is not an answer gets the card again with a hint saying why.
    */
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const reply = readReply(dc.context.activity);
     if (!answerReply(reply)) return Dialog.EndOfTurn;
-    const instance = dc.activeDialog;
-    const options: unknown = (instance?.state as { options?: unknown } | undefined)?.options;
+    const options = (dc.activeDialog?.state as PromptState | undefined)?.options;
     if (!isQuestionOptions(options)) return Dialog.EndOfTurn;
     const r = recognise(reply, options);
     if (r.ok) {

@@ -7,14 +7,26 @@
  *
  *   npm run build
  */
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
 
 const ROOT = path.resolve(__dirname, '..');
 export const BOT_BUNDLE = path.join(ROOT, 'dist', 'bot', 'index.js');
 
+/**
+ * Node keeps a script's source in memory for the life of the process, one byte a character when
+ * every character is Latin-1 and two bytes otherwise. esbuild escapes everything outside ASCII in
+ * strings and regular expressions, but keeps doc comments as written: four "…" in comments made
+ * V8 hold the 1 MB bundle as 2 MB. Escaped here the way esbuild escapes strings; in a comment
+ * the text only changes for a reader of the bundle (the source map points at the source).
+ */
+export function latin1Only(code: string): string {
+  return code.replace(/[^\t-\u00ff]/gu, (ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`);
+}
+
 export async function buildBot(outfile: string = BOT_BUNDLE): Promise<string> {
-  await build({
+  const result = await build({
     entryPoints: [path.join(ROOT, 'bot', 'index.ts')],
     outfile,
     bundle: true,
@@ -28,7 +40,12 @@ export async function buildBot(outfile: string = BOT_BUNDLE): Promise<string> {
     keepNames: true,
     sourcemap: true,
     logLevel: 'warning',
+    write: false,
   });
+  await mkdir(path.dirname(outfile), { recursive: true });
+  for (const file of result.outputFiles) {
+    await writeFile(file.path, file.path.endsWith('.js') ? latin1Only(file.text) : file.contents);
+  }
   return outfile;
 }
 

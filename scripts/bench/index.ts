@@ -26,7 +26,8 @@ import { readTerms } from '../../storage/termsFile';
 import { FakeConnector } from '../../test/helpers/fakeConnector';
 import { runLoad, type LoadResult, type Unit } from './load';
 import { KIND, cardInvoke, person, personalActivity } from './people';
-import { ROOT, spawnServer, type Child } from './processes';
+import { buildBot } from '../build-bot';
+import { ROOT, describeHeap, productionNodeFlags, spawnServer, type Child, type HeapReport } from './processes';
 import { seedBenchCases, seedRealisticStore, type BenchPools } from './seed';
 import { serviceViewPhase } from './serviceView';
 import { median, summarise } from './stats';
@@ -47,6 +48,8 @@ const LA_ANSWERS = ['Lee Officer', 'SEN case officer', 'yes', 'yes', 'none'] as 
 /** Interleaved rounds per measurement: echo, product, echo, product, … */
 const ROUNDS = QUICK ? 2 : 4;
 const PRODUCT_ENTRY = 'dist/bot/index.js';
+/** The product runs with production's node flags (package.json's serve script). */
+const PRODUCT_FLAGS = productionNodeFlags();
 const ECHO_ENTRY = 'dist/scripts/bench/echoBot.js';
 const SCENARIOS = ['help', 'terms', 'dialog'] as const;
 type Scenario = (typeof SCENARIOS)[number];
@@ -141,7 +144,7 @@ async function drainBackground(connector: FakeConnector, expectedPuts: number, t
   return Date.now() - started;
 }
 
-async function loadPhase(): Promise<{ rows: Row[]; productRssAfterKb: number; productRssAfterGcKb: number; setup: Record<string, number> }> {
+async function loadPhase(): Promise<{ rows: Row[]; productRssAfterKb: number; productRssAfterGcKb: number; productHeapAfterGc: HeapReport; setup: Record<string, number> }> {
   const connector = await FakeConnector.start();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bench-product-'));
   const termsVersion = (await readTerms()).version;
@@ -156,7 +159,7 @@ async function loadPhase(): Promise<{ rows: Row[]; productRssAfterKb: number; pr
 
   const echo = await spawnServer('echo bot', ECHO_ENTRY, {});
   // The reminder scheduler is off for the load run, so the figures are the request paths' own.
-  const product = await spawnServer('product', PRODUCT_ENTRY, { DATA_DIR: dataDir, REMINDER_POLL_SECONDS: '0' }, CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF] : []);
+  const product = await spawnServer('product', PRODUCT_ENTRY, { DATA_DIR: dataDir, REMINDER_POLL_SECONDS: '0' }, [...PRODUCT_FLAGS, ...(CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF] : [])]);
   const bots: Record<'echo' | 'product', Child> = { echo, product };
   const rows: Row[] = [];
   try {
@@ -249,9 +252,10 @@ async function loadPhase(): Promise<{ rows: Row[]; productRssAfterKb: number; pr
     connector.reset();
     const productRssAfterKb = await product.rssKb();
     const productRssAfterGcKb = await product.rssAfterGcKb();
+    const productHeapAfterGc = await product.heapAfterGc();
     await product.stop();
     if (ONLY === 'all') await verifyStore(dataDir, seeded);
-    return { rows, productRssAfterKb, productRssAfterGcKb, setup: { seedMs } };
+    return { rows, productRssAfterKb, productRssAfterGcKb, productHeapAfterGc, setup: { seedMs } };
   } finally {
     await echo.stop();
     await product.stop();
@@ -297,6 +301,7 @@ interface StartupFigures {
   seededStartupMedianMs: number;
   seededRssKb: number;
   seededRssAfterGcKb: number;
+  seededHeapAfterGc: HeapReport;
   dataBytes: number;
 }
 
@@ -323,7 +328,7 @@ async function startupPhase(): Promise<StartupFigures> {
         echoRssAfterGcKb = await echo.rssAfterGcKb();
       }
       await echo.stop();
-      const child = await spawnServer('product', PRODUCT_ENTRY, { DATA_DIR: path.join(tmp, `empty-${i}`) });
+      const child = await spawnServer('product', PRODUCT_ENTRY, { DATA_DIR: path.join(tmp, `empty-${i}`) }, PRODUCT_FLAGS);
       if (i > 0) emptyStartupMs.push(child.startupMs);
       if (i === STARTS) {
         await new Promise((r) => setTimeout(r, SETTLE_MS));
@@ -341,13 +346,15 @@ async function startupPhase(): Promise<StartupFigures> {
     const seededStartupMs: number[] = [];
     let seededRssKb = 0;
     let seededRssAfterGcKb = 0;
+    let seededHeapAfterGc: HeapReport | undefined;
     for (let i = 0; i < STARTS; i++) {
-      const child = await spawnServer('product', PRODUCT_ENTRY, { DATA_DIR: dir });
+      const child = await spawnServer('product', PRODUCT_ENTRY, { DATA_DIR: dir }, PRODUCT_FLAGS);
       seededStartupMs.push(child.startupMs);
       if (i === STARTS - 1) {
         await new Promise((r) => setTimeout(r, SETTLE_MS));
         seededRssKb = await child.rssKb();
         seededRssAfterGcKb = await child.rssAfterGcKb();
+        seededHeapAfterGc = await child.heapAfterGc();
       }
       await child.stop();
     }
@@ -366,6 +373,7 @@ async function startupPhase(): Promise<StartupFigures> {
       seededStartupMedianMs: median(seededStartupMs),
       seededRssKb,
       seededRssAfterGcKb,
+      seededHeapAfterGc: seededHeapAfterGc!,
       dataBytes,
     };
   } finally {
@@ -374,14 +382,18 @@ async function startupPhase(): Promise<StartupFigures> {
   }
 }
 
-/** Both bots run compiled, as production runs them. */
-function build(): void {
+/**
+ * Both bots run compiled, as production runs them: `npm run build` (tsc, then the product's own
+ * code bundled into dist/bot/index.js, which tsc alone would leave as about 400 modules).
+ */
+async function build(): Promise<void> {
   const t = Date.now();
   execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  await buildBot();
   for (const entry of [PRODUCT_ENTRY, ECHO_ENTRY]) {
     if (!existsSync(path.join(ROOT, entry))) throw new Error(`${entry} was not built`);
   }
-  console.log(`compiled both bots (tsc -p tsconfig.build.json) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  console.log(`compiled both bots (tsc -p tsconfig.build.json, the product bundled as npm run build does) in ${((Date.now() - t) / 1000).toFixed(1)} s; product started as node ${[...PRODUCT_FLAGS, PRODUCT_ENTRY].join(' ')}`);
 }
 
 function machine(): Record<string, string | number> {
@@ -400,7 +412,7 @@ async function main(): Promise<void> {
   const m = machine();
   console.log(`bench${QUICK ? ' --quick' : ''}: ${m.cpus} CPU (${m.cpuModel}), ${m.memoryGb} GB, Node ${m.node}; ${REQUESTS} requests per scenario, bot and concurrency after ${WARM_UP} warm-up requests`);
   // The service view runs in this process: nothing to compile for it alone.
-  if (ONLY !== 'service') build();
+  if (ONLY !== 'service') await build();
   const load = ONLY === 'startup' || ONLY === 'service' ? undefined : await loadPhase();
   if (load) {
     console.log('');
@@ -408,6 +420,7 @@ async function main(): Promise<void> {
     const terms = load.rows.filter((r) => r.backgroundDrainMs !== undefined).map((r) => `c=${r.concurrency}: ${r.backgroundDrainMs} ms`);
     console.log(`case-card updates after terms agreed (background) finished after the last response: ${terms.join(', ')}`);
     console.log(`product RSS after the load run: ${(load.productRssAfterKb / 1024).toFixed(0)} MB (${(load.productRssAfterGcKb / 1024).toFixed(0)} MB after a forced collection)`);
+    console.log(`  after the collection: ${describeHeap(load.productRssAfterGcKb, load.productHeapAfterGc)}`);
   }
   const startup = ONLY === 'all' || ONLY === 'startup' ? await startupPhase() : undefined;
   if (startup) {
@@ -421,6 +434,7 @@ async function main(): Promise<void> {
       `with ${s.cases} cases (${s.parties} parties, ${s.acknowledgements} agreements, ${s.preparationRecords} preparation records, ${s.changes} requested changes, ${s.reminders} reminders; ${(startup.dataBytes / 2 ** 20).toFixed(0)} MB on disk, seeded in ${(startup.seedMs / 1000).toFixed(0)} s): ` +
         `start-up median ${fmt(startup.seededStartupMedianMs, 0)} ms of ${ms(startup.seededStartupMs)} (${fmt(startup.seededStartupMedianMs / startup.echoStartupMedianMs, 2)} × echo); resident memory ${mb(startup.seededRssKb)} (${mb(startup.seededRssAfterGcKb)} after a forced collection)`,
     );
+    console.log(`  after the collection: ${describeHeap(startup.seededRssAfterGcKb, startup.seededHeapAfterGc)}`);
   }
   const service = ONLY === 'all' || ONLY === 'service' ? await serviceViewPhase(MEMORY_CASES) : undefined;
   if (service) {

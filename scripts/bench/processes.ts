@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
@@ -15,9 +17,25 @@ export interface Child {
   rssKb(): Promise<number>;
   /** Resident memory after a forced full collection (the bots run with --expose-gc). */
   rssAfterGcKb(): Promise<number>;
+  /** V8's heap as the last forced collection (rssAfterGcKb) left it. */
+  heapAfterGc(): Promise<HeapReport>;
   /** CPU time (user + system, all threads) used so far, in ms. */
   cpuMs(): Promise<number>;
   stop(): Promise<void>;
+}
+
+/** What scripts/bench/gcOnSignal.cjs writes after a forced collection, in bytes. */
+export interface HeapReport {
+  readonly memory: NodeJS.MemoryUsage;
+  readonly spaces: Record<string, { readonly used: number; readonly committed: number }>;
+}
+
+/** One line saying where resident memory is: the young and old generations, the rest outside V8's heap. */
+export function describeHeap(rssKb: number, h: HeapReport): string {
+  const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+  const young = h.spaces.new_space?.committed ?? 0;
+  const old = Object.entries(h.spaces).filter(([name]) => name !== 'new_space').reduce((n, [, s]) => n + s.committed, 0);
+  return `V8 heap ${mb(h.memory.heapUsed)} in use of ${mb(h.memory.heapTotal)} committed (young generation ${mb(young)}, the rest ${mb(old)}); outside V8's heap about ${mb(rssKb * 1024 - h.memory.heapTotal)} (node itself, native modules, SQLite, malloc)`;
 }
 
 export async function freePort(): Promise<number> {
@@ -45,6 +63,18 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 const GC_PRELOAD = path.join(ROOT, 'scripts/bench/gcOnSignal.cjs');
 
 /**
+ * The node flags production starts the bot with: those of `npm run serve` in package.json
+ * (`node <flags> dist/bot/index.js`), read from there so that what is measured and tested is what
+ * runs in production and the two cannot drift apart.
+ */
+export function productionNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  const m = /(?:^|&&\s*)node\s+((?:--\S+\s+)*)dist\/bot\/index\.js\s*$/.exec(pkg.scripts?.serve ?? '');
+  if (!m) throw new Error('package.json: the serve script does not end with `node [flags] dist/bot/index.js`');
+  return m[1]!.split(/\s+/).filter(Boolean);
+}
+
+/**
  * Spawns `node <entry>.js` (compiled, as `npm run serve` runs the product in production), or
  * `node --import tsx <entry>.ts`, and polls GET /healthz every 5 ms until it answers 200.
  */
@@ -53,9 +83,10 @@ export async function spawnServer(name: string, entry: string, env: Record<strin
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
   const loader = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const heapReport = path.join(os.tmpdir(), `bench-heap-${process.pid}-${port}.json`);
   const child = spawn(process.execPath, ['--expose-gc', '--require', GC_PRELOAD, ...nodeArgs, ...loader, entry], {
     cwd: ROOT,
-    env: cleanEnv({ PORT: String(port), HOST: '127.0.0.1', ...env }),
+    env: cleanEnv({ PORT: String(port), HOST: '127.0.0.1', BENCH_HEAP_REPORT: heapReport, ...env }),
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -96,8 +127,12 @@ export async function spawnServer(name: string, entry: string, env: Record<strin
       await new Promise((r) => setTimeout(r, 1000));
       return rssKb(pid);
     },
+    heapAfterGc: async () => JSON.parse(await fs.readFile(heapReport, 'utf8')) as HeapReport,
     cpuMs: () => cpuMs(pid),
-    stop: () => kill(child, exited),
+    stop: async () => {
+      await kill(child, exited);
+      await fs.rm(heapReport, { force: true });
+    },
   };
 }
 

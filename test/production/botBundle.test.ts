@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnServer, type Child } from '../../scripts/bench/processes';
+import { productionNodeFlags, spawnServer, type Child } from '../../scripts/bench/processes';
 import { KIND, person, personalActivity } from '../../scripts/bench/people';
 import { buildBot } from '../../scripts/build-bot';
 import { FakeConnector } from '../helpers/fakeConnector';
@@ -20,7 +20,8 @@ beforeAll(async () => {
   connector = await FakeConnector.start();
   await buildBot(OUT);
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bundle-check-'));
-  bot = await spawnServer('bundled bot', OUT, { DATA_DIR: dataDir });
+  // With production's node flags (package.json's serve script): a flag node refuses would show here.
+  bot = await spawnServer('bundled bot', OUT, { DATA_DIR: dataDir }, productionNodeFlags());
 }, 60_000);
 
 afterAll(async () => {
@@ -46,4 +47,10 @@ it('answers `help` in a personal chat', async () => {
   expect(res.status).toBe(200);
   await connector.waitFor(() => connector.delivered().length > 0);
   expect(JSON.stringify(connector.delivered()[0])).toMatch(/\*\*my cases\*\*: Your cases/);
+});
+
+it('is all Latin-1, so node holds its 1 MB of source at one byte a character, not two', async () => {
+  const code = await fs.readFile(OUT, 'utf8');
+  expect(code.length).toBeGreaterThan(500_000);
+  expect(code.match(/[^\t-\u00ff]/gu) ?? []).toEqual([]);
 });

@@ -1,0 +1,21 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+
+/**
+ * What a running bot has loaded once it is ready, checked in a fresh process (jest's own module
+ * registry would hide it): every part the server wires up, and none of the packages it does not
+ * need at rest.
+ */
+function modulesLoadedByTheServer(): string[] {
+  const script = `
+    require('./bot/server');
+    console.log(JSON.stringify(Object.keys(require.cache)));`;
+  const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: path.join(__dirname, '..', '..'), encoding: 'utf8' });
+  return JSON.parse(out) as string[];
+}
+
+it('loads the dialogs without botbuilder-dialogs\' choice recognisers or the Recognizers-Text number suite (about 4 MB, 40 ms)', () => {
+  const loaded = modulesLoadedByTheServer();
+  expect(loaded.some((f) => f.endsWith(path.join('dialogs', 'questionPrompt.ts')))).toBe(true);
+  expect(loaded.filter((f) => f.includes('recognizers-text') || f.includes(path.join('botbuilder-dialogs', 'lib', 'choices')))).toEqual([]);
+});
