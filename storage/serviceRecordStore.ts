@@ -17,15 +17,23 @@ import { everyDocument, type StoreMarkers } from './storeMarkers';
  */
 export interface ServiceRecordDoc {
   _id: string;
-  /** New at every rebuild: a record read before with the same stamp is the same record. */
-  stamp?: string;
+  /** The case id, a space and a random part, new at every rebuild: a record read before with the same stamp is the same record. */
+  stamp: string;
   record: ServiceRecord;
 }
 
 export const SERVICE_RECORDS_COLLECTION = 'service_records';
 
-/** The periods the view finds cases by (as the cases' own indexes did): the LA being told, the opening, the ending. */
-export const serviceRecordIndexes: readonly IndexSpec[] = [{ field: 'record.c.dates.laInformed' }, { field: 'record.c.createdAt' }, { field: 'record.c.ending.date' }];
+/**
+ * The periods the view finds cases by: the LA being told, the opening, the ending. The tenant and
+ * the stamp (which starts with the case id) follow, so the index alone says which records are in
+ * a period and whether this process has read them before.
+ */
+export const serviceRecordIndexes: readonly IndexSpec[] = [
+  { fields: ['record.c.dates.laInformed', 'record.c.providerKey', 'stamp'] },
+  { fields: ['record.c.createdAt', 'record.c.providerKey', 'stamp'] },
+  { fields: ['record.c.ending.date', 'record.c.providerKey', 'stamp'] },
+];
 
 export type ServiceRecordDateField = 'dates.laInformed' | 'createdAt' | 'ending.date';
 
@@ -92,7 +100,8 @@ export class ServiceRecordStore {
       this.sources.outcomes.getMany(caseIds),
       this.docs.find({ _id: { $in: [...caseIds] } }),
     ]);
-    const before = new Map(stored.map((d) => [d._id, JSON.stringify(d.record)]));
+    // A stored record with a stamp of another shape is rewritten even when its contents agree.
+    const before = new Map(stored.filter((d) => typeof d.stamp === 'string' && d.stamp.startsWith(`${d._id} `)).map((d) => [d._id, JSON.stringify(d.record)]));
     const out = new Map<string, ServiceRecord | null>();
     const damaged: string[] = [];
     for (const caseId of caseIds) {
@@ -113,7 +122,7 @@ export class ServiceRecordStore {
       }
       const record = serviceRecordOf(c, meetings, certificates, outcomes.find((o) => o.caseId === caseId));
       // Announced writes include refused and repeated ones: a record that would not change is not written.
-      if (before.get(caseId) !== JSON.stringify(record)) await this.docs.updateOne({ _id: caseId }, { stamp: randomBytes(9).toString('base64url'), record }, { upsert: true });
+      if (before.get(caseId) !== JSON.stringify(record)) await this.docs.updateOne({ _id: caseId }, { stamp: `${caseId} ${randomBytes(9).toString('base64url')}`, record }, { upsert: true });
       out.set(caseId, record);
     }
     return { records: out, damaged };
@@ -147,7 +156,7 @@ export class ServiceRecordStore {
     const filter = { [`record.c.${field}`]: { $gte: from, $lte: to }, ...tenantRange(tenantId), ...(options.withoutLaInformed ? { 'record.c.dates.laInformed': { $exists: false } } : {}) };
     // Nothing remembered yet (the first view after a start): the records at once, not their stamps first.
     if (this.memo.size === 0) return ofTenant(await this.parse(await this.docs.find(filter)), tenantId);
-    return (await this.read(await this.docs.findFields(filter, ['stamp']), tenantId)).records;
+    return (await this.read(await this.stamps(filter), tenantId)).records;
   }
 
   /**
@@ -157,8 +166,7 @@ export class ServiceRecordStore {
   async getMany(caseIds: readonly string[], tenantId: string | undefined): Promise<ServiceRecord[]> {
     if (caseIds.length === 0) return [];
     await this.settled();
-    const stamps = await this.docs.findFields({ _id: { $in: [...caseIds] } }, ['stamp']);
-    const { records, seen } = await this.read(stamps, tenantId);
+    const { records, seen } = await this.read(await this.stamps({ _id: { $in: [...caseIds] } }), tenantId);
     const missing = caseIds.filter((id) => !seen.has(id));
     if (missing.length > 0) {
       for (const record of (await this.rebuildMany(missing)).records.values()) if (record) records.push(...ofTenant([record], tenantId));
@@ -171,14 +179,24 @@ export class ServiceRecordStore {
    * from memory, the rest from the store (checked, and a damaged one rebuilt). Every rebuild
    * writes a new stamp, in whichever process, so a remembered record is never out of date.
    */
-  private async read(stamps: readonly Pick<ServiceRecordDoc, '_id' | 'stamp'>[], tenantId: string | undefined): Promise<{ records: ServiceRecord[]; seen: Set<string> }> {
+  private async stamps(filter: Filter): Promise<{ _id: string; stamp: string }[]> {
+    const out: { _id: string; stamp: string }[] = [];
+    for (const stamp of await this.docs.distinct('stamp', filter)) {
+      if (typeof stamp !== 'string') continue;
+      const space = stamp.indexOf(' ');
+      if (space > 0) out.push({ _id: stamp.slice(0, space), stamp });
+    }
+    return out;
+  }
+
+  private async read(stamps: readonly { _id: string; stamp: string }[], tenantId: string | undefined): Promise<{ records: ServiceRecord[]; seen: Set<string> }> {
     const records: ServiceRecord[] = [];
     const seen = new Set<string>();
     const fetch: string[] = [];
     for (const { _id, stamp } of stamps) {
       seen.add(_id);
       const known = this.memo.get(_id);
-      if (known && stamp !== undefined && known.stamp === stamp) records.push(known.record);
+      if (known && known.stamp === stamp) records.push(known.record);
       else fetch.push(_id);
     }
     if (fetch.length > 0) records.push(...(await this.parse(await this.docs.find({ _id: { $in: fetch } }))));
@@ -192,8 +210,9 @@ export class ServiceRecordStore {
     for (const doc of docs) {
       let record: ServiceRecord | null;
       try {
+        if (typeof doc.stamp !== 'string' || !doc.stamp.startsWith(`${doc._id} `)) throw new CorruptDocumentError(SERVICE_RECORDS_COLLECTION, doc._id, 'stamp: not the case id and a random part');
         record = parseStored(ServiceRecordSchema, SERVICE_RECORDS_COLLECTION, doc._id, doc.record);
-        if (doc.stamp !== undefined) this.memo.set(doc._id, { stamp: doc.stamp, record });
+        this.memo.set(doc._id, { stamp: doc.stamp, record });
       } catch (error) {
         if (!(error instanceof CorruptDocumentError)) throw error;
         this.onCorrupt(error);
