@@ -186,7 +186,9 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
   const reminderDeadlines = await backend.collection<DeadlineDoc>(DEADLINES_COLLECTION, deadlineIndexes);
   const reminderDocs = await backend.collection<ReminderDoc>(REMINDERS_COLLECTION, reminderIndexes);
   const auditDocs = await backend.collection<AuditDoc>(AUDIT_LOG_COLLECTION, auditLogIndexes);
-  const auditLog = new AuditLog(auditDocs, hooks.onCorruptDocument);
+  // The log again without an fsync per write: for copies of entries already on disk in a record written once (AuditLog.copyOfWrittenOnce).
+  const auditCopies = await backend.collection<AuditDoc>(AUDIT_LOG_COLLECTION, auditLogIndexes, bookkeeping);
+  const auditLog = new AuditLog(auditDocs, hooks.onCorruptDocument, auditCopies);
   const register = await backend.collection<RegisterDoc>(CERTIFICATE_REGISTER_COLLECTION, certificateRegisterIndexes);
   const leases = await backend.collection<JobLeaseDoc>(JOB_LEASES_COLLECTION, jobLeaseIndexes);
   const exportLinks = await backend.collection<ExportLinkDoc>(EXPORT_LINKS_COLLECTION, exportLinkIndexes);
