@@ -10,8 +10,13 @@ export class BackgroundTasks {
 
   constructor(private readonly log: Logger) {}
 
+  /**
+   * Starts the task on the next turn of the event loop, not now: its first steps (a store
+   * write, the reads for a card) would otherwise run before the answer it must not hold up.
+   */
   run(name: string, task: () => Promise<void>): void {
-    const p = task()
+    const p = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(task)
       .catch((err: unknown) => this.log.error({ task: name, err: (err as Error).message }, 'background task failed'))
       .finally(() => this.running.delete(p));
     this.running.add(p);
