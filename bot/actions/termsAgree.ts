@@ -46,7 +46,7 @@ export const termsAgreeAction: CardAction = {
     const { acknowledgement, created, auditEntry } = await deps.store.acknowledgements.record(ack, audit);
     if (created) {
       deps.log.info({ caseId: c.id, partyId: party.partyId, onBehalf }, 'terms agreed');
-      deps.background.run('terms agreed', async () => {
+      deps.background.runAfterAnswer('terms agreed', async () => {
         // The entry is already on disk with the acknowledgement; this is its copy in the log.
         if (auditEntry) await deps.store.auditLog.copyOfWrittenOnce(auditEntry);
         await refreshRootCard(c, deps);

@@ -24,7 +24,7 @@ export function preparationPort(deps: CardDeps & Pick<BotDeps, 'background'>): P
       );
     },
     afterSave: (c, entry) => {
-      deps.background.run('refresh case card', async () => {
+      deps.background.runAfterAnswer('refresh case card', async () => {
         // The entry is already stored with the answer; this is its copy in the log.
         if (entry) await deps.store.auditLog.writeOnce(entry);
         // The case as the save read it: the answer lives in its own record, which the card reads afresh.
