@@ -186,7 +186,7 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
   const reminderDeadlines = await backend.collection<DeadlineDoc>(DEADLINES_COLLECTION, deadlineIndexes);
   const reminderDocs = await backend.collection<ReminderDoc>(REMINDERS_COLLECTION, reminderIndexes);
   const auditDocs = await backend.collection<AuditDoc>(AUDIT_LOG_COLLECTION, auditLogIndexes);
-  // The log again without an fsync per write: for copies of entries already on disk in a record written once (AuditLog.copyOfWrittenOnce).
+  // The log again without an fsync per write: for copies of entries already on disk in their record (AuditLog.copyUnsynced).
   const auditCopies = await backend.collection<AuditDoc>(AUDIT_LOG_COLLECTION, auditLogIndexes, bookkeeping);
   const auditLog = new AuditLog(auditDocs, hooks.onCorruptDocument, auditCopies);
   const register = await backend.collection<RegisterDoc>(CERTIFICATE_REGISTER_COLLECTION, certificateRegisterIndexes);
@@ -262,7 +262,7 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
   outcomeStore.update = announcing(feed, outcomeStore.update.bind(outcomeStore), (caseId) => caseId);
   const certificateStore = new CertificateStore(certificates, hooks.onCorruptDocument);
   certificateStore.issue = announcing(feed, certificateStore.issue.bind(certificateStore), (caseId) => caseId);
-  const preparationStore = new PreparationStore(prepRecords, prepChanges, hooks.onCorruptDocument);
+  const preparationStore = new PreparationStore(prepRecords, prepChanges, hooks.onCorruptDocument, (entry) => auditLog.ensure([entry]));
   // Sending the requested changes finishes T10; answers and drafts move no deadline.
   preparationStore.sendDrafts = announcing(feed, preparationStore.sendDrafts.bind(preparationStore), (caseId) => caseId);
   const followUp = new FollowUpStore(progress, feedbackAnswers, feedbackGiven, hooks.onCorruptDocument);

@@ -65,15 +65,15 @@ export class AuditLog {
   }
 
   /**
-   * writeOnce for the entry of a record that is written once and never rewritten (an
-   * acknowledgement), whose own write already put the entry on disk in its outbox: the copy does
-   * not wait for an fsync of its own. If a crash loses it, the record still holds the entry and the
-   * start-up sweep copies it again; otherwise the next synced write (of any collection, by any
-   * process on the file) takes it to disk. Not for versioned documents (cases, meetings, outcomes,
-   * preparation records): their next write replaces the outbox entry, so their copy must be on
-   * disk before that can happen.
+   * writeOnce for an entry its record's own write already put on disk (in its outbox), when the
+   * record keeps it until the copy is surely in the log: the copy does not wait for an fsync of its
+   * own. If a crash loses the copy, the record still holds the entry and the start-up sweep copies
+   * it again; otherwise the next synced write (of any collection, by any process on the file) takes
+   * it to disk. Safe for an acknowledgement (written once, never rewritten) and a preparation record
+   * (PreparationStore.saveAnswer puts the entry it replaces in the log first). Not for cases,
+   * meetings or outcomes, whose next write replaces the entry without that check.
    */
-  async copyOfWrittenOnce(entry: AuditRecord): Promise<boolean> {
+  async copyUnsynced(entry: AuditRecord): Promise<boolean> {
     return this.unsynced.insertOne(toDoc(entry));
   }
 

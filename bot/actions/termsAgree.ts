@@ -48,7 +48,7 @@ export const termsAgreeAction: CardAction = {
       deps.log.info({ caseId: c.id, partyId: party.partyId, onBehalf }, 'terms agreed');
       deps.background.runAfterAnswer('terms agreed', async () => {
         // The entry is already on disk with the acknowledgement; this is its copy in the log.
-        if (auditEntry) await deps.store.auditLog.copyOfWrittenOnce(auditEntry);
+        if (auditEntry) await deps.store.auditLog.copyUnsynced(auditEntry);
         await refreshRootCard(c, deps);
         if (acknowledgement.authority === 'limited') {
           await postInThread(

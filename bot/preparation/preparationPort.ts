@@ -25,8 +25,8 @@ export function preparationPort(deps: CardDeps & Pick<BotDeps, 'background'>): P
     },
     afterSave: (c, entry) => {
       deps.background.runAfterAnswer('refresh case card', async () => {
-        // The entry is already stored with the answer; this is its copy in the log.
-        if (entry) await deps.store.auditLog.writeOnce(entry);
+        // The entry is already on disk with the answer; this is its copy in the log (the next answer makes sure it is there).
+        if (entry) await deps.store.auditLog.copyUnsynced(entry);
         // The case as the save read it: the answer lives in its own record, which the card reads afresh.
         await refreshRootCard(c, deps);
       });
