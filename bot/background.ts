@@ -11,7 +11,20 @@ export class BackgroundTasks {
   constructor(private readonly log: Logger) {}
 
   run(name: string, task: () => Promise<void>): void {
-    const p = task()
+    this.track(name, task());
+  }
+
+  /**
+   * For the follow-up of a request being answered: starts the task on the next turn of the event
+   * loop, not now, as its first steps (a store write, the reads for a card) would otherwise run
+   * before the answer it must not hold up. Shutdown and idle() wait for it from this call on.
+   */
+  runAfterAnswer(name: string, task: () => Promise<void>): void {
+    this.track(name, new Promise<void>((resolve) => setImmediate(resolve)).then(task));
+  }
+
+  private track(name: string, started: Promise<void>): void {
+    const p = started
       .catch((err: unknown) => this.log.error({ task: name, err: (err as Error).message }, 'background task failed'))
       .finally(() => this.running.delete(p));
     this.running.add(p);

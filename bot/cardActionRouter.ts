@@ -3,9 +3,9 @@ import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext }
 import type { CardAction } from './actions/action';
 import type { BotDeps } from './deps';
 import { errorResponse } from './invokeResponses';
-import { callerOf, scopeOf, type Caller } from './turnInfo';
+import { callerOf, scopeOf } from './turnInfo';
 import { z } from 'zod';
-import { sameTenant, STRANGER_REFUSAL } from '../domain/cases';
+import { sameTenant, STRANGER_REFUSAL, type Case } from '../domain/cases';
 
 const CaseIdData = z.looseObject({ caseId: z.string().min(1).max(100) });
 
@@ -25,8 +25,10 @@ export class CardActionRouter {
       const caller = callerOf(turn);
       const data: unknown = value.action.data ?? {};
       // Before any handler: a click from another tenant than its case's is refused, with nothing read out or written.
-      if (await this.fromAnotherTenant(data, caller)) return errorResponse(403, STRANGER_REFUSAL);
-      return await action.handle({ turn, scope: scopeOf(turn), caller, data, deps: this.deps });
+      const c = await this.caseNamedBy(data);
+      if (c && !sameTenant(c, caller.tenantId)) return errorResponse(403, STRANGER_REFUSAL);
+      // The handler gets the case just read, so a click reads and checks it once, not twice.
+      return await action.handle({ turn, scope: scopeOf(turn), caller, data, deps: this.deps, ...(c ? { caseRead: c } : {}) });
     } catch (err) {
       const correlationId = randomUUID().slice(0, 8);
       this.deps.log.error({ correlationId, verb, err: (err as Error).message, stack: (err as Error).stack }, 'card action failed');
@@ -34,10 +36,8 @@ export class CardActionRouter {
     }
   }
 
-  private async fromAnotherTenant(data: unknown, caller: Caller): Promise<boolean> {
+  private async caseNamedBy(data: unknown): Promise<Case | null> {
     const ids = CaseIdData.safeParse(data);
-    if (!ids.success) return false;
-    const c = await this.deps.store.cases.get(ids.data.caseId);
-    return c !== null && !sameTenant(c, caller.tenantId);
+    return ids.success ? this.deps.store.cases.get(ids.data.caseId) : null;
   }
 }

@@ -47,8 +47,9 @@ export class MessageEndpoint {
     }
 
     const key = activity.id ? ProcessedActivityStore.key(activity.conversation.id, activity.id) : undefined;
+    const claimedAt = this.now();
     if (key) {
-      const claim = await this.store.processedActivities.claim(key, this.now());
+      const claim = await this.store.processedActivities.claim(key, claimedAt);
       if (!claim.claimed) {
         this.log.info({ activityType: activity.type }, 'duplicate delivery ignored');
         return this.answerDuplicate(key, claim.state === 'done' ? claim.response : undefined, claim.state);
@@ -57,7 +58,7 @@ export class MessageEndpoint {
 
     try {
       const response = await this.adapter.run(auth, activity, this.logic);
-      if (key) await this.store.processedActivities.complete(key, toStored(response));
+      if (key) await this.store.processedActivities.complete(key, claimedAt, toStored(response));
       return { status: response?.status ?? 200, body: response?.body };
     } catch (err) {
       // The turn's own error handler already told the person; release the id so a retry can run.

@@ -27,7 +27,10 @@ interface Lane {
   waiting: number;
 }
 
-/** Idle lanes are forgotten once there are more than this many, so memory follows activity. */
+/**
+ * Idle lanes are forgotten once there are more than this many, so memory follows activity; after
+ * a sweep, the next comes when the lanes left have doubled (see pace).
+ */
 const SWEEP_AT = 1000;
 
 /**
@@ -43,6 +46,7 @@ export class ConversationPacer {
   private readonly maxWindow: number;
   private readonly maxCount: number;
   private readonly lanes = new Map<string, Lane>();
+  private sweepAt = SWEEP_AT;
 
   constructor(options: PacerOptions = {}) {
     this.limits = options.limits ?? TEAMS_CONVERSATION_LIMITS;
@@ -55,7 +59,12 @@ export class ConversationPacer {
 
   /** Waits for a slot in the conversation's lane, then runs `send` and returns what it returns. */
   async pace<T>(conversationId: string, send: () => Promise<T>): Promise<T> {
-    if (this.lanes.size > SWEEP_AT) this.sweep();
+    if (this.lanes.size > this.sweepAt) {
+      this.sweep();
+      // When most lanes are busy (over a thousand conversations sent to within the largest window),
+      // sweeping again at the next send would walk them all for nothing, on every send.
+      this.sweepAt = Math.max(SWEEP_AT, 2 * this.lanes.size);
+    }
     let lane = this.lanes.get(conversationId);
     if (!lane) {
       lane = { tail: Promise.resolve(), starts: [], waiting: 0 };

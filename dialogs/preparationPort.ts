@@ -13,8 +13,11 @@ export type PreparationLoad =
   | { readonly ok: false; readonly message: string };
 
 export type PreparationSave =
-  /** `auditEntry`: a new answer's audit entry, already stored with the record, to copy to the log after answering. */
-  | { readonly ok: true; readonly record: PreparationRecord; readonly auditEntry?: AuditRecord }
+  /**
+   * `subject`: who the answer was saved for, checked against the stored case by this call.
+   * `auditEntry`: a new answer's audit entry, already stored with the record, to copy to the log after answering.
+   */
+  | { readonly ok: true; readonly subject: PreparationSubject; readonly record: PreparationRecord; readonly auditEntry?: AuditRecord }
   | { readonly ok: false; readonly message: string };
 
 export interface PreparationPort {

@@ -21,7 +21,7 @@ import {
   type PreparationKind,
 } from '../domain/preparation';
 import { actorOf, readReply, setPreparationCardReply } from './cardReply';
-import type { PreparationDialogOptions, PreparationDialogResult, PreparationPort } from './preparationPort';
+import type { PreparationDialogOptions, PreparationDialogResult, PreparationLoad, PreparationPort } from './preparationPort';
 import { QUESTION_PROMPT, QuestionPrompt, type QuestionAnswer, type QuestionPromptOptions } from './questionPrompt';
 
 /** Typed words that stop the questions (answers are kept). */
@@ -30,6 +30,19 @@ const STOP_WORDS: ReadonlySet<string> = new Set(['cancel', 'stop', 'stop for now
 const RESUME_WORDS: ReadonlySet<string> = new Set(['prep', 'preparation']);
 
 const ASK_LOOP = 'askLoop';
+
+/**
+ * In turnState: the subject and record an answer was just saved for, so the next question is
+ * worked out from them rather than from a second read of the case and the record in the same turn.
+ */
+const JUST_SAVED = Symbol('preparation answer just saved');
+
+interface JustSaved {
+  readonly caseId: string;
+  readonly partyId: string;
+  readonly actor: string;
+  readonly loaded: PreparationLoad;
+}
 
 /** Kept in the waterfall's values between its two steps (dialog state: JSON). */
 interface LoopValues {
@@ -65,7 +78,7 @@ export abstract class PreparationQuestionsDialog extends ComponentDialog {
 
   private async ask(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = optionsOf(step);
-    const loaded = await this.port.load(options.caseId, options.partyId, actorOf(step.context));
+    const loaded = this.takeJustSaved(step, options) ?? (await this.port.load(options.caseId, options.partyId, actorOf(step.context)));
     if (!loaded.ok) return this.finish(step, loaded.message, 'refused');
     const { subject, record } = loaded;
     if (subject.kind !== this.kind) return this.finish(step, this.wrongKindMessage(), 'refused');
@@ -90,8 +103,11 @@ export abstract class PreparationQuestionsDialog extends ComponentDialog {
   private async save(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = optionsOf(step);
     const answer = step.result as QuestionAnswer;
-    const saved = await this.port.saveAnswer(options.caseId, options.partyId, answer.patch, actorOf(step.context));
+    const actor = actorOf(step.context);
+    const saved = await this.port.saveAnswer(options.caseId, options.partyId, answer.patch, actor);
     if (!saved.ok) return this.finish(step, saved.message, 'refused');
+    const justSaved: JustSaved = { ...options, actor, loaded: { ok: true, subject: saved.subject, record: saved.record } };
+    step.context.turnState.set(JUST_SAVED, justSaved);
 
     const before = (step.values as LoopValues).fullAuthorityBefore;
     if (answer.patch.kind === 'la' && answer.patch.answers.fullAuthority === false && before !== false) {
@@ -100,6 +116,14 @@ export abstract class PreparationQuestionsDialog extends ComponentDialog {
     }
     // Loop: the next question comes from the record just saved.
     return step.replaceDialog(ASK_LOOP, options);
+  }
+
+  /** What save() just stored for these options and this person in this turn, once. */
+  private takeJustSaved(step: WaterfallStepContext, options: PreparationDialogOptions): PreparationLoad | undefined {
+    const saved = step.context.turnState.get(JUST_SAVED) as JustSaved | undefined;
+    step.context.turnState.delete(JUST_SAVED);
+    const same = saved && saved.caseId === options.caseId && saved.partyId === options.partyId && saved.actor === actorOf(step.context);
+    return same ? saved.loaded : undefined;
   }
 
   private async finish(step: WaterfallStepContext, message: string, outcome: PreparationDialogResult['outcome']): Promise<DialogTurnResult> {

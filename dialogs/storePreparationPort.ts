@@ -1,3 +1,4 @@
+import type { AuditRecord } from '../domain/audit';
 import type { Case } from '../domain/cases';
 import { canViewCase, isCaseError, STRANGER_REFUSAL } from '../domain/cases';
 import { assertMayPrepare, preparationSubject, type PreparationPatch, type PreparationSubject } from '../domain/preparation';
@@ -14,6 +15,11 @@ export interface StorePreparationPortDeps {
    * the stored case; the port swallows nothing, so the bot can log a failed alert.
    */
   readonly alertLimitedAuthority: (c: Case, partyId: string) => Promise<void>;
+  /**
+   * After an answer is saved (or found already saved), with the case as this save read it and a
+   * new answer's audit entry, so follow-up work (the case card) need not read the case again.
+   */
+  readonly afterSave?: (c: Case, auditEntry: AuditRecord | undefined) => void;
 }
 
 /**
@@ -46,9 +52,11 @@ export function storePreparationPort(deps: StorePreparationPortDeps): Preparatio
       const r = await deps.preparation.saveAnswer(found.subject, patch, actor, deps.now(), { by: actor, action: 'prep.answered', subject: `party:${partyId}` });
       switch (r.status) {
         case 'saved':
-          return { ok: true, record: r.record, ...(r.auditEntry ? { auditEntry: r.auditEntry } : {}) };
+          deps.afterSave?.(found.c, r.auditEntry);
+          return { ok: true, subject: found.subject, record: r.record, ...(r.auditEntry ? { auditEntry: r.auditEntry } : {}) };
         case 'unchanged':
-          return { ok: true, record: r.record };
+          deps.afterSave?.(found.c, undefined);
+          return { ok: true, subject: found.subject, record: r.record };
         case 'rejected':
           return { ok: false, message: r.error.message };
         case 'conflict':

@@ -195,7 +195,9 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
   const reminderDeadlines = await backend.collection<DeadlineDoc>(DEADLINES_COLLECTION, deadlineIndexes);
   const reminderDocs = await backend.collection<ReminderDoc>(REMINDERS_COLLECTION, reminderIndexes);
   const auditDocs = await backend.collection<AuditDoc>(AUDIT_LOG_COLLECTION, auditLogIndexes);
-  const auditLog = new AuditLog(auditDocs, hooks.onCorruptDocument);
+  // The log again without an fsync per write: for copies of entries already on disk in their record (AuditLog.copyUnsynced).
+  const auditCopies = await backend.collection<AuditDoc>(AUDIT_LOG_COLLECTION, auditLogIndexes, bookkeeping);
+  const auditLog = new AuditLog(auditDocs, hooks.onCorruptDocument, auditCopies);
   const register = await backend.collection<RegisterDoc>(CERTIFICATE_REGISTER_COLLECTION, certificateRegisterIndexes);
   const leases = await backend.collection<JobLeaseDoc>(JOB_LEASES_COLLECTION, jobLeaseIndexes);
   const exportLinks = await backend.collection<ExportLinkDoc>(EXPORT_LINKS_COLLECTION, exportLinkIndexes);
@@ -290,7 +292,7 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
   feed.subscribe((caseId, reason) => {
     if (reason === 'changed') serviceRecords.request(caseId);
   });
-  const preparationStore = new PreparationStore(prepRecords, prepChanges, hooks.onCorruptDocument);
+  const preparationStore = new PreparationStore(prepRecords, prepChanges, hooks.onCorruptDocument, (entry) => auditLog.ensure([entry]));
   // Sending the requested changes finishes T10; answers and drafts move no deadline.
   preparationStore.sendDrafts = announcing(feed, preparationStore.sendDrafts.bind(preparationStore), (caseId) => caseId);
   const followUp = new FollowUpStore(progress, feedbackAnswers, feedbackGiven, hooks.onCorruptDocument);

@@ -45,6 +45,11 @@ export class AuditLog {
   constructor(
     private readonly docs: DocCollection<AuditDoc>,
     private readonly onCorrupt: OnCorruptDocument = () => {},
+    /**
+     * The same collection without a wait for the disk of its own (durability 'bookkeeping'), for
+     * copyOfWrittenOnce. Without it, those copies wait like every other write.
+     */
+    private readonly unsynced: DocCollection<AuditDoc> = docs,
   ) {}
 
   /** A read or a change with no document of its own to carry the entry (see docs/operations.md). */
@@ -57,6 +62,19 @@ export class AuditLog {
   /** Stores the entry unless an entry with its id exists; true when it was new. */
   async writeOnce(entry: AuditRecord): Promise<boolean> {
     return this.docs.insertOne(toDoc(entry));
+  }
+
+  /**
+   * writeOnce for an entry its record's own write already put on disk (in its outbox), when the
+   * record keeps it until the copy is surely in the log: the copy does not wait for an fsync of its
+   * own. If a crash loses the copy, the record still holds the entry and the start-up sweep copies
+   * it again; otherwise the next synced write (of any collection, by any process on the file) takes
+   * it to disk. Safe for an acknowledgement (written once, never rewritten) and a preparation record
+   * (PreparationStore.saveAnswer puts the entry it replaces in the log first). Not for cases,
+   * meetings or outcomes, whose next write replaces the entry without that check.
+   */
+  async copyUnsynced(entry: AuditRecord): Promise<boolean> {
+    return this.unsynced.insertOne(toDoc(entry));
   }
 
   /** Stores those of `entries` not yet in the log; returns how many it added. */

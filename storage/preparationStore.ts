@@ -78,6 +78,12 @@ export class PreparationStore {
     private readonly records: DocCollection<PreparationRecordDoc>,
     private readonly changes: DocCollection<RequestedChangeDoc>,
     private readonly onCorrupt: OnCorruptDocument = () => {},
+    /**
+     * Puts an entry in the audit log unless it is there (AuditLog.ensure). Called with a record's
+     * outbox entry before an answer replaces it, so the entry can never be lost between its copy
+     * (which waits for no fsync: AuditLog.copyUnsynced) and the next answer.
+     */
+    private readonly ensureLogged: (entry: AuditRecord) => Promise<unknown> = async () => undefined,
   ) {}
 
   // ---- preparation records ----
@@ -102,7 +108,8 @@ export class PreparationStore {
   async saveAnswer(subject: PreparationSubject, patch: PreparationPatch, actor: string, now: Date = new Date(), audit?: AuditInput): Promise<RecordSaveResult> {
     const _id = preparationRecordKey(subject.caseId, subject.partyId);
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const current = await this.getRecord(subject.caseId, subject.partyId);
+      const stored = await this.records.findById(_id);
+      const current = stored ? parseStored(PreparationRecordSchema, PREPARATION_RECORDS_COLLECTION, _id, stored) : null;
       const next = applyPreparationPatch(subject, current, patch, actor, now);
       if (next instanceof CaseError) return { status: 'rejected', error: next, record: current };
       if (next === current) return { status: 'unchanged', record: current };
@@ -110,6 +117,8 @@ export class PreparationStore {
       // The answer and its audit entry in one write: a saved answer always has its entry.
       const auditEntry = audit ? outboxEntry('preparation', _id, record.version, audit, subject.caseId, now) : undefined;
       const doc = { ...record, _id, ...(auditEntry ? { auditOutbox: auditEntry } : {}) };
+      // The entry this write replaces must be in the log first (committed there, this write's fsync takes it to disk).
+      if (stored?.auditOutbox) await this.ensureLogged(stored.auditOutbox);
       const written = current ? (await this.records.replaceOne({ _id, version: current.version }, doc)) === 1 : await this.records.insertOne(doc);
       if (written) return { status: 'saved', record, ...(auditEntry ? { auditEntry } : {}) };
       await backoff(attempt);

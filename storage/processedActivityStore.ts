@@ -45,11 +45,12 @@ export class ProcessedActivityStore {
     return { state: doc.state, response: doc.response ? (JSON.parse(doc.response) as StoredInvokeResponse) : undefined };
   }
 
-  async complete(key: string, response?: StoredInvokeResponse): Promise<void> {
-    await this.docs.updateOne(
-      { _id: key },
-      { state: 'done', ...(response ? { response: JSON.stringify(response) } : {}) },
-    );
+  /**
+   * Marks a claimed activity done with its answer. `claimedAt` is the time given to `claim`: the
+   * whole record is written in one statement, without reading it back first (every turn does this).
+   */
+  async complete(key: string, claimedAt: Date, response?: StoredInvokeResponse): Promise<void> {
+    await this.docs.replaceOne({ _id: key }, { _id: key, state: 'done', ...(response ? { response: JSON.stringify(response) } : {}), createdAt: claimedAt });
   }
 
   /** A turn that failed is released so that the channel's retry can run it again. */

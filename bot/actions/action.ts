@@ -1,4 +1,5 @@
 import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
+import type { Case } from '../../domain/cases';
 import type { Scope } from '../commandCatalog';
 import type { BotDeps } from '../deps';
 import type { Caller } from '../turnInfo';
@@ -10,6 +11,12 @@ export interface ActionContext {
   /** The card's action data merged with the inputs: untrusted, validate before use. */
   readonly data: unknown;
   readonly deps: BotDeps;
+  /**
+   * The case named by the card's `caseId`, as the router read it for its tenant check in this
+   * turn (absent when the data names none or no such case exists). A handler may use it instead
+   * of reading the case again: it is the stored case, not anything the card sent.
+   */
+  readonly caseRead?: Case;
 }
 
 /** One handler per card verb. */

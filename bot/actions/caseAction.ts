@@ -28,11 +28,13 @@ export function caseAccessDenied(c: Case, caller: Pick<Caller, 'aadObjectId' | '
 /**
  * Re-reads the case named by a card and checks the clicker against it. Who may act is
  * decided from the stored case and the caller's Teams identity, never from the card.
+ * `caseRead`: the case the router read in this turn (ActionContext.caseRead), used when it is
+ * the one the card names instead of a second read.
  */
-export async function loadCase(data: unknown, caller: Caller, deps: BotDeps, need: 'mediator' | 'member'): Promise<Loaded> {
+export async function loadCase(data: unknown, caller: Caller, deps: BotDeps, need: 'mediator' | 'member', caseRead?: Case): Promise<Loaded> {
   const parsed = CaseIdData.safeParse(data);
   if (!parsed.success) return { ok: false, response: errorResponse(400, 'This card is missing its case. Ask for a new one.') };
-  const c = await deps.store.cases.get(parsed.data.caseId);
+  const c = caseRead?.id === parsed.data.caseId ? caseRead : await deps.store.cases.get(parsed.data.caseId);
   if (!c) return { ok: false, response: errorResponse(404, 'This case no longer exists.') };
   const denied = caseAccessDenied(c, caller, need);
   return denied ? { ok: false, response: errorResponse(403, denied) } : { ok: true, c };

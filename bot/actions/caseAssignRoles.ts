@@ -13,8 +13,8 @@ const PageData = z.looseObject({ page: z.coerce.number().int().min(0).max(1000).
 /** Saves the roles picked on one roster page, all or nothing, then shows the updated case card. */
 export const caseAssignRolesAction: CardAction = {
   verb: VERBS.caseAssignRoles,
-  async handle({ turn, caller, data, deps }: ActionContext) {
-    const loaded = await loadCase(data, caller, deps, 'mediator');
+  async handle({ turn, caller, data, deps, caseRead }: ActionContext) {
+    const loaded = await loadCase(data, caller, deps, 'mediator', caseRead);
     if (!loaded.ok) return loaded.response;
     const { page } = PageData.parse(data ?? {});
     const roster = await fetchRoster(turn);

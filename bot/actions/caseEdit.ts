@@ -36,8 +36,8 @@ class MovesChanged extends CaseError {
  */
 export const caseEditAction: CardAction = {
   verb: VERBS.caseEdit,
-  async handle({ turn, caller, data, deps }: ActionContext) {
-    const loaded = await loadCase(data, caller, deps, 'mediator');
+  async handle({ turn, caller, data, deps, caseRead }: ActionContext) {
+    const loaded = await loadCase(data, caller, deps, 'mediator', caseRead);
     if (!loaded.ok) return loaded.response;
     const me = caller.aadObjectId ?? '';
     const now = deps.now();

@@ -9,8 +9,8 @@ import { loadCase } from './caseAction';
 /** "Edit case" on the case card: the form, pre-filled (mediators of the case only). */
 export const caseEditFormAction: CardAction = {
   verb: VERBS.caseEditForm,
-  async handle({ caller, data, deps }: ActionContext) {
-    const loaded = await loadCase(data, caller, deps, 'mediator');
+  async handle({ caller, data, deps, caseRead }: ActionContext) {
+    const loaded = await loadCase(data, caller, deps, 'mediator', caseRead);
     if (!loaded.ok) return loaded.response;
     const refused = editRefusal(loaded.c);
     if (refused) return errorResponse(400, refused.message);

@@ -17,8 +17,8 @@ const AUDIT: Readonly<Record<EndKind, AuditAction>> = { close: 'case.closed', wi
 /** Submits a close / withdraw / cancel form: mediators only; a repeated click changes nothing. */
 export const caseEndAction: CardAction = {
   verb: VERBS.caseEnd,
-  async handle({ caller, data, deps }: ActionContext) {
-    const loaded = await loadCase(data, caller, deps, 'mediator');
+  async handle({ caller, data, deps, caseRead }: ActionContext) {
+    const loaded = await loadCase(data, caller, deps, 'mediator', caseRead);
     if (!loaded.ok) return loaded.response;
     const kind = KindData.safeParse(data);
     if (!kind.success) return errorResponse(400, 'This form is incomplete. Start again with **close case**, **withdraw** or **cancel**.');

@@ -11,8 +11,8 @@ const EndData = z.looseObject({ endedAt: z.iso.datetime(), kind: z.enum(END_KIND
 /** "Undo" on the ended-case card: mediators only, within 14 days; the case returns to where it was. */
 export const caseEndUndoAction: CardAction = {
   verb: VERBS.caseEndUndo,
-  async handle({ caller, data, deps }: ActionContext) {
-    const loaded = await loadCase(data, caller, deps, 'mediator');
+  async handle({ caller, data, deps, caseRead }: ActionContext) {
+    const loaded = await loadCase(data, caller, deps, 'mediator', caseRead);
     if (!loaded.ok) return loaded.response;
     const endedAt = EndData.safeParse(data);
     if (!endedAt.success) return errorResponse(400, 'This card does not say which end to undo. Type **status** for the case card.');

@@ -27,7 +27,7 @@ export async function certificateFormFor(
 export const certificateFormAction: CardAction = {
   verb: VERBS.certificateForm,
   async handle(ctx: ActionContext) {
-    const loaded = await loadCase(ctx.data, ctx.caller, ctx.deps, 'mediator');
+    const loaded = await loadCase(ctx.data, ctx.caller, ctx.deps, 'mediator', ctx.caseRead);
     if (!loaded.ok) return loaded.response;
     const card = await certificateFormFor(loaded.c, ctx.deps);
     return card instanceof Error ? refusal(card) : cardResponse(card);
@@ -38,7 +38,7 @@ export const certificateFormAction: CardAction = {
 export const certificateIssueAction: CardAction = {
   verb: VERBS.certificateIssue,
   async handle(ctx: ActionContext) {
-    const loaded = await loadCase(ctx.data, ctx.caller, ctx.deps, 'mediator');
+    const loaded = await loadCase(ctx.data, ctx.caller, ctx.deps, 'mediator', ctx.caseRead);
     if (!loaded.ok) return loaded.response;
     const form = validateCertificateSubmission(ctx.data, londonDate(ctx.deps.now()));
     if (!form.ok) {

@@ -96,8 +96,8 @@ export const changesSendAction: CardAction = {
 
 export const changesReviewAction: CardAction = {
   verb: VERBS.changesReview,
-  async handle({ caller, data, deps }: ActionContext) {
-    const loaded = await loadCase(data, caller, deps, 'member');
+  async handle({ caller, data, deps, caseRead }: ActionContext) {
+    const loaded = await loadCase(data, caller, deps, 'member', caseRead);
     if (!loaded.ok) return loaded.response;
     if (!mayReview(loaded.c, caller.aadObjectId ?? '')) return errorResponse(403, 'Only the local authority officer and the mediators review the requested changes.');
     await recordAudit(deps, loaded.c.id, caller.aadObjectId, 'changes.viewed');
@@ -109,8 +109,8 @@ export const changesReviewAction: CardAction = {
 /** Agree, decline or discuss, with an optional internal note; then the next change without a position. */
 export const changesPositionAction: CardAction = {
   verb: VERBS.changesPosition,
-  async handle({ caller, data, deps }: ActionContext) {
-    const loaded = await loadCase(data, caller, deps, 'member');
+  async handle({ caller, data, deps, caseRead }: ActionContext) {
+    const loaded = await loadCase(data, caller, deps, 'member', caseRead);
     if (!loaded.ok) return loaded.response;
     const c = loaded.c;
     const me = caller.aadObjectId ?? '';
@@ -140,8 +140,8 @@ export const changesPositionAction: CardAction = {
 
 export const changesSummaryAction: CardAction = {
   verb: VERBS.changesSummary,
-  async handle({ caller, data, deps }: ActionContext) {
-    const loaded = await loadCase(data, caller, deps, 'member');
+  async handle({ caller, data, deps, caseRead }: ActionContext) {
+    const loaded = await loadCase(data, caller, deps, 'member', caseRead);
     if (!loaded.ok) return loaded.response;
     await recordAudit(deps, loaded.c.id, caller.aadObjectId, 'changes.viewed');
     return cardResponse(await changesSummaryFor(loaded.c, caller.aadObjectId ?? '', deps));

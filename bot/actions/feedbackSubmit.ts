@@ -16,7 +16,7 @@ import { NOT_YOURS } from './followUpActions';
 export const feedbackSubmitAction: CardAction = {
   verb: VERBS.feedbackSubmit,
   async handle(ctx: ActionContext) {
-    const loaded = await loadCase(ctx.data, ctx.caller, ctx.deps, 'member');
+    const loaded = await loadCase(ctx.data, ctx.caller, ctx.deps, 'member', ctx.caseRead);
     if (!loaded.ok) return loaded.response;
     const { c } = loaded;
     const me = ctx.caller.aadObjectId ?? '';

@@ -39,7 +39,7 @@ type Loaded = { ok: true; c: Case; action: AgreedAction; progress: ActionProgres
 
 /** The case, the action and its progress named by the card, checked against the caller (strangers learn nothing). */
 async function loadAction(ctx: ActionContext, may: (c: Case, action: AgreedAction, me: string) => boolean): Promise<Loaded> {
-  const loaded = await loadCase(ctx.data, ctx.caller, ctx.deps, 'member');
+  const loaded = await loadCase(ctx.data, ctx.caller, ctx.deps, 'member', ctx.caseRead);
   if (!loaded.ok) return loaded;
   const ids = ActionData.safeParse(ctx.data);
   if (!ids.success) return { ok: false, response: errorResponse(400, 'This card is missing its action. Ask for a new one.') };

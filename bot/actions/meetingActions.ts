@@ -47,7 +47,7 @@ const field = (data: unknown, key: string): string | undefined => {
 export const meetingStartAction: CardAction = {
   verb: VERBS.meetingStart,
   async handle(ctx: ActionContext) {
-    const loaded = await loadCase(ctx.data, ctx.caller, ctx.deps, 'mediator');
+    const loaded = await loadCase(ctx.data, ctx.caller, ctx.deps, 'mediator', ctx.caseRead);
     if (!loaded.ok) return loaded.response;
     // A click without a reason gets the reason asked for again, with a message.
     // Every start card carries the day it confirms; the reason is asked again when sent empty.

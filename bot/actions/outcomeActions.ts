@@ -27,7 +27,7 @@ import { loadCase } from './caseAction';
 const VersionData = z.looseObject({ outcomeVersion: z.coerce.number().int().min(1).max(100) });
 
 async function loadOutcome(ctx: ActionContext, need: 'mediator' | 'member'): Promise<{ ok: true; c: Case; record: OutcomeRecord } | { ok: false; response: ReturnType<typeof errorResponse> }> {
-  const loaded = await loadCase(ctx.data, ctx.caller, ctx.deps, need);
+  const loaded = await loadCase(ctx.data, ctx.caller, ctx.deps, need, ctx.caseRead);
   if (!loaded.ok) return loaded;
   const record = await ctx.deps.store.outcomes.get(loaded.c.id);
   if (!record) return { ok: false, response: errorResponse(404, 'There is no outcome for this case yet: it starts when the meeting closes.') };

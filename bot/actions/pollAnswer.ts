@@ -19,8 +19,8 @@ const OnBehalf = z.looseObject({ respondent: z.string().min(1).max(200) });
  */
 export const pollAnswerAction: CardAction = {
   verb: VERBS.pollAnswer,
-  async handle({ caller, data, deps }: ActionContext) {
-    const loaded = await loadCase(data, caller, deps, 'member');
+  async handle({ caller, data, deps, caseRead }: ActionContext) {
+    const loaded = await loadCase(data, caller, deps, 'member', caseRead);
     if (!loaded.ok) return loaded.response;
     const c = loaded.c;
     const me = caller.aadObjectId ?? '';

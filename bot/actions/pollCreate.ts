@@ -21,8 +21,8 @@ const Values = z.record(z.string(), z.unknown());
  */
 export const pollCreateAction: CardAction = {
   verb: VERBS.pollCreate,
-  async handle({ turn, caller, data, deps }: ActionContext) {
-    const loaded = await loadCase(data, caller, deps, 'mediator');
+  async handle({ turn, caller, data, deps, caseRead }: ActionContext) {
+    const loaded = await loadCase(data, caller, deps, 'mediator', caseRead);
     if (!loaded.ok) return loaded.response;
     const c = loaded.c;
     const open = await deps.store.polls.get(c.id);

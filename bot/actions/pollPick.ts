@@ -20,8 +20,8 @@ const PickData = z.looseObject({ slotId: z.string().regex(/^s[1-8]$/) });
  */
 export const pollPickAction: CardAction = {
   verb: VERBS.pollPick,
-  async handle({ caller, data, deps }: ActionContext) {
-    const loaded = await loadCase(data, caller, deps, 'mediator');
+  async handle({ caller, data, deps, caseRead }: ActionContext) {
+    const loaded = await loadCase(data, caller, deps, 'mediator', caseRead);
     if (!loaded.ok) return loaded.response;
     const c = loaded.c;
     const slotId = PickData.safeParse(data).data?.slotId;

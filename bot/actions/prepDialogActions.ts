@@ -75,8 +75,8 @@ export const prepStartAction: CardAction = {
 /** The mediator's board (also its Refresh button): mediators only, as it shows every party's position. */
 export const prepBoardAction: CardAction = {
   verb: VERBS.prepBoard,
-  async handle({ caller, data, deps }: ActionContext) {
-    const loaded = await loadCase(data, caller, deps, 'mediator');
+  async handle({ caller, data, deps, caseRead }: ActionContext) {
+    const loaded = await loadCase(data, caller, deps, 'mediator', caseRead);
     if (!loaded.ok) return loaded.response;
     await recordAudit(deps, loaded.c.id, caller.aadObjectId, 'prep.viewed');
     return cardResponse(prepBoardCard(toPrepBoardView(await boardFor(loaded.c, deps))));

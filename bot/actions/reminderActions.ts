@@ -19,8 +19,8 @@ const STATUS: Readonly<Record<string, 400 | 403 | 404>> = { not_found: 404, not_
 /** "Mark done" on a reminder or in the reminders list: the person responsible, or a mediator. */
 export const reminderDoneAction: CardAction = {
   verb: VERBS.reminderDone,
-  async handle({ caller, data, deps }: ActionContext) {
-    const loaded = await loadCase(data, caller, deps, 'member');
+  async handle({ caller, data, deps, caseRead }: ActionContext) {
+    const loaded = await loadCase(data, caller, deps, 'member', caseRead);
     if (!loaded.ok) return loaded.response;
     const parsed = DoneData.safeParse(data);
     if (!parsed.success) return errorResponse(400, 'This card does not say which deadline it is about. Ask for the reminders list again.');
@@ -41,8 +41,8 @@ export const reminderDoneAction: CardAction = {
 /** The case's reminders list (the button on every reminder, and the list's Refresh). */
 export const remindersListAction: CardAction = {
   verb: VERBS.remindersList,
-  async handle({ caller, data, deps }: ActionContext) {
-    const loaded = await loadCase(data, caller, deps, 'member');
+  async handle({ caller, data, deps, caseRead }: ActionContext) {
+    const loaded = await loadCase(data, caller, deps, 'member', caseRead);
     if (!loaded.ok) return loaded.response;
     await recordAudit(deps, loaded.c.id, caller.aadObjectId, 'reminders.viewed');
     return cardResponse(await remindersListFor(loaded.c, deps, caller.aadObjectId ?? ''));

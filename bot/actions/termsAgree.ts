@@ -20,10 +20,10 @@ const AgreeData = z.looseObject({
  */
 export const termsAgreeAction: CardAction = {
   verb: VERBS.termsAgree,
-  async handle({ caller, data, deps }: ActionContext) {
+  async handle({ caller, data, deps, caseRead }: ActionContext) {
     const ids = AgreeData.safeParse(data);
     if (!ids.success) return errorResponse(400, 'This card is incomplete. Ask the mediator to send the terms again.');
-    const c = await deps.store.cases.get(ids.data.caseId);
+    const c = caseRead?.id === ids.data.caseId ? caseRead : await deps.store.cases.get(ids.data.caseId);
     if (!c) return errorResponse(404, 'This case no longer exists.');
     const me = caller.aadObjectId ?? '';
     if (!canViewCase(c, me)) return errorResponse(403, STRANGER_REFUSAL);
@@ -46,9 +46,9 @@ export const termsAgreeAction: CardAction = {
     const { acknowledgement, created, auditEntry } = await deps.store.acknowledgements.record(ack, audit);
     if (created) {
       deps.log.info({ caseId: c.id, partyId: party.partyId, onBehalf }, 'terms agreed');
-      deps.background.run('terms agreed', async () => {
-        // The entry is already stored with the acknowledgement; this is its copy in the log.
-        if (auditEntry) await deps.store.auditLog.writeOnce(auditEntry);
+      deps.background.runAfterAnswer('terms agreed', async () => {
+        // The entry is already on disk with the acknowledgement; this is its copy in the log.
+        if (auditEntry) await deps.store.auditLog.copyUnsynced(auditEntry);
         await refreshRootCard(c, deps);
         if (acknowledgement.authority === 'limited') {
           await postInThread(

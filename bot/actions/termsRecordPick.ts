@@ -10,8 +10,8 @@ const PickData = z.looseObject({ partyId: z.string().min(1).max(100) });
 /** The mediator chose whose agreement to record: show that party's terms in "on their behalf" mode. */
 export const termsRecordPickAction: CardAction = {
   verb: VERBS.termsRecordPick,
-  async handle({ caller, data, deps }: ActionContext) {
-    const loaded = await loadCase(data, caller, deps, 'mediator');
+  async handle({ caller, data, deps, caseRead }: ActionContext) {
+    const loaded = await loadCase(data, caller, deps, 'mediator', caseRead);
     if (!loaded.ok) return loaded.response;
     const pick = PickData.safeParse(data);
     const party = pick.success ? loaded.c.parties.find((p) => p.partyId === pick.data.partyId) : undefined;

@@ -10,8 +10,8 @@ import { loadCase } from './caseAction';
 /** "Send terms" on the case card: the sends run after the answer, and their report goes to the thread. */
 export const termsSendAction: CardAction = {
   verb: VERBS.termsSend,
-  async handle({ caller, data, deps }: ActionContext) {
-    const loaded = await loadCase(data, caller, deps, 'mediator');
+  async handle({ caller, data, deps, caseRead }: ActionContext) {
+    const loaded = await loadCase(data, caller, deps, 'mediator', caseRead);
     if (!loaded.ok) return loaded.response;
     const c = loaded.c;
     if (!(await firstSendInWindow(deps, 'terms', c.id))) return cardResponse(await caseCardFor(c, deps, caller.aadObjectId));

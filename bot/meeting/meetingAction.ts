@@ -15,7 +15,7 @@ export type LoadedMeeting = { ok: true; c: Case; m: Meeting } | { ok: false; res
 
 /** The case (mediators only: every meeting button changes or shows the mediator's record) and the meeting a card names. */
 export async function loadMeeting(ctx: ActionContext): Promise<LoadedMeeting> {
-  const loaded = await loadCase(ctx.data, ctx.caller, ctx.deps, 'mediator');
+  const loaded = await loadCase(ctx.data, ctx.caller, ctx.deps, 'mediator', ctx.caseRead);
   if (!loaded.ok) return loaded;
   const ids = MeetingData.safeParse(ctx.data);
   const m = ids.success ? await ctx.deps.store.meetings.get(loaded.c.id, ids.data.meetingId) : null;

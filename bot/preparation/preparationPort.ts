@@ -11,7 +11,7 @@ import type { BotDeps } from '../deps';
  * the case thread at once. Both run after the turn's answer, in the background queue.
  */
 export function preparationPort(deps: CardDeps & Pick<BotDeps, 'background'>): PreparationPort {
-  const inner = storePreparationPort({
+  return storePreparationPort({
     cases: deps.store.cases,
     preparation: deps.store.preparation,
     now: deps.now,
@@ -23,22 +23,13 @@ export function preparationPort(deps: CardDeps & Pick<BotDeps, 'background'>): P
         postInThread(c, deps, notice(`Limited authority: case ${c.caseReference}`, text, 'error')),
       );
     },
-  });
-  return {
-    load: (caseId, partyId, actor) => inner.load(caseId, partyId, actor),
-    onLimitedAuthority: (caseId, partyId) => inner.onLimitedAuthority(caseId, partyId),
-    async saveAnswer(caseId, partyId, patch, actor) {
-      const saved = await inner.saveAnswer(caseId, partyId, patch, actor);
-      if (saved.ok) {
-        const entry = saved.auditEntry;
-        deps.background.run('refresh case card', async () => {
-          // The entry is already stored with the answer; this is its copy in the log.
-          if (entry) await deps.store.auditLog.writeOnce(entry);
-          const c = await deps.store.cases.get(caseId);
-          if (c) await refreshRootCard(c, deps);
-        });
-      }
-      return saved;
+    afterSave: (c, entry) => {
+      deps.background.runAfterAnswer('refresh case card', async () => {
+        // The entry is already on disk with the answer; this is its copy in the log (the next answer makes sure it is there).
+        if (entry) await deps.store.auditLog.copyUnsynced(entry);
+        // The case as the save read it: the answer lives in its own record, which the card reads afresh.
+        await refreshRootCard(c, deps);
+      });
     },
-  };
+  });
 }

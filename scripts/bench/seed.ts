@@ -145,6 +145,8 @@ export async function seedBenchCases(dataDir: string, serviceUrl: string, counts
       await storeThread(store, c, serviceUrl, now);
       await sync.syncNow(c.id);
       if (n < counts.termsCases) {
+        // The terms card reaches each party in their 1:1 chat with the bot, which stores that chat's reference.
+        for (const who of [parent, officer]) await storePersonalChat(store, who, serviceUrl, now);
         for (const p of c.parties) pools.terms.push({ caseId: c.id, partyId: p.partyId, who: p.role === 'la_officer' ? officer : parent, role: p.role });
       } else {
         pools.officers.push(officer);

@@ -77,4 +77,23 @@ describe('ConversationPacer', () => {
     await pacer.pace('later', async () => undefined);
     expect(pacer.activeConversations).toBe(1);
   });
+
+  it('does not walk every busy conversation on every send when over a thousand are busy at once', async () => {
+    const clock = new VirtualClock(0);
+    let reads = 0;
+    const now = () => {
+      reads++;
+      return clock.now();
+    };
+    const pacer = new ConversationPacer({ now, sleep: clock.sleep });
+    for (let i = 0; i < 1500; i++) await pacer.pace(`c:${i}`, async () => undefined);
+    // One clock read per send to take its slot, plus one per sweep: a sweep on every send past
+    // the first thousand would be 499 more.
+    expect(reads).toBeLessThanOrEqual(1500 + 1);
+    expect(pacer.activeConversations).toBe(1500);
+    // Idle ones are still forgotten once the lanes have doubled.
+    await clock.advance(30_000);
+    for (let i = 0; i < 1501; i++) await pacer.pace(`d:${i}`, async () => undefined);
+    expect(pacer.activeConversations).toBeLessThanOrEqual(2002);
+  });
 });

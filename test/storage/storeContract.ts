@@ -78,7 +78,7 @@ export function storeContract(open: () => Promise<{ store: AppStore; reopen: () 
       const key = 'conv|act-1';
       const claims = await Promise.all([store.processedActivities.claim(key, t0), store.processedActivities.claim(key, t0)]);
       expect(claims.filter((c) => c.claimed)).toHaveLength(1);
-      await store.processedActivities.complete(key, { status: 200, body: { $schema: 'x', 'a.b': 1 } });
+      await store.processedActivities.complete(key, t0, { status: 200, body: { $schema: 'x', 'a.b': 1 } });
       const again = await store.processedActivities.claim(key, t0);
       expect(again).toEqual({ claimed: false, state: 'done', response: { status: 200, body: { $schema: 'x', 'a.b': 1 } } });
     });
