@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sameTenant } from '../domain/cases';
+import { referredOn } from '../domain/service/measures';
 import { ServiceRecordSchema, serviceRecordOf, type ServiceRecord } from '../domain/service/serviceRecord';
 import type { CaseStore } from './caseStore';
 import { CoalescedRuns } from './coalescedRuns';
@@ -17,6 +18,8 @@ import { everyDocument, type StoreMarkers } from './storeMarkers';
  */
 export interface ServiceRecordDoc {
   _id: string;
+  /** The case's referral day (referredOn in domain/service/measures.ts), for the index. */
+  referredOn: string;
   /** The case id, a space and a random part, new at every rebuild: a record read before with the same stamp is the same record. */
   stamp: string;
   record: ServiceRecord;
@@ -30,12 +33,12 @@ export const SERVICE_RECORDS_COLLECTION = 'service_records';
  * a period and whether this process has read them before.
  */
 export const serviceRecordIndexes: readonly IndexSpec[] = [
-  { fields: ['record.c.dates.laInformed', 'record.c.providerKey', 'stamp'] },
-  { fields: ['record.c.createdAt', 'record.c.providerKey', 'stamp'] },
+  { fields: ['referredOn', 'record.c.providerKey', 'stamp'] },
   { fields: ['record.c.ending.date', 'record.c.providerKey', 'stamp'] },
 ];
 
-export type ServiceRecordDateField = 'dates.laInformed' | 'createdAt' | 'ending.date';
+/** `referredOn`: the LA being told, or the day the case was opened without that date (referredOn in measures.ts). */
+export type ServiceRecordDateField = 'referredOn' | 'ending.date';
 
 export interface ServiceRecordSources {
   readonly cases: Pick<CaseStore, 'get'>;
@@ -100,8 +103,8 @@ export class ServiceRecordStore {
       this.sources.outcomes.getMany(caseIds),
       this.docs.find({ _id: { $in: [...caseIds] } }),
     ]);
-    // A stored record with a stamp of another shape is rewritten even when its contents agree.
-    const before = new Map(stored.filter((d) => typeof d.stamp === 'string' && d.stamp.startsWith(`${d._id} `)).map((d) => [d._id, JSON.stringify(d.record)]));
+    // A stored record with a stamp of another shape (or no referral day) is rewritten even when its contents agree.
+    const before = new Map(stored.filter((d) => typeof d.stamp === 'string' && d.stamp.startsWith(`${d._id} `) && typeof d.referredOn === 'string').map((d) => [d._id, JSON.stringify(d.record)]));
     const out = new Map<string, ServiceRecord | null>();
     const damaged: string[] = [];
     for (const caseId of caseIds) {
@@ -122,7 +125,7 @@ export class ServiceRecordStore {
       }
       const record = serviceRecordOf(c, meetings, certificates, outcomes.find((o) => o.caseId === caseId));
       // Announced writes include refused and repeated ones: a record that would not change is not written.
-      if (before.get(caseId) !== JSON.stringify(record)) await this.docs.updateOne({ _id: caseId }, { stamp: `${caseId} ${randomBytes(9).toString('base64url')}`, record }, { upsert: true });
+      if (before.get(caseId) !== JSON.stringify(record)) await this.docs.updateOne({ _id: caseId }, { referredOn: referredOn(record.c), stamp: `${caseId} ${randomBytes(9).toString('base64url')}`, record }, { upsert: true });
       out.set(caseId, record);
     }
     return { records: out, damaged };
@@ -151,9 +154,9 @@ export class ServiceRecordStore {
   }
 
   /** The tenant's records with `field` between two values (both included). */
-  async between(field: ServiceRecordDateField, from: string, to: string, tenantId: string | undefined, options: { withoutLaInformed?: boolean } = {}): Promise<ServiceRecord[]> {
+  async between(field: ServiceRecordDateField, from: string, to: string, tenantId: string | undefined): Promise<ServiceRecord[]> {
     await this.settled();
-    const filter = { [`record.c.${field}`]: { $gte: from, $lte: to }, ...tenantRange(tenantId), ...(options.withoutLaInformed ? { 'record.c.dates.laInformed': { $exists: false } } : {}) };
+    const filter = { [field === 'referredOn' ? 'referredOn' : `record.c.${field}`]: { $gte: from, $lte: to }, ...tenantRange(tenantId) };
     // Nothing remembered yet (the first view after a start): the records at once, not their stamps first.
     if (this.memo.size === 0) return ofTenant(await this.parse(await this.docs.find(filter)), tenantId);
     return (await this.read(await this.stamps(filter), tenantId)).records;

@@ -18,8 +18,8 @@ const ACTIONS_BACK = 366;
 
 /**
  * The service view's sources over the product's stores (docs/service-view.md#how-it-is-read).
- * Each case is found by one indexed query on a date: the LA being told (the 30 days, referrals,
- * the time to the meeting), the day it was opened (referrals without that date), its ending
+ * Each case is found by one indexed query on a date: its referral day (the LA being told, for the
+ * 30 days, referrals and the time to the meeting; or the day it was opened without that date), its ending
  * (withdrawals), a session started or closed, or a certificate issued. What is counted of each
  * case comes from its service record (storage/serviceRecordStore.ts): one small document per
  * case, kept beside its case, sessions, certificates and outcome.
@@ -39,11 +39,10 @@ export function storeServiceSources(store: Pick<AppStore, 'meetings' | 'certific
     const known = byDate.get(key);
     if (known) return known;
     const reading = (async () => {
-      const [from, to] = instants(scope.from, scope.to);
       const found = (
         await Promise.all([
-          store.serviceRecords.between('dates.laInformed', shiftDays(scope.from, -REACH_DAYS), scope.to, scope.tenantId),
-          store.serviceRecords.between('createdAt', from, to, scope.tenantId, { withoutLaInformed: true }),
+          // The LA being told in reach of the period (the 30 days, referrals, the time to the meeting), or the opening of a case without that date.
+          store.serviceRecords.between('referredOn', shiftDays(scope.from, -REACH_DAYS), scope.to, scope.tenantId),
           store.serviceRecords.between('ending.date', scope.from, scope.to, scope.tenantId),
         ])
       ).flat();

@@ -58,7 +58,7 @@ function ok<T>(r: T | CaseError): T {
 /** A first session a day after the LA was told (or three hours ago, if that is later than now), closed two hours on. */
 export async function addHistory(store: AppStore, now: Date): Promise<{ meetings: number; certificates: number; outcomes: number }> {
   const totals = { meetings: 0, certificates: 0, outcomes: 0 };
-  const found = await store.serviceRecords.between('createdAt', '2000-01-01', '2100-01-01', TENANT_ID);
+  const found = await store.serviceRecords.between('referredOn', '2000-01-01', '2100-01-01', TENANT_ID);
   const sorted = found.map((r) => r.c).sort((a, b) => a.caseReference.localeCompare(b.caseReference));
   for (const [i, { id }] of sorted.entries()) {
     const c = i % 2 === 0 ? await store.cases.get(id) : null;

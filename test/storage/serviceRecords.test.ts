@@ -98,7 +98,7 @@ describe("the service view's records", () => {
     try {
       const c = makeCase({ caseReference: 'SR-6', laInformed: '2026-11-02' });
       await first.cases.create(c);
-      const read = () => first.serviceRecords.between('dates.laInformed', '2026-11-01', '2026-11-30', TENANT);
+      const read = () => first.serviceRecords.between('referredOn', '2026-11-01', '2026-11-30', TENANT);
       expect((await read()).map((r) => r.c.localAuthority)).toEqual([c.localAuthority]);
       // Read twice: the second comes from this process's memory of the first.
       expect((await read()).map((r) => r.c.localAuthority)).toEqual([c.localAuthority]);

@@ -598,8 +598,8 @@ export function storeContract(open: () => Promise<{ store: AppStore; reopen: () 
       const other = makeCase({ caseReference: 'S-3', laInformed: '2026-11-03' }, LEAD, 'tenant-2|19:team@thread.tacv2');
       for (const c of [a, b, other]) await store.cases.create(c);
       await store.cases.update(a.id, (x) => addParty(x, { role: 'parent_carer', ...PARENT, how: 'roster' }, LEAD.aadObjectId, t0), { by: LEAD.aadObjectId, action: 'parties.assigned' }, t0);
-      expect(refs(await store.serviceRecords.between('dates.laInformed', '2026-11-01', '2026-11-10', 'tenant-1'))).toEqual(['S-1']);
-      expect(refs(await store.serviceRecords.between('dates.laInformed', '2026-11-01', '2026-11-30', undefined))).toEqual(['S-1', 'S-2', 'S-3']);
+      expect(refs(await store.serviceRecords.between('referredOn', '2026-11-01', '2026-11-10', 'tenant-1'))).toEqual(['S-1']);
+      expect(refs(await store.serviceRecords.between('referredOn', '2026-11-01', '2026-11-30', undefined))).toEqual(['S-1', 'S-2', 'S-3']);
       expect(refs(await store.serviceRecords.getMany([a.id, other.id], 'tenant-1'))).toEqual(['S-1']);
       const [read] = await store.serviceRecords.getMany([a.id], 'tenant-1');
       expect(read?.c).toMatchObject({ id: a.id, dates: a.dates, localAuthority: a.localAuthority, mediators: [{ aadObjectId: LEAD.aadObjectId, displayName: LEAD.displayName }] });
@@ -641,7 +641,7 @@ export function storeContract(open: () => Promise<{ store: AppStore; reopen: () 
         store = await reopen();
       }
       expect(refs(await store.serviceRecords.getMany([a.id, b.id], 'tenant-1'))).toEqual(['S-5', 'S-6']);
-      expect(refs(await store.serviceRecords.between('dates.laInformed', '2026-11-01', '2026-11-03', 'tenant-1'))).toEqual(['S-5', 'S-6']);
+      expect(refs(await store.serviceRecords.between('referredOn', '2026-11-01', '2026-11-03', 'tenant-1'))).toEqual(['S-5', 'S-6']);
     });
   });
 
