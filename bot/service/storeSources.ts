@@ -71,6 +71,7 @@ export function storeServiceSources(store: Pick<AppStore, 'meetings' | 'certific
         meetings: counted.flatMap((r) => r.sessions),
         certificates: counted.flatMap((r) => r.certificates),
         outcomes: counted.flatMap((r) => (r.outcome ? [r.outcome] : [])),
+        records: counted,
       };
     },
 

@@ -18,10 +18,13 @@ export interface ServiceData {
   readonly actions: readonly ActionProgressFact[];
   /** Answers given in the period. */
   readonly feedback: readonly FeedbackFact[];
+  /** The same cases with their records, when the source already holds them so (the service records): not grouped again. */
+  readonly records?: readonly CaseRecordSet[];
 }
 
 /** The records of each case, sessions in order. */
-export function recordSets(data: ServiceData): CaseRecordSet[] {
+export function recordSets(data: ServiceData): readonly CaseRecordSet[] {
+  if (data.records) return data.records;
   const sessions = new Map<string, ServiceSession[]>();
   for (const m of data.meetings) sessions.set(m.caseId, [...(sessions.get(m.caseId) ?? []), m]);
   const certificates = new Map<string, CertificateFacts[]>();

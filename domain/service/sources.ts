@@ -18,7 +18,7 @@ export interface ServiceSources {
    * The tenant's cases with anything in the period, plus `alsoCases` (of the tenant only),
    * each with all its sessions, certificates and outcome record.
    */
-  records(scope: ServiceScope, alsoCases: readonly string[]): Promise<Pick<ServiceData, 'cases' | 'meetings' | 'certificates' | 'outcomes'>>;
+  records(scope: ServiceScope, alsoCases: readonly string[]): Promise<Pick<ServiceData, 'cases' | 'meetings' | 'certificates' | 'outcomes' | 'records'>>;
   /** The local authorities' agreed actions due in the period, of any tenant: the view keeps its own cases'. */
   actionProgress(scope: ServiceScope): Promise<ActionProgressFact[]>;
   /** Feedback answers given in the period, in the tenant only (a fact carries no case to check it by). */
