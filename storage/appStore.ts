@@ -278,7 +278,9 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
     r.status === 'updated' ? { now: meetingFacts(r.meeting), before: meetingFacts(r.previous) } : undefined,
   );
   // Before anything is served: a meeting held on another day than planned gives the case its real date.
-  hooks.onMeetingDatesStartup?.(await migrateMeetingDates(cases, caseStore, meetingStore, markers, new Date()));
+  // Run whether or not anyone listens: `hook?.(await work())` would skip the work with the hook.
+  const meetingDates = await migrateMeetingDates(cases, caseStore, meetingStore, markers, new Date());
+  hooks.onMeetingDatesStartup?.(meetingDates);
   const outcomeStore = new OutcomeStore(outcomes, auditLog, hooks.onAuditDeferred, hooks.onCorruptDocument);
   outcomeStore.open = announcing(feed, outcomeStore.open.bind(outcomeStore), (r) => r.caseId);
   outcomeStore.update = announcing(feed, outcomeStore.update.bind(outcomeStore), (caseId) => caseId);
@@ -286,7 +288,8 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
   certificateStore.issue = announcing(feed, certificateStore.issue.bind(certificateStore), (caseId) => caseId);
   certificateStore.update = announcing(feed, certificateStore.update.bind(certificateStore), (caseId) => caseId);
   const serviceRecords = new ServiceRecordStore(serviceRecordDocs, { cases: caseStore, meetings: meetingStore, certificates: certificateStore, outcomes: outcomeStore }, hooks.onCorruptDocument, hooks.onServiceRecordFailed);
-  hooks.onServiceRecordsStartup?.(await serviceRecords.backfill(cases, markers, new Date()));
+  const backfilled = await serviceRecords.backfill(cases, markers, new Date());
+  hooks.onServiceRecordsStartup?.(backfilled);
   // Real changes only: rebuilding on every first write after a start would double the work of a
   // terms click. A record a crash left missing is rebuilt when read (docs/service-view.md).
   feed.subscribe((caseId, reason) => {

@@ -69,6 +69,22 @@ describe("the service view's records", () => {
     await store.close();
   });
 
+  it('are built by any opening of the store, also one that listens to no start-up report', async () => {
+    let store = await openStore({ kind: 'embedded', dataDir });
+    const c = makeCase({ caseReference: 'SR-7', laInformed: '2026-11-02' });
+    await store.cases.create(c);
+    await store.close();
+    const raw = await SqliteBackend.open(path.join(dataDir, SQLITE_FILE));
+    await (await raw.collection<{ _id: string }>(SERVICE_RECORDS_COLLECTION, [])).deleteMany({});
+    await (await raw.collection<{ _id: string }>(STORE_MARKERS_COLLECTION, [])).deleteMany({ _id: 'service-records-v1' });
+    await raw.close();
+    // A script or tool opens it without hooks: the build still runs, once.
+    store = await openStore({ kind: 'embedded', dataDir });
+    expect((await store.markers.get('service-records-v1'))?.counts).toEqual({ cases: 1, records: 1, damaged: 0 });
+    expect((await store.markers.get('meeting-date-is-the-day-held'))?.counts).toEqual({ checked: 0, moved: 0, resynced: 0 });
+    await store.close();
+  });
+
   it('leaves a damaged case out of the build, reported, without stopping the start', async () => {
     const reports: (ServiceRecordBackfill | undefined)[] = [];
     const corrupt: CorruptDocumentError[] = [];
