@@ -26,21 +26,14 @@ export const caseIndexes: readonly IndexSpec[] = [
   { field: 'meetingChatId' },
   // The daily purge's candidates: the ended cases.
   { field: 'state' },
-  // The service view's periods (docs/service-view.md): the 30-day clocks, the referrals, the withdrawals.
-  { field: 'dates.laInformed' },
-  { field: 'createdAt' },
-  { field: 'ending.date' },
 ];
-
-/** Case fields the service view reads a period by. */
-export type CaseDateField = 'dates.laInformed' | 'createdAt' | 'ending.date';
 
 /**
  * The filter for one tenant's cases: provider keys start with the tenant id and a bar (caseReference.ts).
  * No tenant (local mode, this computer only): every case.
  */
-export function tenantFilter(tenantId: string | undefined): Record<string, unknown> {
-  return tenantId === undefined ? {} : { providerKey: { $gte: `${tenantId}|`, $lt: `${tenantId}}` } };
+export function tenantFilter(tenantId: string | undefined, field = 'providerKey'): Record<string, unknown> {
+  return tenantId === undefined ? {} : { [field]: { $gte: `${tenantId}|`, $lt: `${tenantId}}` } };
 }
 
 /** Enough for a burst of simultaneous clicks on one case; each round has one winner. */

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sameTenant } from '../domain/cases';
 import { referredOn } from '../domain/service/measures';
 import { ServiceRecordSchema, serviceRecordOf, type ServiceRecord } from '../domain/service/serviceRecord';
-import type { CaseStore } from './caseStore';
+import { tenantFilter, type CaseStore } from './caseStore';
 import { CoalescedRuns } from './coalescedRuns';
 import type { CertificateStore } from './certificateStore';
 import type { DocCollection, Filter, IndexSpec } from './collection';
@@ -69,10 +69,6 @@ export class ServiceRecordMigrationError extends Error {
   override readonly name = 'ServiceRecordMigrationError';
 }
 
-function tenantRange(tenantId: string | undefined): Filter {
-  // As tenantFilter (caseStore.ts): provider keys start with the tenant id and a bar.
-  return tenantId === undefined ? {} : { 'record.c.providerKey': { $gte: `${tenantId}|`, $lt: `${tenantId}}` } };
-}
 
 /** The provider key's tenant, compared as sameTenant does (case-insensitively), after the range in the query. */
 function ofTenant(records: ServiceRecord[], tenantId: string | undefined): ServiceRecord[] {
@@ -156,7 +152,7 @@ export class ServiceRecordStore {
   /** The tenant's records with `field` between two values (both included). */
   async between(field: ServiceRecordDateField, from: string, to: string, tenantId: string | undefined): Promise<ServiceRecord[]> {
     await this.settled();
-    const filter = { [field === 'referredOn' ? 'referredOn' : `record.c.${field}`]: { $gte: from, $lte: to }, ...tenantRange(tenantId) };
+    const filter = { [field === 'referredOn' ? 'referredOn' : `record.c.${field}`]: { $gte: from, $lte: to }, ...tenantFilter(tenantId, 'record.c.providerKey') };
     // Nothing remembered yet (the first view after a start): the records at once, not their stamps first.
     if (this.memo.size === 0) return ofTenant(await this.parse(await this.docs.find(filter)), tenantId);
     return (await this.read(await this.stamps(filter), tenantId)).records;

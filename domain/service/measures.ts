@@ -85,24 +85,29 @@ function endedWithoutMeetingBy(c: ServiceCase, date: IsoDate): boolean {
   return ending !== undefined && (ending.kind === 'withdraw' || ending.kind === 'cancel' || ending.previous?.kind === 'withdraw') && ending.date <= date;
 }
 
-/**
- * arrangeLimit works out the case's whole timeline to find one date, and a service's cases share
- * a few hundred sets of dates: remembered per calendar (bounded: cleared when full).
- */
 const DATE_KEYS = Object.keys(CaseKeyDatesSchema.shape) as (keyof ServiceCase['dates'])[];
+const REMEMBERED_MAX = 20_000;
+
+/**
+ * `compute()`, remembered under `key` per calendar (bounded: cleared when full): a service's
+ * cases share a few hundred sets of dates, and each clock works out a whole timeline.
+ */
+function remembered<T>(cache: WeakMap<Calendar, Map<string, T>>, calendar: Calendar, key: string, compute: () => T): T {
+  let known = cache.get(calendar);
+  if (!known) cache.set(calendar, (known = new Map()));
+  if (known.has(key)) return known.get(key) as T;
+  const value = compute();
+  if (known.size >= REMEMBERED_MAX) known.clear();
+  known.set(key, value);
+  return value;
+}
+
 const ARRANGE_LIMITS = new WeakMap<Calendar, Map<string, IsoDate | undefined>>();
-const ARRANGE_LIMITS_MAX = 20_000;
 
 function arrangeLimitOf(c: ServiceCase, calendar: Calendar): IsoDate | undefined {
-  let known = ARRANGE_LIMITS.get(calendar);
-  if (!known) ARRANGE_LIMITS.set(calendar, (known = new Map()));
   let key: string = c.caseType;
   for (const k of DATE_KEYS) key += `|${c.dates[k] ?? ''}`;
-  if (known.has(key)) return known.get(key);
-  const due = arrangeLimit(c, calendar);
-  if (known.size >= ARRANGE_LIMITS_MAX) known.clear();
-  known.set(key, due);
-  return due;
+  return remembered(ARRANGE_LIMITS, calendar, key, () => arrangeLimit(c, calendar));
 }
 
 /**
@@ -157,26 +162,18 @@ export function certificateOnTime(rec: CaseRecordSet, today: IsoDate, calendar: 
   return { status: 'late', countsOn: due, dueText: `by ${formatDate(due)}`, actualText: 'not issued', lateBy: late, lateText: `not issued, ${plural(late, 'day')} past its due date` };
 }
 
-/**
- * certificateDue, remembered per calendar like arrangeLimitOf (a service issues many
- * certificates on the same few days); undefined when the calendar cannot count it.
- */
 const CERTIFICATE_DUES = new WeakMap<Calendar, Map<string, IsoDate | undefined>>();
 
+/** certificateDue, remembered per day like arrangeLimitOf; undefined when the calendar cannot count it. */
 function certificateDueOf(variant: CertificateFacts['variant'], trigger: IsoDate, calendar: Calendar): IsoDate | undefined {
-  let known = CERTIFICATE_DUES.get(calendar);
-  if (!known) CERTIFICATE_DUES.set(calendar, (known = new Map()));
-  const key = `${variant}|${trigger}`;
-  if (known.has(key)) return known.get(key);
-  let due: IsoDate | undefined;
-  try {
-    due = certificateDue(variant, trigger, calendar);
-  } catch (error) {
-    if (!isTimescaleError(error)) throw error;
-  }
-  if (known.size >= ARRANGE_LIMITS_MAX) known.clear();
-  known.set(key, due);
-  return due;
+  return remembered(CERTIFICATE_DUES, calendar, `${variant}|${trigger}`, () => {
+    try {
+      return certificateDue(variant, trigger, calendar);
+    } catch (error) {
+      if (!isTimescaleError(error)) throw error;
+      return undefined;
+    }
+  });
 }
 
 /** T8: the first version of the outcome within 24 hours of the final close; late once overdue. */
