@@ -6,6 +6,7 @@ import { ConversationPacer } from '../delivery';
 import type { AppStore } from '../storage/appStore';
 import type { Terms } from '../domain/terms';
 import { BackgroundTasks } from './background';
+import { CaseCardEdits } from './cases/caseCardEdits';
 import { createCalendar } from '../domain/timescales';
 import { MediationAdapter } from './adapter';
 import { CardActionRouter } from './cardActionRouter';
@@ -45,6 +46,7 @@ export interface BotAppOptions {
 
 export function createBotApp({ config, store, log, terms, now = () => new Date(), publicBaseUrl, delivery }: BotAppOptions): BotApp {
   const adapter = new MediationAdapter(config.credentials);
+  const background = new BackgroundTasks(log);
   const base: Omit<BotDeps, 'preparation' | 'reminders' | 'purge'> = {
     publicBaseUrl: publicBaseUrl ?? (() => config.publicBaseUrl ?? `http://localhost:${config.port}`),
     config,
@@ -54,7 +56,8 @@ export function createBotApp({ config, store, log, terms, now = () => new Date()
     calendar: createCalendar({ extraNonWorkingDays: [...config.extraNonWorkingDays] }),
     conversationState: new ConversationState(store.state),
     proactive: new ProactiveSender(adapter, config.credentials?.appId ?? '', store, log, now, delivery ?? { pacer: new ConversationPacer() }),
-    background: new BackgroundTasks(log),
+    background,
+    cardEdits: new CaseCardEdits(config.caseCardWindowMs, background),
     terms,
   };
   const deps: BotDeps = {

@@ -33,6 +33,7 @@ const EnvSchema = z.object({
   LOG_FORMAT: z.preprocess(blankToUndefined, z.enum(['json', 'pretty']).optional()),
   MAX_BODY_BYTES: z.preprocess(blankToUndefined, z.coerce.number().int().min(1024).max(10_000_000).default(262_144)),
   REQUEST_TIMEOUT_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().min(0.5).max(120).default(10)),
+  CASE_CARD_WINDOW_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().min(0).max(60).default(1)),
   MicrosoftAppId: z.preprocess(blankToUndefined, guid.optional()),
   MicrosoftAppPassword: optionalString,
   MicrosoftAppTenantId: z.preprocess(blankToUndefined, guid.optional()),
@@ -115,6 +116,11 @@ export interface AppConfig {
   readonly maxBodyBytes: number;
   /** A request whose headers and body have not all arrived by then is cut off (slow or stalled clients). */
   readonly requestTimeoutMs: number;
+  /**
+   * How long a case card edit asked for by others than the mediator (terms agreed, preparation
+   * answers, requested changes) waits so that the requests of a burst share one edit; 0 edits at once.
+   */
+  readonly caseCardWindowMs: number;
   readonly credentials?: TeamsCredentials;
   /** True when the bot authenticates inbound requests; false only for local use with the playground. */
   readonly hasTeamsCredentials: boolean;
@@ -203,6 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ...(e.LOG_FORMAT ? { logFormat: e.LOG_FORMAT } : {}),
     maxBodyBytes: e.MAX_BODY_BYTES,
     requestTimeoutMs: Math.round(e.REQUEST_TIMEOUT_SECONDS * 1000),
+    caseCardWindowMs: Math.round(e.CASE_CARD_WINDOW_SECONDS * 1000),
     credentials,
     hasTeamsCredentials: credentials !== undefined,
     extraNonWorkingDays: e.EXTRA_NON_WORKING_DAYS ? e.EXTRA_NON_WORKING_DAYS.split(',').map((d) => d.trim()) : [],

@@ -4,6 +4,7 @@ import type { Calendar } from '../domain/timescales';
 import type { AppConfig } from './config';
 import type { Terms } from '../domain/terms';
 import type { BackgroundTasks } from './background';
+import type { CaseCardEdits } from './cases/caseCardEdits';
 import type { Logger } from './logger';
 import type { ProactiveSender } from './proactive';
 import type { PreparationDialogs } from './preparation/preparationDialogs';
@@ -20,6 +21,8 @@ export interface BotDeps {
   readonly now: () => Date;
   readonly proactive: ProactiveSender;
   readonly background: BackgroundTasks;
+  /** When each case's card is next edited: at once, or after the case's coalescing window. */
+  readonly cardEdits: CaseCardEdits;
   /** The provider's current Terms of Engagement, versioned by content hash. */
   readonly terms: Terms;
   readonly preparation: PreparationDialogs;

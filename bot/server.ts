@@ -120,7 +120,8 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await app.deps.reminders.stop();
       await app.deps.purge.stop();
-      await app.deps.background.idle();
+      // Pending case-card edits are sent now, not after their window, and not dropped.
+      await app.deps.background.drain();
       if (!options.store) await store.close();
     },
   };

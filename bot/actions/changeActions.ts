@@ -6,7 +6,7 @@ import { assertMayEditChanges, createChange, editChange, parsePositionInput, set
 import { isCaseError } from '../../domain/cases';
 import { changeFormValuesOf } from '../../cards/changeFormCard';
 import { messageCard } from '../../cards/messageCard';
-import { refreshRootCard } from '../cases/caseCards';
+import { refreshRootCardSoon } from '../cases/caseCards';
 import { changeFormFor, changesSummaryFor, mayReview, reviewCardFor } from '../preparation/changeCards';
 import { sendChangesFor } from '../preparation/sendChanges';
 import { cardResponse, errorResponse, refusal } from '../invokeResponses';
@@ -78,7 +78,8 @@ export const changesSaveAction: CardAction = {
       // A double click returns the stored change; its entry has the change's id, so it is logged once per change.
       if (stored.createdAt === created.createdAt) await recordAudit(deps, c.id, me, 'changes.saved', `change:${stored.changeId}`);
     }
-    deps.background.run('refresh case card', () => refreshRootCard(c, deps));
+    // A party adds or edits changes one after another, and sees the summary as the answer: one card edit per burst.
+    refreshRootCardSoon(c, deps);
     return cardResponse(await changesSummaryFor(c, me, deps));
   },
 };
@@ -128,7 +129,8 @@ export const changesPositionAction: CardAction = {
       default: {
         if (r.status === 'updated') {
           await recordAudit(deps, c.id, me, 'changes.position', `change:${id}`);
-          deps.background.run('refresh case card', () => refreshRootCard(c, deps));
+          // The officer goes through the changes one after another: one card edit per burst.
+          refreshRootCardSoon(c, deps);
         }
         const changes = await deps.store.preparation.listChanges(c.id);
         const next = changes.find((ch) => ch.sentAt !== undefined && ch.laPosition === undefined);

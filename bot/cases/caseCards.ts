@@ -13,7 +13,7 @@ import { termsStatus, type Acknowledgement } from '../../domain/terms';
 import type { BotDeps } from '../deps';
 
 /** What building and posting case cards needs: narrower than BotDeps so the preparation port can use it. */
-export type CardDeps = Pick<BotDeps, 'store' | 'terms' | 'calendar' | 'proactive' | 'now'> & Partial<Pick<BotDeps, 'config' | 'publicBaseUrl'>>;
+export type CardDeps = Pick<BotDeps, 'store' | 'terms' | 'calendar' | 'proactive' | 'now' | 'cardEdits'> & Partial<Pick<BotDeps, 'config' | 'publicBaseUrl'>>;
 
 /** The case card as the given viewer (or everyone, for the channel's root card) should see it. */
 export async function caseCardFor(c: Case, deps: CardDeps, viewer?: string): Promise<AdaptiveCard> {
@@ -56,43 +56,31 @@ export function notice(title: string, text: string, tone: MessageTone = 'info', 
   return cardActivity(messageCard({ title, text, tone, ...(details && details.length > 0 ? { details } : {}) }));
 }
 
-/** Per store (one per bot app): the refresh running for each case, and the one queued behind it. */
-const refreshes = new WeakMap<object, { running: Map<string, Promise<void>>; queued: Map<string, Promise<void>> }>();
-
 /**
  * Edits the case's root card in its channel thread so everyone sees the latest state
- * (the Approvals pattern). A failure is logged, not shown: the change itself is stored.
- * A burst of changes (preparation answers, checklist ticks) costs at most two edits: requests
- * that arrive while one is running share a single follow-up, which re-reads the case so it
- * shows every change made meanwhile.
+ * (the Approvals pattern), at once: for the mediator's own actions on the case, who expects the
+ * card to change as the answer to their click. A failure is logged, not shown: the change itself
+ * is stored. Requests that arrive while an edit runs share a single follow-up, which re-reads the
+ * case so it shows every change made meanwhile (bot/cases/caseCardEdits.ts).
  */
 export function refreshRootCard(c: Case, deps: CardDeps): Promise<void> {
-  let slots = refreshes.get(deps.store);
-  if (!slots) {
-    slots = { running: new Map(), queued: new Map() };
-    refreshes.set(deps.store, slots);
-  }
-  const { running, queued } = slots;
-  const waiting = queued.get(c.id);
-  if (waiting) return waiting;
-  const current = running.get(c.id);
-  const next = current
-    ? current
-        .catch(() => undefined)
-        .then(async () => {
-          queued.delete(c.id);
-          const fresh = await deps.store.cases.get(c.id);
-          if (fresh) await editRootCard(fresh, deps);
-        })
-    : editRootCard(c, deps);
-  if (current) queued.set(c.id, next);
-  running.set(c.id, next);
-  void next
-    .finally(() => {
-      if (running.get(c.id) === next) running.delete(c.id);
-    })
-    .catch(() => undefined);
-  return next;
+  return deps.cardEdits.now(c.id, (reread) => (reread ? editStoredCase(c.id, deps) : editRootCard(c, deps)));
+}
+
+/**
+ * The same edit after the case's coalescing window (CASE_CARD_WINDOW_SECONDS, about a second): for
+ * changes made by others than the mediator, which come in bursts (terms agreed by each party,
+ * preparation answers one after another, requested changes). Every request inside the window joins
+ * one edit, which reads the case afresh; the card trails those changes by up to the window.
+ * Returns at once: the edit is a background task of its own.
+ */
+export function refreshRootCardSoon(c: Case, deps: CardDeps): void {
+  deps.cardEdits.soon(c.id, () => editStoredCase(c.id, deps));
+}
+
+async function editStoredCase(caseId: string, deps: CardDeps): Promise<void> {
+  const fresh = await deps.store.cases.get(caseId);
+  if (fresh) await editRootCard(fresh, deps);
 }
 
 async function editRootCard(c: Case, deps: CardDeps): Promise<void> {

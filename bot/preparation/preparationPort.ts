@@ -1,14 +1,15 @@
 import type { PreparationPort } from '../../dialogs/preparationPort';
 import { storePreparationPort } from '../../dialogs/storePreparationPort';
 import { limitedAuthorityText } from '../../domain/preparation';
-import { notice, postInThread, refreshRootCard, type CardDeps } from '../cases/caseCards';
+import { notice, postInThread, refreshRootCardSoon, type CardDeps } from '../cases/caseCards';
 import type { BotDeps } from '../deps';
 
 
 /**
- * The dialogs' port over our stores, plus what the bot adds around it: every saved answer
- * refreshes the case card in the channel, and "no full authority" alerts the mediators in
- * the case thread at once. Both run after the turn's answer, in the background queue.
+ * The dialogs' port over our stores, plus what the bot adds around it: saved answers refresh the
+ * case card in the channel (one edit per burst of answers, after the case's coalescing window),
+ * and "no full authority" alerts the mediators in the case thread at once. Both run after the
+ * turn's answer, in the background queue.
  */
 export function preparationPort(deps: CardDeps & Pick<BotDeps, 'background'>): PreparationPort {
   return storePreparationPort({
@@ -27,8 +28,8 @@ export function preparationPort(deps: CardDeps & Pick<BotDeps, 'background'>): P
       deps.background.runAfterAnswer('refresh case card', async () => {
         // The entry is already on disk with the answer; this is its copy in the log (the next answer makes sure it is there).
         if (entry) await deps.store.auditLog.copyUnsynced(entry);
-        // The case as the save read it: the answer lives in its own record, which the card reads afresh.
-        await refreshRootCard(c, deps);
+        // The person answering sees the next question, not the case card: the answers of a burst share one edit.
+        refreshRootCardSoon(c, deps);
       });
     },
   });

@@ -14,7 +14,7 @@ export interface ProductSession {
 /** The real product on its embedded store (temp dir) with the Agents Playground in front of it. */
 export async function startProduct(env: Record<string, string> = {}, options: { now?: () => Date } = {}): Promise<ProductSession> {
   const dataDir = await makeTempDir('send-med-e2e-');
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', CASE_CARD_WINDOW_SECONDS: '0', ...env });
   const bot = await startBot(config, { log: createLogger(process.env.E2E_LOG_LEVEL === 'debug' ? 'debug' : 'silent'), now: options.now, checkQueryPlans: refuseTableScans });
   try {
     const pg = await PlaygroundSession.start({ botEndpoint: `http://127.0.0.1:${bot.port}/api/messages` });

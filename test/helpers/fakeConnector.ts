@@ -20,6 +20,7 @@ export class FakeConnector {
   private readonly queuedFailures: { status: number; headers?: Record<string, string> }[] = [];
   private readonly targetedFailures: { match: (call: { method: string; path: string }) => boolean; status: number; headers?: Record<string, string>; left: number }[] = [];
   private waiters: (() => void)[] = [];
+  private readonly holds: { match: (call: { method: string; path: string }) => boolean; arrived: () => void; released: Promise<void> }[] = [];
   private counter = 0;
   /** What GET …/pagedmembers answers: the team roster Teams would return. */
   members: { id: string; name: string; aadObjectId: string }[] = [];
@@ -42,6 +43,18 @@ export class FakeConnector {
   /** Fails the next `times` calls that `match` (by method and path), leaving other calls alone. */
   failWhen(match: (call: { method: string; path: string }) => boolean, status: number, options: { headers?: Record<string, string>; times?: number } = {}): void {
     this.targetedFailures.push({ match, status, headers: options.headers, left: options.times ?? 1 });
+  }
+
+  /**
+   * Holds the answer to the next call that `match`es until `release()` (a slow Teams), so a test can
+   * act while the bot waits for it. `arrived` resolves when that call has come in.
+   */
+  holdNext(match: (call: { method: string; path: string }) => boolean): { arrived: Promise<void>; release: () => void } {
+    let arrived!: () => void;
+    let release!: () => void;
+    const arrivedP = new Promise<void>((r) => (arrived = r));
+    this.holds.push({ match, arrived, released: new Promise<void>((r) => (release = r)) });
+    return { arrived: arrivedP, release };
   }
 
   /** Messages the bot got through (2xx), excluding failed attempts. */
@@ -86,29 +99,38 @@ export class FakeConnector {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const raw = Buffer.concat(chunks).toString('utf8');
-      const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
-      const path = decodeURIComponent(req.url ?? '');
-      const match = /\/v3\/conversations\/([^/]+)/.exec(path);
-      const targeted = this.targetedFailures.find((f) => f.left > 0 && f.match({ method: req.method ?? '', path }));
-      if (targeted) targeted.left -= 1;
-      const failure = targeted ?? this.queuedFailures.shift();
-      this.calls.push({ method: req.method ?? '', path, conversationId: match?.[1] ?? '', body, ok: !failure });
-      res.setHeader('content-type', 'application/json');
-      if (failure) {
-        for (const [k, v] of Object.entries(failure.headers ?? {})) res.setHeader(k, v);
-        res.statusCode = failure.status;
-        res.end(JSON.stringify({ error: { code: 'Fake', message: `fake ${failure.status}` } }));
-      } else if (req.method === 'GET' && path.includes('/pagedmembers')) {
-        res.end(JSON.stringify({ members: this.members }));
-      } else if (req.method === 'POST' && path.endsWith('/v3/conversations')) {
-        res.end(JSON.stringify({ id: `a:new-${++this.counter}`, activityId: `act-${this.counter}` }));
-      } else {
-        res.end(JSON.stringify({ id: `act-${++this.counter}` }));
-      }
-      const w = this.waiters;
-      this.waiters = [];
-      w.forEach((f) => f());
+      const at = this.holds.findIndex((h) => h.match({ method: req.method ?? '', path: decodeURIComponent(req.url ?? '') }));
+      const hold = at >= 0 ? this.holds.splice(at, 1)[0] : undefined;
+      if (hold) {
+        hold.arrived();
+        void hold.released.then(() => this.answer(req, res, chunks));
+      } else this.answer(req, res, chunks);
     });
+  }
+
+  private answer(req: http.IncomingMessage, res: http.ServerResponse, chunks: Buffer[]): void {
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+    const path = decodeURIComponent(req.url ?? '');
+    const match = /\/v3\/conversations\/([^/]+)/.exec(path);
+    const targeted = this.targetedFailures.find((f) => f.left > 0 && f.match({ method: req.method ?? '', path }));
+    if (targeted) targeted.left -= 1;
+    const failure = targeted ?? this.queuedFailures.shift();
+    this.calls.push({ method: req.method ?? '', path, conversationId: match?.[1] ?? '', body, ok: !failure });
+    res.setHeader('content-type', 'application/json');
+    if (failure) {
+      for (const [k, v] of Object.entries(failure.headers ?? {})) res.setHeader(k, v);
+      res.statusCode = failure.status;
+      res.end(JSON.stringify({ error: { code: 'Fake', message: `fake ${failure.status}` } }));
+    } else if (req.method === 'GET' && path.includes('/pagedmembers')) {
+      res.end(JSON.stringify({ members: this.members }));
+    } else if (req.method === 'POST' && path.endsWith('/v3/conversations')) {
+      res.end(JSON.stringify({ id: `a:new-${++this.counter}`, activityId: `act-${this.counter}` }));
+    } else {
+      res.end(JSON.stringify({ id: `act-${++this.counter}` }));
+    }
+    const w = this.waiters;
+    this.waiters = [];
+    w.forEach((f) => f());
   }
 }

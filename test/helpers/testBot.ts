@@ -22,7 +22,7 @@ export async function startTestBot(
 ): Promise<TestBot> {
   const { now } = options;
   const dataDir = env.DATA_DIR ?? (await makeTempDir());
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', CASE_CARD_WINDOW_SECONDS: '0', ...env });
   const connector = options.connector ?? (await FakeConnector.start());
   let bot: RunningBot;
   try {
