@@ -21,6 +21,7 @@ import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { loadConfig } from '../../bot/config';
 import { openStore } from '../../storage/appStore';
 import { readTerms } from '../../storage/termsFile';
 import { FakeConnector } from '../../test/helpers/fakeConnector';
@@ -51,6 +52,8 @@ const PRODUCT_ENTRY = 'dist/bot/index.js';
 /** The product runs with production's node flags (package.json's serve script). */
 const PRODUCT_FLAGS = productionNodeFlags();
 const ECHO_ENTRY = 'dist/scripts/bench/echoBot.js';
+/** The product's case-card coalescing window, as the spawned product reads it (its default unless set here). */
+const CARD_WINDOW_MS = loadConfig({ CASE_CARD_WINDOW_SECONDS: process.env.CASE_CARD_WINDOW_SECONDS }).caseCardWindowMs;
 const SCENARIOS = ['help', 'terms', 'dialog'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 const SCENARIO_LABEL: Record<Scenario, string> = {
@@ -82,8 +85,11 @@ interface Row {
   /** Per interleaved round: [median, min, max] of product ÷ echo. */
   p50RatioRounds: [number, number, number];
   p99RatioRounds: [number, number, number];
-  /** For invokes: how long after the last response the product's background card updates finished. */
+  /** How long after the last response the product's background card edits were done (window included). */
   backgroundDrainMs?: number;
+  /** Per round: the product's case-card edits, and the distinct cases the round touched. */
+  productCardEdits?: number[];
+  productCardCases?: number[];
 }
 
 /** Hands out each pool entry once, across warm-up and every concurrency level. */
@@ -98,24 +104,36 @@ class Pool<T> {
   }
 }
 
-function unitsFor(scenario: Scenario, requests: number, pools: { terms: Pool<BenchPools['terms'][number]>; officers: Pool<BenchPools['officers'][number]> }, serviceUrl: string, termsVersion: string, target: 'echo' | 'product'): Unit[] {
+/** A round's requests, and how many distinct cases they touch (the product edits each one's card once, coalesced). */
+interface RoundUnits {
+  readonly units: Unit[];
+  readonly cases: number;
+}
+
+function unitsFor(scenario: Scenario, requests: number, pools: { terms: Pool<BenchPools['terms'][number]>; officers: Pool<BenchPools['officers'][number]> }, serviceUrl: string, termsVersion: string, target: 'echo' | 'product'): RoundUnits {
   switch (scenario) {
     case 'help':
       // Each simulated conversation is one person's 1:1 chat.
-      return Array.from({ length: requests }, () => (worker: number) => [
-        { activity: personalActivity(person(KIND.helpUser, worker), serviceUrl, { text: 'help' }), check: ok200 },
-      ]);
-    case 'terms':
-      return pools.terms.take(requests).map((t) => () => [
+      return {
+        cases: 0,
+        units: Array.from({ length: requests }, () => (worker: number) => [
+          { activity: personalActivity(person(KIND.helpUser, worker), serviceUrl, { text: 'help' }), check: ok200 },
+        ]),
+      };
+    case 'terms': {
+      const clicks = pools.terms.take(requests);
+      return { cases: new Set(clicks.map((t) => t.caseId)).size, units: clicks.map((t) => () => [
         {
           activity: cardInvoke(t.who, serviceUrl, 'terms.agree', { caseId: t.caseId, partyId: t.partyId, termsVersion, ...(t.role === 'la_officer' ? { authority: 'full' } : {}) }, 'terms-card'),
           check: (status, body) => ok200(status) ?? (target === 'echo' || /You agreed on/.test(body) ? undefined : `no agreement card: ${body.slice(0, 200)}`),
         },
-      ]);
-    case 'dialog':
-      return pools.officers.take(Math.ceil(requests / LA_ANSWERS.length)).map((officer) => () =>
-        LA_ANSWERS.map((text) => ({ activity: personalActivity(officer, serviceUrl, { text }), check: ok200 })),
-      );
+      ]) };
+    }
+    case 'dialog': {
+      // One case per LA officer: the five answers of a unit edit one case card.
+      const officers = pools.officers.take(Math.ceil(requests / LA_ANSWERS.length));
+      return { cases: officers.length, units: officers.map((officer) => () => LA_ANSWERS.map((text) => ({ activity: personalActivity(officer, serviceUrl, { text }), check: ok200 }))) };
+    }
   }
 }
 
@@ -142,6 +160,30 @@ async function drainBackground(connector: FakeConnector, expectedPuts: number, t
     console.log(`  (only ${puts()} of ${expectedPuts} case-card updates arrived within ${timeoutMs} ms)`);
   }
   return Date.now() - started;
+}
+
+const casePuts = (connector: FakeConnector): number => connector.calls.filter((c) => c.method === 'PUT').length;
+
+/**
+ * The product's case-card edits after a round: they are coalesced per case (one edit a window
+ * after the case's first change, CASE_CARD_WINDOW_SECONDS), so the round sends at least one per
+ * case it touched, and a follow-up may trail an edit that was running when another change came
+ * in. Waits for one per case, then until none has come for longer than the window, so that
+ * their CPU is counted in the product's round and does not spill into the echo bot's next one.
+ */
+async function drainCardEdits(connector: FakeConnector, cases: number, timeoutMs = 60_000): Promise<{ ms: number; edits: number }> {
+  const started = Date.now();
+  try {
+    await connector.waitFor(() => casePuts(connector) >= cases, timeoutMs);
+  } catch {
+    console.log(`  (only ${casePuts(connector)} case-card edits for ${cases} cases within ${timeoutMs} ms)`);
+  }
+  const quietMs = CARD_WINDOW_MS + 250;
+  for (let seen = -1; seen !== casePuts(connector); ) {
+    seen = casePuts(connector);
+    await new Promise((r) => setTimeout(r, quietMs));
+  }
+  return { ms: Date.now() - started, edits: casePuts(connector) };
 }
 
 async function loadPhase(): Promise<{ rows: Row[]; productRssAfterKb: number; productRssAfterGcKb: number; productHeapAfterGc: HeapReport; setup: Record<string, number> }> {
@@ -183,11 +225,13 @@ async function loadPhase(): Promise<{ rows: Row[]; productRssAfterKb: number; pr
     for (const scenario of SCENARIOS) {
       if (ONLY !== 'all' && ONLY !== scenario) continue;
       for (const target of ['echo', 'product'] as const) {
-        const warm = await runLoad(bots[target].url, unitsFor(scenario, WARM_UP, pools[target], connector.url, termsVersion, target), 10);
+        const warm = await runLoad(bots[target].url, unitsFor(scenario, WARM_UP, pools[target], connector.url, termsVersion, target).units, 10);
         if (warm.errors) console.log(`warm-up ${scenario} on ${target}: ${warm.errors} errors: ${warm.problems.join('; ')}`);
       }
     }
-    if (ONLY === 'all' || ONLY === 'terms') await drainBackground(connector, 2 * WARM_UP);
+    if (ONLY === 'all' || ONLY === 'terms') await drainBackground(connector, WARM_UP);
+    // The product's warm-up edits (coalesced per case) come a window later.
+    if (SCENARIOS.some((s) => s !== 'help' && (ONLY === 'all' || ONLY === s))) await drainCardEdits(connector, 0);
     connector.reset();
 
     for (const concurrency of LEVELS) {
@@ -196,19 +240,25 @@ async function loadPhase(): Promise<{ rows: Row[]; productRssAfterKb: number; pr
         const runs: Record<'echo' | 'product', LoadResult[]> = { echo: [], product: [] };
         const cpu = { echo: 0, product: 0 };
         let backgroundDrainMs = 0;
+        const cardEdits: number[] = [];
+        const cardCases: number[] = [];
         const perRound = Math.ceil(REQUESTS / ROUNDS);
         for (let round = 0; round < ROUNDS; round++) {
           for (const target of ['echo', 'product'] as const) {
             connector.reset();
             const cpuBefore = await bots[target].cpuMs();
-            const r = await runLoad(bots[target].url, unitsFor(scenario, perRound, pools[target], connector.url, termsVersion, target), concurrency);
-            // Card clicks update the shared card after the answer (both bots): wait for those PUTs
-            // so their CPU is counted and they do not spill into the other bot's round.
-            if (scenario === 'terms') {
-              const drain = await drainBackground(connector, r.requests);
-              if (target === 'product') backgroundDrainMs = Math.max(backgroundDrainMs, drain);
+            const work = unitsFor(scenario, perRound, pools[target], connector.url, termsVersion, target);
+            const r = await runLoad(bots[target].url, work.units, concurrency);
+            // Card clicks update the shared card after the answer (the echo bot once per click, the
+            // product once per case and coalescing window, for clicks and answers): wait for those
+            // edits so their CPU is counted and they do not spill into the other bot's round.
+            if (target === 'echo' && scenario === 'terms') await drainBackground(connector, r.requests);
+            if (target === 'product' && scenario !== 'help') {
+              const drain = await drainCardEdits(connector, work.cases);
+              backgroundDrainMs = Math.max(backgroundDrainMs, drain.ms);
+              cardEdits.push(drain.edits);
+              cardCases.push(work.cases);
             }
-            if (target === 'product' && scenario === 'dialog') await drainBackground(connector, r.requests);
             cpu[target] += (await bots[target].cpuMs()) - cpuBefore;
             if (target === 'product' && scenario !== 'terms') {
               const replies = connector.messages().length;
@@ -244,8 +294,10 @@ async function loadPhase(): Promise<{ rows: Row[]; productRssAfterKb: number; pr
           cpuRatio: productCpu / echoCpu,
           p50RatioRounds: spread((r) => r.p50),
           p99RatioRounds: spread((r) => r.p99),
-          backgroundDrainMs: scenario === 'terms' ? backgroundDrainMs : undefined,
+          backgroundDrainMs: scenario === 'help' ? undefined : backgroundDrainMs,
+          ...(scenario === 'help' ? {} : { productCardEdits: cardEdits, productCardCases: cardCases }),
         });
+        if (scenario !== 'help') console.log(`  product case-card edits per round: ${cardEdits.join(', ')} (cases touched: ${cardCases.join(', ')}; requests per round: ${perRound})`);
         console.log(`${SCENARIO_LABEL[scenario]} c=${concurrency}: echo p50 ${fmt(e.p50, 2)} ms p99 ${fmt(e.p99, 2)} ms; product p50 ${fmt(p.p50, 2)} ms p99 ${fmt(p.p99, 2)} ms; CPU/request echo ${fmt(echoCpu, 2)} ms, product ${fmt(productCpu, 2)} ms`);
       }
     }
@@ -417,8 +469,10 @@ async function main(): Promise<void> {
   if (load) {
     console.log('');
     printTable(load.rows);
-    const terms = load.rows.filter((r) => r.backgroundDrainMs !== undefined).map((r) => `c=${r.concurrency}: ${r.backgroundDrainMs} ms`);
-    console.log(`case-card updates after terms agreed (background) finished after the last response: ${terms.join(', ')}`);
+    const edited = load.rows.filter((r) => r.backgroundDrainMs !== undefined);
+    const sum = (xs: readonly number[] | undefined) => (xs ?? []).reduce((n, x) => n + x, 0);
+    console.log(`product case-card edits (coalesced per case, ${CARD_WINDOW_MS} ms window; the echo bot edits once per click): ${edited.map((r) => `${r.scenario} c=${r.concurrency}: ${sum(r.productCardEdits)} edits, ${sum(r.productCardCases)} cases, ${r.product.requests} requests`).join('; ')}`);
+    console.log(`those edits were done after the last response (window and a quiet period included): ${edited.map((r) => `${r.scenario} c=${r.concurrency}: ${r.backgroundDrainMs} ms`).join(', ')}`);
     console.log(`product RSS after the load run: ${(load.productRssAfterKb / 1024).toFixed(0)} MB (${(load.productRssAfterGcKb / 1024).toFixed(0)} MB after a forced collection)`);
     console.log(`  after the collection: ${describeHeap(load.productRssAfterGcKb, load.productHeapAfterGc)}`);
   }
