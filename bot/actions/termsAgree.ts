@@ -3,7 +3,7 @@ import { termsAgreedCard, toTermsAgreedView } from '../../cards/termsAgreedCard'
 import { VERBS } from '../../cards/verbs';
 import { canViewCase, isCaseError, mediatorFor, STRANGER_REFUSAL } from '../../domain/cases';
 import { assertMayAgree, recordAgreement, validateAgreement } from '../../domain/terms';
-import { notice, postInThread, refreshRootCardSoon } from '../cases/caseCards';
+import { notice, postInThread, refreshRootCard, refreshRootCardSoon } from '../cases/caseCards';
 import { termsCardFor } from '../cases/termsView';
 import { cardResponse, errorResponse } from '../invokeResponses';
 import type { ActionContext, CardAction } from './action';
@@ -49,9 +49,11 @@ export const termsAgreeAction: CardAction = {
       deps.background.runAfterAnswer('terms agreed', async () => {
         // The entry is already on disk with the acknowledgement; this is its copy in the log.
         if (auditEntry) await deps.store.auditLog.copyUnsynced(auditEntry);
-        // The person agreeing sees their answer card; the case card in the thread (the mediators')
-        // joins the case's coalescing window, so both parties agreeing in a row edit it once.
-        refreshRootCardSoon(c, deps);
+        // A party agreeing sees their answer card; the case card in the thread (the mediators')
+        // joins the case's coalescing window, so parties agreeing in a row edit it once. A mediator
+        // recording an agreement in the thread is looking at the case card: it changes at once.
+        if (onBehalf) await refreshRootCard(c, deps);
+        else refreshRootCardSoon(c, deps);
         if (acknowledgement.authority === 'limited') {
           await postInThread(
             c,

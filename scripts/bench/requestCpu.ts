@@ -5,6 +5,7 @@
  * (seed.ts), starts the product on them (reminder scheduler off), and hands each activity
  * straight to the message endpoint: `terms agreed` clicks and LA preparation answers, after a
  * warm-up, three rounds each. Background work (the case-card updates) is waited for and counted.
+ * CASE_CARD_WINDOW_SECONDS is passed on (0: every refresh edits the card at once, as before the window).
  * The fake connector runs in the same process, so its share is in every figure alike.
  */
 import fs from 'node:fs/promises';
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
     const termsVersion = (await readTerms()).version;
     const perScenario = requests * ROUNDS + 400;
     const pools = await seedBenchCases(dir, connector.url, { termsCases: Math.ceil(perScenario / 2), prepCases: Math.ceil(perScenario / LA_ANSWERS.length) + 2 });
-    const bot = await startBot(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, LOG_LEVEL: 'silent', REMINDER_POLL_SECONDS: '0' }), { log: createLogger('silent') });
+    const bot = await startBot(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, LOG_LEVEL: 'silent', REMINDER_POLL_SECONDS: '0', CASE_CARD_WINDOW_SECONDS: process.env.CASE_CARD_WINDOW_SECONDS }), { log: createLogger('silent') });
     try {
       const handle = async (activity: Record<string, unknown>): Promise<void> => {
         const r = await bot.app.endpoint.handle(JSON.parse(JSON.stringify(activity)) as unknown, '');

@@ -1,5 +1,8 @@
+import { BackgroundTasks } from '../../bot/background';
+import { CaseCardEdits } from '../../bot/cases/caseCardEdits';
 import { advanceOpenFollowUps } from '../../bot/followUp/startFollowUp';
 import type { CardDeps } from '../../bot/cases/caseCards';
+import { createLogger } from '../../bot/logger';
 import { markActionDone, newProgress } from '../../domain/followUp';
 import { defaultCalendar } from '../../domain/timescales';
 import { openStore, type AppStore } from '../../storage/appStore';
@@ -21,7 +24,9 @@ describe('the daily follow-up sweep', () => {
   });
 
   it('moves a case whose actions are done to "Appeal window open" and leaves one with open actions', async () => {
-    const deps = { store, now: () => NOW, calendar: defaultCalendar, terms: undefined, proactive: undefined } as unknown as CardDeps & { store: AppStore; now: () => Date };
+    // The cases have no thread: their case card is refreshed without anything to edit.
+    const cardEdits = new CaseCardEdits(0, new BackgroundTasks(createLogger('silent')));
+    const deps = { store, now: () => NOW, calendar: defaultCalendar, terms: undefined, proactive: undefined, cardEdits } as unknown as CardDeps & { store: AppStore; now: () => Date };
     const done = { ...makeCase({ caseReference: 'SM-2026-201' }), state: 'LA_ACTIONS' as const };
     const open = { ...makeCase({ caseReference: 'SM-2026-202' }), id: 'case-open-00002', state: 'LA_ACTIONS' as const };
     await store.cases.create(done);
