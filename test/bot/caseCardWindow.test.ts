@@ -22,19 +22,9 @@ async function botWithWindow(seconds: number): Promise<TestBot> {
 /** A case in its own thread with the parent and the LA officer added (the mediator's edits go out at once). */
 async function caseWithParties(bot: TestBot, threadRoot = 'root-1', reference = 'SM-2026-041') {
   const flow = caseFlow(bot, threadRoot);
-  const c = await flow.openCase(reference);
-  const res = await flow.clickInThread('case.assignRoles', {
-    caseId: c.id,
-    page: 0,
-    [`role_${USERS.parent.aadObjectId}`]: 'parent_carer',
-    [`role_${USERS.officer.aadObjectId}`]: 'la_officer',
-  });
-  expect(res.status).toBe(200);
-  await bot.bot.app.deps.background.idle();
-  const stored = (await bot.bot.store.cases.get(c.id))!;
-  const partyOf = (role: string) => stored.parties.find((p) => p.role === role)!;
+  const { c, parent, officer } = await flow.addParentAndOfficer((await flow.openCase(reference)).id);
   bot.connector.reset();
-  return { flow, c: stored, parent: partyOf('parent_carer'), officer: partyOf('la_officer') };
+  return { flow, c, parent, officer };
 }
 
 const edits = (bot: TestBot): ConnectorCall[] => bot.connector.calls.filter((x) => x.method === 'PUT' && x.path.endsWith('/activities/form-1'));

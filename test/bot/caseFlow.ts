@@ -33,6 +33,23 @@ export function caseFlow(t: TestBot, threadRoot = 'root-1') {
       if (!c) throw new Error('no case stored');
       return c;
     },
+    /** Adds the parent and the LA officer from the roster; returns the stored case and their parties. */
+    async addParentAndOfficer(caseId: string) {
+      const res = await this.clickInThread('case.assignRoles', {
+        caseId,
+        page: 0,
+        [`role_${USERS.parent.aadObjectId}`]: 'parent_carer',
+        [`role_${USERS.officer.aadObjectId}`]: 'la_officer',
+      });
+      if (res.status !== 200) throw new Error(`case.assignRoles answered ${res.status}`);
+      await t.bot.app.deps.background.idle();
+      const c = await t.bot.store.cases.get(caseId);
+      const party = (role: string) => c?.parties.find((p) => p.role === role);
+      const parent = party('parent_carer');
+      const officer = party('la_officer');
+      if (!c || !parent || !officer) throw new Error('the parties were not added');
+      return { c, parent, officer };
+    },
   };
 }
 

@@ -14,17 +14,7 @@ afterEach(async () => {
 async function caseWithParties() {
   const flow = caseFlow(t);
   const c = await flow.openCase();
-  const res = await flow.clickInThread('case.assignRoles', {
-    caseId: c.id,
-    page: 0,
-    [`role_${USERS.parent.aadObjectId}`]: 'parent_carer',
-    [`role_${USERS.officer.aadObjectId}`]: 'la_officer',
-  });
-  expect(res.status).toBe(200);
-  await t.bot.app.deps.background.idle();
-  const withParties = (await t.bot.store.cases.get(c.id))!;
-  const party = (role: string) => withParties.parties.find((p) => p.role === role)!;
-  return { flow, c: withParties, parent: party('parent_carer'), officer: party('la_officer') };
+  return { flow, ...(await flow.addParentAndOfficer(c.id)) };
 }
 
 describe('opening a case', () => {

@@ -9,6 +9,13 @@ describe('loadConfig', () => {
     expect(c.hasTeamsCredentials).toBe(false);
   });
 
+  it("holds others' case-card edits for a one-second window unless told otherwise", () => {
+    expect(loadConfig({}).caseCardWindowMs).toBe(1000);
+    expect(loadConfig({ CASE_CARD_WINDOW_SECONDS: '0' }).caseCardWindowMs).toBe(0);
+    expect(loadConfig({ CASE_CARD_WINDOW_SECONDS: '0.25' }).caseCardWindowMs).toBe(250);
+    expect(() => loadConfig({ CASE_CARD_WINDOW_SECONDS: '-1' })).toThrow(/CASE_CARD_WINDOW_SECONDS/);
+  });
+
   it('accepts a complete set of credentials', () => {
     const c = loadConfig({
       MicrosoftAppId: '11111111-2222-4333-8444-555555555555',
