@@ -106,6 +106,8 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
     });
   }
   app.deps.purge.start();
+  // A read of every case's outbox; close() ends it early, and the next start sweeps again.
+  void store.auditRecovery;
   // Once in the store's life: actions of outcomes published before they were followed (bot/followUp/backfill.ts).
   app.deps.background.run('follow-up backfill', async () => {
     await backfillFollowUp(app.deps);

@@ -103,7 +103,12 @@ export interface AppStore {
   readonly serviceRecords: ServiceRecordStore;
   /** Announces each case whose deadlines may have moved (see caseChanges.ts). */
   readonly caseChanges: CaseChangeFeed;
-  /** The start-up sweep of audit entries left in their documents by a crash, running in the background. */
+  /**
+   * The sweep of audit entries a crash left only in their documents (auditOutbox.ts): a read of
+   * every case, meeting and outcome, so the bot starts it once it listens (startBot), in the
+   * background; reading this starts it if nobody has. Resolves to how many entries were copied.
+   * close() ends it early: the next start-up sweeps again.
+   */
   readonly auditRecovery: Promise<number>;
   /** Every collection holding a case's records: what the purge deletes and an export reads. */
   readonly caseRecords: CaseRecords;
@@ -240,19 +245,21 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
     { kind: 'outcome', docs: raw<LegacyDoc>(outcomes) },
   ], markers, new Date());
   hooks.onAuditStartup?.(migrated);
-  // In the background: a read of every case, meeting and outcome must not delay the start.
+  // Started on first use, not here: a read of every case, meeting and outcome must not delay the start.
   let closing = false;
   const outboxes = [raw<WithOutbox>(cases), raw<WithOutbox>(meetings), raw<WithOutbox>(outcomes), raw<WithOutbox>(acks), raw<WithOutbox>(prepRecords)];
-  const auditRecovery = sweepOutboxes(auditLog, outboxes, () => closing).then(
-    (n) => {
-      if (n > 0) hooks.onAuditRecovered?.(n);
-      return n;
-    },
-    (err: unknown) => {
-      hooks.onAuditDeferred?.(err instanceof Error ? err : new Error(String(err)));
-      return 0;
-    },
-  );
+  let auditRecovery: Promise<number> | undefined;
+  const recoverAudit = () =>
+    (auditRecovery ??= sweepOutboxes(auditLog, outboxes, () => closing).then(
+      (n) => {
+        if (n > 0) hooks.onAuditRecovered?.(n);
+        return n;
+      },
+      (err: unknown) => {
+        hooks.onAuditDeferred?.(err instanceof Error ? err : new Error(String(err)));
+        return 0;
+      },
+    ));
   const feed = new CaseChangeFeed();
   const caseStore = new CaseStore(cases, auditLog, hooks.onCorruptDocument, hooks.onAuditDeferred);
   caseStore.create = announcing(feed, caseStore.create.bind(caseStore), (c) => c.id);
@@ -324,7 +331,9 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
     serviceRecords,
     markers,
     followUp,
-    auditRecovery,
+    get auditRecovery() {
+      return recoverAudit();
+    },
     caseRecords,
     certificateRegister: new CertificateRegister(register),
     jobLeases: new JobLeaseStore(leases),
