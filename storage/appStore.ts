@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Backend } from './collection';
-import { SqliteBackend } from './sqlite/sqliteBackend';
+import { damaged, SqliteBackend } from './sqlite/sqliteBackend';
+import { SQLITE_FILE, type FileCheck } from './sqlite/fileCheck';
 import { importNedbIfPresent, type NedbImportReport } from './sqlite/importNedb';
 import type { QueryPlanCheck } from './sqlite/queryPlanCheck';
 import { ConversationStore, CONVERSATIONS_COLLECTION, conversationIndexes, type ConversationRecord } from './conversationStore';
@@ -139,8 +140,7 @@ export interface StoreHooks {
   readonly onAuditRecovered?: (entries: number) => void;
 }
 
-/** The embedded store's file in DATA_DIR. */
-export const SQLITE_FILE = 'send-mediation.sqlite';
+export { SQLITE_FILE } from './sqlite/fileCheck';
 
 export type StoreOptions = StoreHooks &
   (
@@ -151,6 +151,8 @@ export type StoreOptions = StoreHooks &
         readonly onNedbImport?: (report: NedbImportReport) => void;
         /** Tests: fail on a query that no declared index serves. */
         readonly checkQueryPlans?: QueryPlanCheck;
+        /** The page-by-page check of the file, started earlier on a thread of its own (bot/index.ts). */
+        readonly fileCheck?: FileCheck;
       }
     | { readonly kind: 'mongodb'; readonly uri: string; readonly db: string }
   );
@@ -169,7 +171,9 @@ export async function openBackend(options: StoreOptions): Promise<Backend> {
   const file = path.join(options.dataDir, SQLITE_FILE);
   const report = importNedbIfPresent(options.dataDir, file);
   if (report) options.onNedbImport?.(report);
-  return SqliteBackend.open(file, { checkQueryPlans: options.checkQueryPlans });
+  const checked = options.fileCheck?.file === file ? await options.fileCheck.result : undefined;
+  if (checked !== undefined && checked !== 'ok') throw damaged(file, checked);
+  return SqliteBackend.open(file, { checkQueryPlans: options.checkQueryPlans, fileChecked: checked === 'ok' });
 }
 
 export async function createAppStore(backend: Backend, hooks: StoreHooks = {}): Promise<AppStore> {

@@ -6,6 +6,7 @@ import { encodeDoc, sqlValue } from './docCodec';
 import { fieldExpr, jsonPath, sideTable } from './sqlFilter';
 import { SqliteCollection } from './sqliteCollection';
 import type { QueryPlanCheck } from './queryPlanCheck';
+import { checkedAtOpen } from './fileCheck';
 import { StoreFileError } from './storeFileError';
 import { WalSync } from './walSync';
 
@@ -15,18 +16,14 @@ const SCHEMA_VERSION = 1;
 const BUSY_TIMEOUT_MS = 5000;
 const TTL_SWEEP_MS = 60_000;
 const NAME = /^[a-z][a-z0-9_]*$/;
-/**
- * quick_check reads every page: about 70 ms per 100 MB here. Up to this size (some 15,000 cases)
- * it runs at every start; past it the start would take seconds, and SQLite still reports a damaged
- * page when it is first read (SQLITE_CORRUPT, logged with the file's name), never as missing data.
- */
-const CHECK_AT_OPEN_MAX_BYTES = 256 * 1024 * 1024;
 /** The page cache of each connection, in KiB. */
 const PAGE_CACHE_KIB = 2000;
 
 export interface SqliteOptions {
   /** Tests: called for each new statement to check an index serves it. */
   readonly checkQueryPlans?: QueryPlanCheck;
+  /** The file was checked page by page just before (fileCheck.ts): not again. */
+  readonly fileChecked?: boolean;
 }
 
 function describe(err: unknown): string {
@@ -74,9 +71,9 @@ export class SqliteBackend implements Backend {
       // caches the file anyway, and the start-up check and sweep would otherwise fill 16 MB of the
       // bot's memory with pages it will not read again (docs/decisions/0005-sqlite-embedded-store.md).
       db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
-      if (fs.statSync(file).size <= CHECK_AT_OPEN_MAX_BYTES) {
+      if (!options.fileChecked && checkedAtOpen(file)) {
         const check = db.pragma('quick_check', { simple: true });
-        if (check !== 'ok') throw new StoreFileError(file, `the database file is damaged (integrity check: ${String(check)})`);
+        if (check !== 'ok') throw damaged(file, String(check));
       }
       return new SqliteBackend(db, file, options);
     } catch (err) {
@@ -201,6 +198,11 @@ export class SqliteBackend implements Backend {
     this.walSync.close();
     if (this.db.open) this.db.close();
   }
+}
+
+/** What quick_check reported about a damaged file. */
+export function damaged(file: string, check: string): StoreFileError {
+  return new StoreFileError(file, `the database file is damaged (integrity check: ${check})`);
 }
 
 /** A new file becomes ours; an existing one must already be ours. */
