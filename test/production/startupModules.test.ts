@@ -19,3 +19,9 @@ it('loads the dialogs without botbuilder-dialogs\' choice recognisers or the Rec
   expect(loaded.some((f) => f.endsWith(path.join('dialogs', 'questionPrompt.ts')))).toBe(true);
   expect(loaded.filter((f) => f.includes('recognizers-text') || f.includes(path.join('botbuilder-dialogs', 'lib', 'choices')))).toEqual([]);
 });
+
+it('loads neither the MongoDB driver on the embedded store, nor jose before a tab request, nor date-holidays for the years of its table', () => {
+  const loaded = modulesLoadedByTheServer();
+  const packages = ['mongodb', 'jose', 'date-holidays'].map((name) => `${path.sep}node_modules${path.sep}${name}${path.sep}`);
+  expect(loaded.filter((f) => packages.some((p) => f.includes(p)))).toEqual([]);
+});
