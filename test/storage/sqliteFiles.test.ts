@@ -139,6 +139,28 @@ describe('the SQLite backend', () => {
     await backend.close();
   });
 
+  it('adds and drops indexes as the declarations change, and writes nothing when they have not', async () => {
+    const indexesOf = () => {
+      const db = new Database(file, { readonly: true });
+      const names = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'things' AND name LIKE 'ix%'`).all() as { name: string }[]).map((r) => r.name).sort();
+      const version = db.pragma('schema_version', { simple: true });
+      db.close();
+      return { names, version };
+    };
+    const open = async (indexes: { field: string; array?: boolean }[]) => {
+      const backend = SqliteBackend.open(file);
+      await backend.collection('things', indexes);
+      await backend.close();
+      return indexesOf();
+    };
+    expect((await open([{ field: 'a' }, { field: 'b' }])).names).toEqual(['ix_things_a', 'ix_things_b']);
+    const dropped = await open([{ field: 'a' }, { field: 'tags', array: true }]);
+    expect(dropped.names).toEqual(['ix_things_a']);
+    // The same declarations again: the schema is not touched.
+    expect(await open([{ field: 'a' }, { field: 'tags', array: true }])).toEqual(dropped);
+    expect((await open([{ field: 'a' }, { field: 'c' }])).names).toEqual(['ix_things_a', 'ix_things_c']);
+  });
+
   it('removes documents past their TTL', async () => {
     const old = new Date(Date.now() - 2 * 3600_000);
     let backend = SqliteBackend.open(file);
