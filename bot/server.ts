@@ -35,7 +35,7 @@ export interface StartOptions {
   readonly checkQueryPlans?: QueryPlanCheck;
   /** The embedded store's file check, started before the bot's modules loaded (bot/index.ts). */
   readonly fileCheck?: FileCheck;
-  /** Tests: when the start-up's background work begins (BACKGROUND_START_DELAY_MS by default). */
+  /** Tests: when the start-up's background work begins (BACKGROUND_START_DELAY_MS by default; 0: before startBot returns). */
   readonly backgroundStartDelayMs?: number;
 }
 
@@ -110,18 +110,22 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
   listeningOn = port;
   log.info({ port, store: store.kind, storeAt: store.location, authenticated: config.hasTeamsCredentials }, 'bot listening');
   app.deps.reminders.follow();
-  // Tracked from now: background.idle() (tests, shutdown) waits for the delay and what it starts.
+  const delay = options.backgroundStartDelayMs ?? BACKGROUND_START_DELAY_MS;
   let cancelStart = () => {};
-  app.deps.background.run('start-up work', async () => {
-    const begin = await new Promise<boolean>((resolve) => {
-      const timer = setTimeout(() => resolve(true), options.backgroundStartDelayMs ?? BACKGROUND_START_DELAY_MS);
-      cancelStart = () => {
-        clearTimeout(timer);
-        resolve(false);
-      };
+  if (delay === 0) startBackgroundWork(app, store, meetingDates);
+  else {
+    // Tracked from now: background.idle() (tests, shutdown) waits for the delay and what it starts.
+    app.deps.background.run('start-up work', async () => {
+      const begin = await new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(true), delay);
+        cancelStart = () => {
+          clearTimeout(timer);
+          resolve(false);
+        };
+      });
+      if (begin) startBackgroundWork(app, store, meetingDates);
     });
-    if (begin) startBackgroundWork(app, store, meetingDates);
-  });
+  }
   return {
     port,
     url: `http://localhost:${port}`,
