@@ -4,6 +4,7 @@ import { readTerms } from '../storage/termsFile';
 import type { NedbImportReport } from '../storage/sqlite/importNedb';
 import type { MeetingDateMigrationReport } from '../storage/meetingDateMigration';
 import type { QueryPlanCheck } from '../storage/sqlite/queryPlanCheck';
+import type { FileCheck } from '../storage/sqlite/fileCheck';
 import { createBotApp, type BotApp } from './app';
 import type { AppConfig } from './config';
 import type { DeliveryPolicy } from './proactive';
@@ -32,9 +33,21 @@ export interface StartOptions {
   readonly delivery?: DeliveryPolicy;
   /** Tests: fail on a store query that no declared index serves (embedded store). */
   readonly checkQueryPlans?: QueryPlanCheck;
+  /** The embedded store's file check, started before the bot's modules loaded (bot/index.ts). */
+  readonly fileCheck?: FileCheck;
+  /** Tests: when the start-up's background work begins (BACKGROUND_START_DELAY_MS by default; 0: before startBot returns). */
+  readonly backgroundStartDelayMs?: number;
 }
 
 const HEALTH_TIMEOUT_MS = 2000;
+/**
+ * The start-up's background work (the reminder scheduler's first pass, the audit outbox sweep,
+ * the follow-up backfill, reminders of cases whose meeting date a migration moved) begins this
+ * long after the bot listens. With 10,000 cases its first steps took about 100 ms of the event
+ * loop, which the requests waiting for a restarted bot (a load balancer's health check, the
+ * messages Teams retries) would otherwise queue behind; none of it is due to the second.
+ */
+export const BACKGROUND_START_DELAY_MS = 1000;
 
 /** Counts and where the old files went: enough for an operator to check the upgrade, no content. */
 function logNedbImport(log: Logger, report: NedbImportReport): void {
@@ -62,6 +75,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
             dataDir: config.dataDir,
             onNedbImport: (report) => logNedbImport(log, report),
             checkQueryPlans: options.checkQueryPlans,
+            fileCheck: options.fileCheck,
           }),
       onAuditDeferred: (err) => log.warn({ err: err.message }, 'audit entry left in its document; the next start-up copies it to the log'),
       onAuditStartup: (report) => {
@@ -95,28 +109,31 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
   const port = typeof address === 'object' && address ? address.port : config.port;
   listeningOn = port;
   log.info({ port, store: store.kind, storeAt: store.location, authenticated: config.hasTeamsCredentials }, 'bot listening');
-  app.deps.reminders.start();
-  // Cases the start-up migration gave their real meeting date: their deadlines follow it, and only
-  // then is the migration marked done (a crash before that runs it, and this, again).
-  const dates = meetingDates;
-  if (dates && dates.caseIds.length > 0) {
-    app.deps.background.run('meeting dates: reminders', async () => {
-      for (const caseId of dates.caseIds) await app.deps.reminders.sync.syncNow(caseId);
-      await dates.done();
+  app.deps.reminders.follow();
+  const delay = options.backgroundStartDelayMs ?? BACKGROUND_START_DELAY_MS;
+  let cancelStart = () => {};
+  if (delay === 0) startBackgroundWork(app, store, meetingDates);
+  else {
+    // Tracked from now: background.idle() (tests, shutdown) waits for the delay and what it starts.
+    app.deps.background.run('start-up work', async () => {
+      const begin = await new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(true), delay);
+        cancelStart = () => {
+          clearTimeout(timer);
+          resolve(false);
+        };
+      });
+      if (begin) startBackgroundWork(app, store, meetingDates);
     });
   }
-  app.deps.purge.start();
-  // Once in the store's life: actions of outcomes published before they were followed (bot/followUp/backfill.ts).
-  app.deps.background.run('follow-up backfill', async () => {
-    await backfillFollowUp(app.deps);
-  });
-
   return {
     port,
     url: `http://localhost:${port}`,
     store,
     app,
     async close() {
+      // Not begun yet: it is left for the next start, as it would be after a crash.
+      cancelStart();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await app.deps.reminders.stop();
       await app.deps.purge.stop();
@@ -125,6 +142,26 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
       if (!options.store) await store.close();
     },
   };
+}
+
+/** What a start sets going in the background once the bot has answered its first requests (BACKGROUND_START_DELAY_MS). */
+function startBackgroundWork(app: BotApp, store: AppStore, meetingDates: MeetingDateMigrationReport | undefined): void {
+  app.deps.reminders.start();
+  // Cases the start-up migration gave their real meeting date: their deadlines follow it, and only
+  // then is the migration marked done (a crash before that runs it, and this, again).
+  if (meetingDates && meetingDates.caseIds.length > 0) {
+    app.deps.background.run('meeting dates: reminders', async () => {
+      for (const caseId of meetingDates.caseIds) await app.deps.reminders.sync.syncNow(caseId);
+      await meetingDates.done();
+    });
+  }
+  app.deps.purge.start();
+  // Once in the store's life: actions of outcomes published before they were followed (bot/followUp/backfill.ts).
+  app.deps.background.run('follow-up backfill', async () => {
+    await backfillFollowUp(app.deps);
+  });
+  // A read of every case's outbox; store.close() ends it early, and the next start sweeps again.
+  void store.auditRecovery;
 }
 
 function createHttpServer(config: AppConfig, endpoint: ReturnType<typeof createBotApp>['endpoint'], store: AppStore, log: Logger) {

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Backend } from './collection';
-import { SqliteBackend } from './sqlite/sqliteBackend';
+import { damaged, SqliteBackend } from './sqlite/sqliteBackend';
+import { SQLITE_FILE, type FileCheck } from './sqlite/fileCheck';
 import { importNedbIfPresent, type NedbImportReport } from './sqlite/importNedb';
 import type { QueryPlanCheck } from './sqlite/queryPlanCheck';
 import { ConversationStore, CONVERSATIONS_COLLECTION, conversationIndexes, type ConversationRecord } from './conversationStore';
@@ -103,7 +104,12 @@ export interface AppStore {
   readonly serviceRecords: ServiceRecordStore;
   /** Announces each case whose deadlines may have moved (see caseChanges.ts). */
   readonly caseChanges: CaseChangeFeed;
-  /** The start-up sweep of audit entries left in their documents by a crash, running in the background. */
+  /**
+   * The sweep of audit entries a crash left only in their documents (auditOutbox.ts): a read of
+   * every case, meeting and outcome, so the bot starts it once it listens (startBot), in the
+   * background; reading this starts it if nobody has. Resolves to how many entries were copied.
+   * close() ends it early: the next start-up sweeps again.
+   */
   readonly auditRecovery: Promise<number>;
   /** Every collection holding a case's records: what the purge deletes and an export reads. */
   readonly caseRecords: CaseRecords;
@@ -134,8 +140,7 @@ export interface StoreHooks {
   readonly onAuditRecovered?: (entries: number) => void;
 }
 
-/** The embedded store's file in DATA_DIR. */
-export const SQLITE_FILE = 'send-mediation.sqlite';
+export { SQLITE_FILE } from './sqlite/fileCheck';
 
 export type StoreOptions = StoreHooks &
   (
@@ -146,6 +151,8 @@ export type StoreOptions = StoreHooks &
         readonly onNedbImport?: (report: NedbImportReport) => void;
         /** Tests: fail on a query that no declared index serves. */
         readonly checkQueryPlans?: QueryPlanCheck;
+        /** The page-by-page check of the file, started earlier on a thread of its own (bot/index.ts). */
+        readonly fileCheck?: FileCheck;
       }
     | { readonly kind: 'mongodb'; readonly uri: string; readonly db: string }
   );
@@ -164,7 +171,9 @@ export async function openBackend(options: StoreOptions): Promise<Backend> {
   const file = path.join(options.dataDir, SQLITE_FILE);
   const report = importNedbIfPresent(options.dataDir, file);
   if (report) options.onNedbImport?.(report);
-  return SqliteBackend.open(file, { checkQueryPlans: options.checkQueryPlans });
+  const checked = options.fileCheck?.file === file ? await options.fileCheck.result : undefined;
+  if (checked !== undefined && checked !== 'ok') throw damaged(file, checked);
+  return SqliteBackend.open(file, { checkQueryPlans: options.checkQueryPlans, fileChecked: checked === 'ok' });
 }
 
 export async function createAppStore(backend: Backend, hooks: StoreHooks = {}): Promise<AppStore> {
@@ -240,19 +249,21 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
     { kind: 'outcome', docs: raw<LegacyDoc>(outcomes) },
   ], markers, new Date());
   hooks.onAuditStartup?.(migrated);
-  // In the background: a read of every case, meeting and outcome must not delay the start.
+  // Started on first use, not here: a read of every case, meeting and outcome must not delay the start.
   let closing = false;
   const outboxes = [raw<WithOutbox>(cases), raw<WithOutbox>(meetings), raw<WithOutbox>(outcomes), raw<WithOutbox>(acks), raw<WithOutbox>(prepRecords)];
-  const auditRecovery = sweepOutboxes(auditLog, outboxes, () => closing).then(
-    (n) => {
-      if (n > 0) hooks.onAuditRecovered?.(n);
-      return n;
-    },
-    (err: unknown) => {
-      hooks.onAuditDeferred?.(err instanceof Error ? err : new Error(String(err)));
-      return 0;
-    },
-  );
+  let auditRecovery: Promise<number> | undefined;
+  const recoverAudit = () =>
+    (auditRecovery ??= sweepOutboxes(auditLog, outboxes, () => closing).then(
+      (n) => {
+        if (n > 0) hooks.onAuditRecovered?.(n);
+        return n;
+      },
+      (err: unknown) => {
+        hooks.onAuditDeferred?.(err instanceof Error ? err : new Error(String(err)));
+        return 0;
+      },
+    ));
   const feed = new CaseChangeFeed();
   const caseStore = new CaseStore(cases, auditLog, hooks.onCorruptDocument, hooks.onAuditDeferred);
   caseStore.create = announcing(feed, caseStore.create.bind(caseStore), (c) => c.id);
@@ -324,7 +335,9 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
     serviceRecords,
     markers,
     followUp,
-    auditRecovery,
+    get auditRecovery() {
+      return recoverAudit();
+    },
     caseRecords,
     certificateRegister: new CertificateRegister(register),
     jobLeases: new JobLeaseStore(leases),

@@ -1,11 +1,23 @@
 import type { ConversationState, TurnContext } from 'botbuilder';
-import { DialogSet, type DialogState } from '../../dialogs/botbuilderDialogs';
-import { FamilyPreparationDialog, FAMILY_PREPARATION_DIALOG } from '../../dialogs/family/familyPreparationDialog';
-import { LaPreparationDialog, LA_PREPARATION_DIALOG } from '../../dialogs/laPreparationDialog';
+import type { DialogSet, DialogState } from '../../dialogs/botbuilderDialogs';
 import type { PreparationDialogOptions, PreparationPort } from '../../dialogs/preparationPort';
 import type { PreparationKind } from '../../domain/preparation';
 
-const DIALOG_FOR: Readonly<Record<PreparationKind, string>> = { la: LA_PREPARATION_DIALOG, family: FAMILY_PREPARATION_DIALOG };
+/**
+ * The dialogs and botbuilder-dialogs, loaded by the first turn that needs them rather than at
+ * start-up (about 20 ms of every start).
+ */
+async function loadDialogs(conversationState: ConversationState, port: PreparationPort): Promise<{ set: DialogSet; idFor: Readonly<Record<PreparationKind, string>> }> {
+  const [{ DialogSet }, family, la] = await Promise.all([
+    import('../../dialogs/botbuilderDialogs'),
+    import('../../dialogs/family/familyPreparationDialog'),
+    import('../../dialogs/laPreparationDialog'),
+  ]);
+  const set = new DialogSet(conversationState.createProperty<DialogState>('preparationDialog'));
+  set.add(new la.LaPreparationDialog(port));
+  set.add(new family.FamilyPreparationDialog(port));
+  return { set, idFor: { la: la.LA_PREPARATION_DIALOG, family: family.FAMILY_PREPARATION_DIALOG } };
+}
 
 /**
  * Runs the preparation dialogs in 1:1 chats. Dialog state lives in ConversationState (our
@@ -13,17 +25,16 @@ const DIALOG_FOR: Readonly<Record<PreparationKind, string>> = { la: LA_PREPARATI
  * only means the next `prep` starts at the first unanswered question.
  */
 export class PreparationDialogs {
-  private readonly dialogs: DialogSet;
+  private dialogs: ReturnType<typeof loadDialogs> | undefined;
 
-  constructor(conversationState: ConversationState, port: PreparationPort) {
-    this.dialogs = new DialogSet(conversationState.createProperty<DialogState>('preparationDialog'));
-    this.dialogs.add(new LaPreparationDialog(port));
-    this.dialogs.add(new FamilyPreparationDialog(port));
-  }
+  constructor(
+    private readonly conversationState: ConversationState,
+    private readonly port: PreparationPort,
+  ) {}
 
   /** Continues a dialog waiting for this person's answer; false when none is running here. */
   async continueActive(turn: TurnContext): Promise<boolean> {
-    const dc = await this.dialogs.createContext(turn);
+    const dc = await (await this.loaded()).set.createContext(turn);
     if (!dc.activeDialog) return false;
     await dc.continueDialog();
     return true;
@@ -31,8 +42,13 @@ export class PreparationDialogs {
 
   /** Starts (or restarts, at the first unanswered question) a party's preparation here. */
   async begin(turn: TurnContext, kind: PreparationKind, options: PreparationDialogOptions): Promise<void> {
-    const dc = await this.dialogs.createContext(turn);
+    const { set, idFor } = await this.loaded();
+    const dc = await set.createContext(turn);
     await dc.cancelAllDialogs();
-    await dc.beginDialog(DIALOG_FOR[kind], options);
+    await dc.beginDialog(idFor[kind], options);
+  }
+
+  private loaded(): ReturnType<typeof loadDialogs> {
+    return (this.dialogs ??= loadDialogs(this.conversationState, this.port));
   }
 }

@@ -32,9 +32,14 @@ export class ReminderService {
     });
   }
 
-  /** Starts listening for case changes, and the scheduler unless REMINDER_POLL_SECONDS is 0. */
-  start(): void {
+  /** Recomputes a case's reminders whenever it changes: from the moment the bot can be asked to change one. */
+  follow(): void {
     this.detach ??= this.sync.attach();
+  }
+
+  /** Follows case changes, and starts the scheduler unless REMINDER_POLL_SECONDS is 0. */
+  start(): void {
+    this.follow();
     const pollMs = this.deps.config.reminders.pollMs;
     if (pollMs > 0) this.scheduler.start(pollMs);
   }

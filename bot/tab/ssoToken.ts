@@ -6,8 +6,14 @@
  * tenant (v2 or v1 issuer), its audiences, five minutes of clock skew.
  * botbuilder's own validator is for Bot Framework tokens, not Entra ID access tokens.
  */
-import { createRemoteJWKSet, customFetch, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import type { JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
+
+/**
+ * jose is loaded by the first tab request, not at start-up (about 25 ms of every start): the
+ * bot's conversations never need it.
+ */
+const jose = () => import('jose');
 
 const CLOCK_SKEW_SECONDS = 300;
 const MAX_TOKEN_CHARS = 16_384;
@@ -40,7 +46,7 @@ const ClaimsSchema = z.object({
 });
 
 /** A short reason for the log; the caller only ever sees "sign-in needed". */
-function reasonFor(err: unknown): string {
+function reasonFor(err: unknown, errors: Awaited<ReturnType<typeof jose>>['errors']): string {
   if (err instanceof errors.JWTExpired) return 'expired';
   if (err instanceof errors.JWSSignatureVerificationFailed) return 'bad signature';
   if (err instanceof errors.JWKSNoMatchingKey) return 'unknown signing key';
@@ -60,6 +66,7 @@ export async function verifySsoToken(token: string, options: SsoOptions): Promis
   if (token.length > MAX_TOKEN_CHARS) return { ok: false, reason: 'token too long' };
   // Microsoft's issuers carry the tenant id in lower case.
   const tenant = options.tenantId.toLowerCase();
+  const { errors, jwtVerify } = await jose();
   try {
     const { payload } = await jwtVerify(token, options.keys, {
       algorithms: ['RS256'],
@@ -75,7 +82,7 @@ export async function verifySsoToken(token: string, options: SsoOptions): Promis
     const { oid, tid, name } = claims.data;
     return { ok: true, identity: { oid, tid, ...(name ? { name } : {}) } };
   } catch (err) {
-    return { ok: false, reason: reasonFor(err) };
+    return { ok: false, reason: reasonFor(err, errors) };
   }
 }
 
@@ -93,10 +100,16 @@ export interface KeySetOptions {
 /** Microsoft's published key set (or the configured one), fetched on first use and cached by jose. */
 export function remoteSigningKeys(options: KeySetOptions): SigningKeys {
   const fetchImpl = options.fetch;
-  return createRemoteJWKSet(new URL(options.url), {
-    cacheMaxAge: options.cacheMaxAgeMs ?? 24 * 3_600_000,
-    cooldownDuration: options.cooldownMs ?? 5 * 60_000,
-    timeoutDuration: options.timeoutMs ?? 5_000,
-    ...(fetchImpl ? { [customFetch]: (url: string, init: RequestInit) => fetchImpl(url, init) } : {}),
-  });
+  let keys: Promise<SigningKeys> | undefined;
+  const load = async () => {
+    const { createRemoteJWKSet, customFetch } = await jose();
+    return createRemoteJWKSet(new URL(options.url), {
+      cacheMaxAge: options.cacheMaxAgeMs ?? 24 * 3_600_000,
+      cooldownDuration: options.cooldownMs ?? 5 * 60_000,
+      timeoutDuration: options.timeoutMs ?? 5_000,
+      ...(fetchImpl ? { [customFetch]: (url: string, init: RequestInit) => fetchImpl(url, init) } : {}),
+    });
+  };
+  // One key set (one cache, one cool-down) however many tokens arrive before it is made.
+  return async (header, token) => (await (keys ??= load()))(header, token);
 }

@@ -6,6 +6,7 @@ import { encodeDoc, sqlValue } from './docCodec';
 import { fieldExpr, jsonPath, sideTable } from './sqlFilter';
 import { SqliteCollection } from './sqliteCollection';
 import type { QueryPlanCheck } from './queryPlanCheck';
+import { checkedAtOpen } from './fileCheck';
 import { StoreFileError } from './storeFileError';
 import { WalSync } from './walSync';
 
@@ -15,18 +16,14 @@ const SCHEMA_VERSION = 1;
 const BUSY_TIMEOUT_MS = 5000;
 const TTL_SWEEP_MS = 60_000;
 const NAME = /^[a-z][a-z0-9_]*$/;
-/**
- * quick_check reads every page: about 70 ms per 100 MB here. Up to this size (some 15,000 cases)
- * it runs at every start; past it the start would take seconds, and SQLite still reports a damaged
- * page when it is first read (SQLITE_CORRUPT, logged with the file's name), never as missing data.
- */
-const CHECK_AT_OPEN_MAX_BYTES = 256 * 1024 * 1024;
 /** The page cache of each connection, in KiB. */
 const PAGE_CACHE_KIB = 2000;
 
 export interface SqliteOptions {
   /** Tests: called for each new statement to check an index serves it. */
   readonly checkQueryPlans?: QueryPlanCheck;
+  /** The file was checked page by page just before (fileCheck.ts): not again. */
+  readonly fileChecked?: boolean;
 }
 
 function describe(err: unknown): string {
@@ -49,6 +46,8 @@ export class SqliteBackend implements Backend {
   private readonly timer: NodeJS.Timeout;
   private readonly inode: number;
   private readonly walSync: WalSync;
+  /** Each table in the file with its `ix_` indexes, read once on the first collection(). */
+  private schema: Map<string, Set<string>> | undefined;
 
   private constructor(
     private readonly db: Database.Database,
@@ -74,9 +73,9 @@ export class SqliteBackend implements Backend {
       // caches the file anyway, and the start-up check and sweep would otherwise fill 16 MB of the
       // bot's memory with pages it will not read again (docs/decisions/0005-sqlite-embedded-store.md).
       db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
-      if (fs.statSync(file).size <= CHECK_AT_OPEN_MAX_BYTES) {
+      if (!options.fileChecked && checkedAtOpen(file)) {
         const check = db.pragma('quick_check', { simple: true });
-        if (check !== 'ok') throw new StoreFileError(file, `the database file is damaged (integrity check: ${String(check)})`);
+        if (check !== 'ok') throw damaged(file, String(check));
       }
       return new SqliteBackend(db, file, options);
     } catch (err) {
@@ -90,7 +89,8 @@ export class SqliteBackend implements Backend {
     const durable = options.durability === 'bookkeeping' ? undefined : () => this.walSync.sync();
     if (!NAME.test(name)) throw new Error(`invalid collection name "${name}"`);
     const arrayFields = new Set(indexes.flatMap((ix) => (ix.array ? [indexFields(ix)[0]!] : [])));
-    this.db.transaction(() => this.createTable(name, indexes, options.unordered === true)).immediate();
+    // At every start but the first after an upgrade, everything is there: no write transaction.
+    if (!this.upToDate(name, indexes)) this.db.transaction(() => this.createTable(name, indexes, options.unordered === true)).immediate();
     for (const ix of indexes) {
       if ('field' in ix && ix.expireAfterSeconds !== undefined) {
         const sweep = this.db.prepare(`DELETE FROM "${name}" WHERE ${fieldExpr(ix.field)} < ?`);
@@ -103,13 +103,28 @@ export class SqliteBackend implements Backend {
     return new SqliteCollection<T>(this.db, name, arrayFields, this.options.checkQueryPlans, durable);
   }
 
+  /** The table, its side tables and exactly its declared indexes are in the file (as it was when first asked). */
+  private upToDate(name: string, indexes: readonly IndexSpec[]): boolean {
+    this.schema ??= schemaOf(this.db);
+    const present = this.schema.get(name);
+    if (!present) return false;
+    const wanted = new Set<string>();
+    for (const ix of indexes) {
+      const fields = indexFields(ix);
+      if (ix.array) {
+        if (!this.schema.has(sideTable(name, fields[0]!))) return false;
+      } else wanted.add(indexName(name, fields));
+    }
+    return wanted.size === present.size && [...wanted].every((n) => present.has(n));
+  }
+
   private createTable(name: string, indexes: readonly IndexSpec[], unordered = false): void {
     // Without a rowid, rows sit in _id order: nothing records the order they were written in.
     this.db.exec(`CREATE TABLE IF NOT EXISTS "${name}" (_id TEXT PRIMARY KEY NOT NULL, doc TEXT NOT NULL)${unordered ? ' WITHOUT ROWID' : ''}`);
     const wanted = new Set<string>();
     for (const ix of indexes) {
       const fields = indexFields(ix);
-      const ixName = `ix_${name}_${fields.join('_').replace(/\./g, '_')}`;
+      const ixName = indexName(name, fields);
       if (ix.array) {
         // SQLite has no multikey index: the list field gets a side table; later fields are sorted in memory.
         this.createSideTable(name, fields[0]!);
@@ -201,6 +216,22 @@ export class SqliteBackend implements Backend {
     this.walSync.close();
     if (this.db.open) this.db.close();
   }
+}
+
+function indexName(table: string, fields: readonly string[]): string {
+  return `ix_${table}_${fields.join('_').replace(/\./g, '_')}`;
+}
+
+function schemaOf(db: Database.Database): Map<string, Set<string>> {
+  const rows = db.prepare(`SELECT type, name, tbl_name AS tbl FROM sqlite_master WHERE type IN ('table', 'index')`).all() as { type: string; name: string; tbl: string }[];
+  const tables = new Map<string, Set<string>>(rows.filter((r) => r.type === 'table').map((r) => [r.name, new Set<string>()]));
+  for (const r of rows) if (r.type === 'index' && r.name.startsWith('ix_')) tables.get(r.tbl)?.add(r.name);
+  return tables;
+}
+
+/** What quick_check reported about a damaged file. */
+export function damaged(file: string, check: string): StoreFileError {
+  return new StoreFileError(file, `the database file is damaged (integrity check: ${check})`);
 }
 
 /** A new file becomes ours; an existing one must already be ours. */

@@ -18,7 +18,7 @@ export interface TestBot {
 /** The real server, adapter and embedded store on a temp dir, talking to a fake connector on loopback. */
 export async function startTestBot(
   env: Record<string, string> = {},
-  options: { now?: () => Date; connector?: FakeConnector; delivery?: DeliveryPolicy; log?: Logger } = {},
+  options: { now?: () => Date; connector?: FakeConnector; delivery?: DeliveryPolicy; log?: Logger; backgroundStartDelayMs?: number } = {},
 ): Promise<TestBot> {
   const { now } = options;
   const dataDir = env.DATA_DIR ?? (await makeTempDir());
@@ -26,7 +26,8 @@ export async function startTestBot(
   const connector = options.connector ?? (await FakeConnector.start());
   let bot: RunningBot;
   try {
-    bot = await startBot(config, { log: options.log ?? createLogger('silent'), now, delivery: options.delivery, checkQueryPlans: refuseTableScans });
+    // The start-up's background work at once unless asked otherwise: tests await it with background.idle().
+    bot = await startBot(config, { log: options.log ?? createLogger('silent'), now, delivery: options.delivery, checkQueryPlans: refuseTableScans, backgroundStartDelayMs: options.backgroundStartDelayMs ?? 0 });
   } catch (error) {
     // Nothing is returned to stop, so free here what this call started.
     if (!options.connector) await connector.stop();

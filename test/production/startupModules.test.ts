@@ -6,16 +6,30 @@ import path from 'node:path';
  * registry would hide it): every part the server wires up, and none of the packages it does not
  * need at rest.
  */
-function modulesLoadedByTheServer(): string[] {
+function modulesLoadedByTheServer(...then: string[]): string[] {
   const script = `
     require('./bot/server');
+    ${then.map((m) => `require(${JSON.stringify(m)});`).join('\n')}
     console.log(JSON.stringify(Object.keys(require.cache)));`;
   const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: path.join(__dirname, '..', '..'), encoding: 'utf8' });
   return JSON.parse(out) as string[];
 }
 
-it('loads the dialogs without botbuilder-dialogs\' choice recognisers or the Recognizers-Text number suite (about 4 MB, 40 ms)', () => {
+it('loads the dialogs and botbuilder-dialogs with the first turn that needs them, not at start-up', () => {
   const loaded = modulesLoadedByTheServer();
+  expect(loaded.filter((f) => f.includes(`${path.sep}dialogs${path.sep}`) && !f.endsWith('Port.ts') && !f.endsWith('cardReply.ts'))).toEqual([]);
+  expect(loaded.some((f) => f.includes(`${path.sep}botbuilder-dialogs${path.sep}`))).toBe(false);
+});
+
+it('loads the dialogs without botbuilder-dialogs\' choice recognisers or the Recognizers-Text number suite (about 4 MB, 40 ms)', () => {
+  // What PreparationDialogs loads on first use.
+  const loaded = modulesLoadedByTheServer('./dialogs/botbuilderDialogs', './dialogs/family/familyPreparationDialog', './dialogs/laPreparationDialog');
   expect(loaded.some((f) => f.endsWith(path.join('dialogs', 'questionPrompt.ts')))).toBe(true);
   expect(loaded.filter((f) => f.includes('recognizers-text') || f.includes(path.join('botbuilder-dialogs', 'lib', 'choices')))).toEqual([]);
+});
+
+it('loads neither the MongoDB driver on the embedded store, nor jose before a tab request, nor date-holidays for the years of its table', () => {
+  const loaded = modulesLoadedByTheServer();
+  const packages = ['mongodb', 'jose', 'date-holidays'].map((name) => `${path.sep}node_modules${path.sep}${name}${path.sep}`);
+  expect(loaded.filter((f) => packages.some((p) => f.includes(p)))).toEqual([]);
 });

@@ -5,6 +5,7 @@ import { openStore, SQLITE_FILE } from '../../storage/appStore';
 import { SqliteBackend } from '../../storage/sqlite/sqliteBackend';
 import { refusedQueries, refuseTableScans, UnindexedQueryError } from '../../storage/sqlite/queryPlanCheck';
 import { StoreFileError } from '../../storage/sqlite/storeFileError';
+import { startFileCheck } from '../../storage/sqlite/fileCheck';
 import { WalSync } from '../../storage/sqlite/walSync';
 import { makeTempDir, removeDir } from '../helpers/tempDir';
 
@@ -38,7 +39,10 @@ describe('a file in DATA_DIR the bot cannot use stops start-up with the file nam
     expect((err as Error).message).toBe(`${file}: this file is not a SQLite database (damaged, or another program's file)`);
   });
 
-  it('a store damaged in the middle', async () => {
+  it.each([
+    ['as the store opens', false],
+    ['on its own thread while the bot loads (bot/index.ts)', true],
+  ])('a store damaged in the middle, checked %s', async (_how, early) => {
     const store = await openStore({ kind: 'embedded', dataDir: dir });
     for (let i = 0; i < 300; i++) await store.state.write({ [`key-${i}`]: { text: 'x'.repeat(400), i } });
     await store.close();
@@ -47,7 +51,9 @@ describe('a file in DATA_DIR the bot cannot use stops start-up with the file nam
     // Garbage over two pages well past the header: what a failing disk or a bad copy leaves.
     bytes.fill(0xa5, 4 * 4096, 6 * 4096);
     await fs.writeFile(file, bytes);
-    await expect(openStore({ kind: 'embedded', dataDir: dir })).rejects.toThrow(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: .*damaged`));
+    const fileCheck = early ? startFileCheck(dir) : undefined;
+    if (fileCheck) expect(await fileCheck.result).toMatch(/./);
+    await expect(openStore({ kind: 'embedded', dataDir: dir, fileCheck })).rejects.toThrow(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: .*damaged`));
   });
 
   it('a store written by a newer version of the bot', async () => {
@@ -56,6 +62,27 @@ describe('a file in DATA_DIR the bot cannot use stops start-up with the file nam
     db.pragma('user_version = 99');
     db.close();
     await expect(openStore({ kind: 'embedded', dataDir: dir })).rejects.toThrow(/written by a newer version of the bot/);
+  });
+});
+
+describe('the check of the file on its own thread', () => {
+  it('passes a sound store, which then opens as before', async () => {
+    const store = await openStore({ kind: 'embedded', dataDir: dir });
+    await store.state.write({ k: { v: 1 } });
+    await store.close();
+    const fileCheck = startFileCheck(dir);
+    expect(fileCheck.file).toBe(file);
+    expect(await fileCheck.result).toBe('ok');
+    const again = await openStore({ kind: 'embedded', dataDir: dir, fileCheck });
+    expect(await again.state.read(['k'])).toEqual({ k: expect.objectContaining({ v: 1 }) });
+    await again.close();
+  });
+
+  it('starts no thread for a new store, which the store then creates', async () => {
+    const fileCheck = startFileCheck(dir);
+    expect(await fileCheck.result).toBeUndefined();
+    await (await openStore({ kind: 'embedded', dataDir: dir, fileCheck })).close();
+    expect((await fs.stat(file)).size).toBeGreaterThan(0);
   });
 });
 
@@ -110,6 +137,28 @@ describe('the SQLite backend', () => {
     const second = await c.findOneAndUpdate({ q: { $gte: 1 }, owner: { $exists: false } }, { owner: 'B' }, { sort: { q: 1 } });
     expect([first?._id, first?.owner, second?._id, second?.owner]).toEqual(['q1', 'A', 'q2', 'B']);
     await backend.close();
+  });
+
+  it('adds and drops indexes as the declarations change, and writes nothing when they have not', async () => {
+    const indexesOf = () => {
+      const db = new Database(file, { readonly: true });
+      const names = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'things' AND name LIKE 'ix%'`).all() as { name: string }[]).map((r) => r.name).sort();
+      const version = db.pragma('schema_version', { simple: true });
+      db.close();
+      return { names, version };
+    };
+    const open = async (indexes: { field: string; array?: boolean }[]) => {
+      const backend = SqliteBackend.open(file);
+      await backend.collection('things', indexes);
+      await backend.close();
+      return indexesOf();
+    };
+    expect((await open([{ field: 'a' }, { field: 'b' }])).names).toEqual(['ix_things_a', 'ix_things_b']);
+    const dropped = await open([{ field: 'a' }, { field: 'tags', array: true }]);
+    expect(dropped.names).toEqual(['ix_things_a']);
+    // The same declarations again: the schema is not touched.
+    expect(await open([{ field: 'a' }, { field: 'tags', array: true }])).toEqual(dropped);
+    expect((await open([{ field: 'a' }, { field: 'c' }])).names).toEqual(['ix_things_a', 'ix_things_c']);
   });
 
   it('removes documents past their TTL', async () => {
