@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { productionNodeFlags, spawnServer, type Child } from '../../scripts/bench/processes';
 import { KIND, person, personalActivity } from '../../scripts/bench/people';
-import { buildBot } from '../../scripts/build-bot';
+import { buildBot, bundleBeside } from '../../scripts/build-bot';
 import { FakeConnector } from '../helpers/fakeConnector';
 
 /**
@@ -50,7 +50,39 @@ it('answers `help` in a personal chat', async () => {
 });
 
 it('is all Latin-1, so node holds its 1 MB of source at one byte a character, not two', async () => {
-  const code = await fs.readFile(OUT, 'utf8');
+  const code = await fs.readFile(bundleBeside(OUT), 'utf8');
   expect(code.length).toBeGreaterThan(500_000);
   expect(code.match(/[^\t-\u00ff]/gu) ?? []).toEqual([]);
+});
+
+describe("V8's code cache (bot/codeCache.ts)", () => {
+  const cache = `${bundleBeside(OUT)}.v8cache`;
+  const start = () => spawnServer('bundled bot', OUT, { DATA_DIR: dataDir }, productionNodeFlags());
+  const healthy = async (child: Child) => expect((await fetch(`${child.url}/healthz`)).status).toBe(200);
+
+  it('is left by a clean stop of a start that had none, and the next start runs with it as it is', async () => {
+    await bot.stop();
+    const written = await fs.stat(cache);
+    expect(written.size).toBeGreaterThan(100_000);
+    bot = await start();
+    await healthy(bot);
+    await bot.stop();
+    // V8 took it: a refused cache would have been written again at the exit.
+    expect((await fs.stat(cache)).mtimeMs).toBe(written.mtimeMs);
+  }, 60_000);
+
+  it('does not stop a start when it is damaged or from another build, and is written again', async () => {
+    const good = await fs.readFile(cache);
+    // Another build's cache (another stamp), then a damaged one with this build's stamp.
+    for (const bad of [Buffer.concat([Buffer.alloc(32, 7), good.subarray(32)]), Buffer.concat([good.subarray(0, 32), Buffer.from('not a code cache')])]) {
+      await fs.writeFile(cache, bad);
+      bot = await start();
+      await healthy(bot);
+      await bot.stop();
+      expect((await fs.readFile(cache)).subarray(0, 32)).toEqual(good.subarray(0, 32));
+      expect((await fs.stat(cache)).size).toBeGreaterThan(100_000);
+    }
+    bot = await start();
+    await healthy(bot);
+  }, 60_000);
 });
