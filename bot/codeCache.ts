@@ -22,7 +22,8 @@ export type CodeCacheState = 'used' | 'rejected' | 'none';
  * at the process's exit, so that it holds every function the bot compiled in its life. A start
  * that is killed leaves none, and the next one tries again. Written to a temporary file and renamed,
  * so two processes sharing dist/ never read half a cache; a folder that cannot be written only
- * means no cache.
+ * means no cache. A script run this way has no import() of its own (node's loader is not called
+ * for code from the cache): scripts/build-bot.ts turns the bundle's import() into require().
  */
 export function runWithCodeCache(bundle: string): CodeCacheState {
   const cacheFile = `${bundle}.v8cache`;
@@ -71,3 +72,4 @@ function writeCache(script: vm.Script, cacheFile: string, stamp: Buffer): void {
     fs.rmSync(temporary, { force: true });
   }
 }
+

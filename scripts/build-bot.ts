@@ -63,6 +63,10 @@ export async function buildBot(outfile: string = BOT_BUNDLE): Promise<string> {
     // The other packages load from node_modules as they would without the bundle (better-sqlite3's
     // native module, the MongoDB driver loaded only when configured).
     external: externalPackages(),
+    // import() of a package (jose, loaded with the first dashboard request) becomes require(),
+    // which loads ES modules too on node 20.19 and later: code V8 takes from the code cache
+    // (bot/codeCache.ts) cannot reach node's loader for an import().
+    supported: { 'dynamic-import': false },
     // Function and class names stay as written, for stack traces and logs.
     keepNames: true,
     sourcemap: true,

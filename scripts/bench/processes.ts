@@ -21,6 +21,8 @@ export interface Child {
   heapAfterGc(): Promise<HeapReport>;
   /** CPU time (user + system, all threads) used so far, in ms. */
   cpuMs(): Promise<number>;
+  /** The last 4,000 characters the process wrote to stderr (node's warnings, a crash). */
+  stderr(): string;
   stop(): Promise<void>;
 }
 
@@ -129,6 +131,7 @@ export async function spawnServer(name: string, entry: string, env: Record<strin
     },
     heapAfterGc: async () => JSON.parse(await fs.readFile(heapReport, 'utf8')) as HeapReport,
     cpuMs: () => cpuMs(pid),
+    stderr: () => stderr,
     stop: async () => {
       await kill(child, exited);
       await fs.rm(heapReport, { force: true });

@@ -85,4 +85,23 @@ describe("V8's code cache (bot/codeCache.ts)", () => {
     bot = await start();
     await healthy(bot);
   }, 60_000);
+
+  it("leaves the bundle's import() working (jose, with the first dashboard request) when the code comes from the cache", async () => {
+    // V8's cached code cannot reach node's loader for an import(): the build turns them into require().
+    await expect(fs.stat(cache)).resolves.toBeTruthy();
+    const credentialed = await spawnServer(
+      'bundled bot with credentials',
+      OUT,
+      { DATA_DIR: dataDir, MicrosoftAppId: '11111111-2222-4333-8444-555555555555', MicrosoftAppPassword: 'x', MicrosoftAppTenantId: '5e4d0000-0000-4000-8000-000000000001', MicrosoftAppType: 'SingleTenant' },
+      productionNodeFlags(),
+    );
+    try {
+      // jose reads the token and refuses it: 401. Had import() failed, the request would be a 500.
+      const res = await fetch(`${credentialed.url}/tab/api/cases`, { headers: { authorization: 'Bearer not-a-token' } });
+      expect(res.status).toBe(401);
+      expect(credentialed.stderr()).not.toMatch(/Warning|Error/);
+    } finally {
+      await credentialed.stop();
+    }
+  }, 60_000);
 });
