@@ -6,6 +6,8 @@ export interface DelayedTask {
   readonly done: Promise<void>;
   /** Starts the task now instead of at the end of its delay; nothing if it has started already. */
   startNow(): void;
+  /** Drops the task if it has not started: `done` settles and the task never runs. */
+  cancel(): void;
 }
 
 /**
@@ -39,16 +41,17 @@ export class BackgroundTasks {
    * The returned promise never rejects: a failure is logged here.
    */
   runLater(name: string, delayMs: number, task: () => Promise<void>): DelayedTask {
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    const startNow = (): void => {
+    let release!: (run: boolean) => void;
+    const released = new Promise<boolean>((resolve) => (release = resolve));
+    const settle = (run: boolean): void => {
       if (!this.waiting.delete(startNow)) return;
       clearTimeout(timer);
-      release();
+      release(run);
     };
+    const startNow = (): void => settle(true);
     const timer = setTimeout(startNow, delayMs);
     this.waiting.add(startNow);
-    return { done: this.track(name, released.then(task)), startNow };
+    return { done: this.track(name, released.then((run) => (run ? task() : undefined))), startNow, cancel: () => settle(false) };
   }
 
   private track(name: string, started: Promise<void>): Promise<void> {

@@ -111,21 +111,9 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
   log.info({ port, store: store.kind, storeAt: store.location, authenticated: config.hasTeamsCredentials }, 'bot listening');
   app.deps.reminders.follow();
   const delay = options.backgroundStartDelayMs ?? BACKGROUND_START_DELAY_MS;
-  let cancelStart = () => {};
-  if (delay === 0) startBackgroundWork(app, store, meetingDates);
-  else {
-    // Tracked from now: background.idle() (tests, shutdown) waits for the delay and what it starts.
-    app.deps.background.run('start-up work', async () => {
-      const begin = await new Promise<boolean>((resolve) => {
-        const timer = setTimeout(() => resolve(true), delay);
-        cancelStart = () => {
-          clearTimeout(timer);
-          resolve(false);
-        };
-      });
-      if (begin) startBackgroundWork(app, store, meetingDates);
-    });
-  }
+  // Tracked from now: background.idle() (tests) waits for the delay and what it starts.
+  const startUp = delay === 0 ? undefined : app.deps.background.runLater('start-up work', delay, async () => startBackgroundWork(app, store, meetingDates));
+  if (!startUp) startBackgroundWork(app, store, meetingDates);
   return {
     port,
     url: `http://localhost:${port}`,
@@ -133,7 +121,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
     app,
     async close() {
       // Not begun yet: it is left for the next start, as it would be after a crash.
-      cancelStart();
+      startUp?.cancel();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await app.deps.reminders.stop();
       await app.deps.purge.stop();
@@ -161,7 +149,7 @@ function startBackgroundWork(app: BotApp, store: AppStore, meetingDates: Meeting
     await backfillFollowUp(app.deps);
   });
   // A read of every case's outbox; store.close() ends it early, and the next start sweeps again.
-  void store.auditRecovery;
+  void store.recoverAudit();
 }
 
 function createHttpServer(config: AppConfig, endpoint: ReturnType<typeof createBotApp>['endpoint'], store: AppStore, log: Logger) {

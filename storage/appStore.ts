@@ -105,12 +105,12 @@ export interface AppStore {
   /** Announces each case whose deadlines may have moved (see caseChanges.ts). */
   readonly caseChanges: CaseChangeFeed;
   /**
-   * The sweep of audit entries a crash left only in their documents (auditOutbox.ts): a read of
-   * every case, meeting and outcome, so the bot starts it once it listens (startBot), in the
-   * background; reading this starts it if nobody has. Resolves to how many entries were copied.
-   * close() ends it early: the next start-up sweeps again.
+   * Starts the sweep of audit entries a crash left only in their documents (auditOutbox.ts), or
+   * returns the one under way: a read of every case, meeting and outcome, so the bot starts it in
+   * the background once it listens (startBot). Resolves to how many entries were copied. close()
+   * ends it early: the next start-up sweeps again.
    */
-  readonly auditRecovery: Promise<number>;
+  recoverAudit(): Promise<number>;
   /** Every collection holding a case's records: what the purge deletes and an export reads. */
   readonly caseRecords: CaseRecords;
   /** Certificate numbers and issue dates that outlive a purged case. */
@@ -335,9 +335,7 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
     serviceRecords,
     markers,
     followUp,
-    get auditRecovery() {
-      return recoverAudit();
-    },
+    recoverAudit,
     caseRecords,
     certificateRegister: new CertificateRegister(register),
     jobLeases: new JobLeaseStore(leases),

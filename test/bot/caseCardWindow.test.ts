@@ -108,3 +108,21 @@ it('gives each case its own window', async () => {
   expect(edits(bot).map((e) => e.conversationId).sort()).toEqual([one.flow.thread, two.flow.thread].sort());
   for (const k of [one, two]) expect(cardOf(edits(bot).find((e) => e.conversationId === k.flow.thread))).toEqual(await cardNow(bot, k.c.id));
 });
+
+it("sends a waiting edit at once when the mediator acts on the card meanwhile: one edit, showing both changes", async () => {
+  const bot = await botWithWindow(30);
+  const { flow, c, parent, officer } = await caseWithParties(bot);
+  const termsVersion = bot.bot.app.deps.terms.version;
+  await flow.clickPersonal('terms.agree', { caseId: c.id, partyId: parent.partyId, termsVersion }, USERS.parent);
+  await new Promise((r) => setTimeout(r, 100));
+  expect(edits(bot)).toHaveLength(0);
+  // The mediator records the officer's agreement in the thread, looking at the case card.
+  const recorded = await flow.clickInThread('terms.agree', { caseId: c.id, partyId: officer.partyId, termsVersion, authority: 'full', recordReason: 'agreed by phone on 2 December' });
+  expect(recorded.status).toBe(200);
+  const started = Date.now();
+  await bot.bot.app.deps.background.idle();
+  expect(Date.now() - started).toBeLessThan(10_000);
+  expect(edits(bot)).toHaveLength(1);
+  expect(JSON.stringify(cardOf(edits(bot)[0]))).not.toMatch(/Not yet agreed/);
+  expect(cardOf(edits(bot)[0])).toEqual(await cardNow(bot, c.id));
+});

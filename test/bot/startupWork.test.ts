@@ -76,7 +76,7 @@ it.each([
   expect(Date.now() - started).toBeLessThan(BACKGROUND_START_DELAY_MS);
   const store = await openStore({ kind: 'embedded', dataDir: dir });
   try {
-    const copiedNow = await store.auditRecovery;
+    const copiedNow = await store.recoverAudit();
     if (delay > 0) expect(copiedNow).toBe(2);
     expect(await store.auditLog.countIds(last)).toBe(2);
   } finally {

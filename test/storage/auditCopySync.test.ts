@@ -22,7 +22,7 @@ beforeEach(async () => {
   dir = await makeTempDir('send-med-audit-sync-');
   const { openStore } = await import('../../storage/appStore');
   store = await openStore({ kind: 'embedded', dataDir: dir });
-  await store.auditRecovery;
+  await store.recoverAudit();
 });
 afterEach(async () => {
   await store.close();

@@ -126,7 +126,7 @@ export function auditLogContract(ctx: AuditContractContext): void {
     await raw.close();
     const reopened = await ctx.reopen();
     // The sweep runs in the background after start-up.
-    expect(await reopened.auditRecovery).toBe(1);
+    expect(await reopened.recoverAudit()).toBe(1);
     expect((await reopened.auditLog.listForCase(c.id)).map((e) => e.action)).toEqual(['case.created', 'parties.assigned']);
   });
 
@@ -141,7 +141,7 @@ export function auditLogContract(ctx: AuditContractContext): void {
     // The process dies here, before the handler copies the entry to the log after answering.
     expect((await store.auditLog.listForCase(c.id)).map((e) => e.action)).toEqual(['case.created']);
     const reopened = await ctx.reopen();
-    expect(await reopened.auditRecovery).toBe(1);
+    expect(await reopened.recoverAudit()).toBe(1);
     expect((await reopened.auditLog.listForCase(c.id)).map((e) => e.action)).toEqual(['case.created', 'terms.agreed']);
     // A double click stores neither a second agreement nor a second entry.
     expect((await reopened.acknowledgements.record(ack, { by: PARENT.aadObjectId, action: 'terms.agreed' })).created).toBe(false);

@@ -139,7 +139,7 @@ describe('the SQLite backend', () => {
     await backend.close();
   });
 
-  it('adds and drops indexes as the declarations change, and writes nothing when they have not', async () => {
+  it('adds and drops indexes as the declarations change, and leaves the schema as it is when they have not', async () => {
     const indexesOf = () => {
       const db = new Database(file, { readonly: true });
       const names = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'things' AND name LIKE 'ix%'`).all() as { name: string }[]).map((r) => r.name).sort();

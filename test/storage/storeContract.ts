@@ -330,7 +330,7 @@ export function storeContract(open: () => Promise<{ store: AppStore; reopen: () 
       // The process dies before the handler copies the entry to the log.
       await store.close();
       store = await reopen();
-      expect(await store.auditRecovery).toBe(1);
+      expect(await store.recoverAudit()).toBe(1);
       expect((await store.auditLog.listForCase(c.id)).map((e) => e.id)).toEqual([saved.auditEntry!.id]);
     });
 
