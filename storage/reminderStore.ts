@@ -97,7 +97,9 @@ export const reminderIndexes: readonly IndexSpec[] = [
   // The scheduler's one range query: due, or lease run out.
   { field: 'queueAt' },
   { fields: ['caseId', 'sendAt'] },
-  { field: 'deadlineId' },
+  // A deadline marked done cancels its pending reminders. On deadlineId alone, SQLite took the
+  // (status, sendAt) index for that query and read every pending reminder of every case.
+  { fields: ['deadlineId', 'status'] },
   // The daily purge of reminders that went out (or were given up) long ago.
   { fields: ['status', 'sendAt'] },
 ];
