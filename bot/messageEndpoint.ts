@@ -48,8 +48,10 @@ export class MessageEndpoint {
 
     const key = activity.id ? ProcessedActivityStore.key(activity.conversation.id, activity.id) : undefined;
     const claimedAt = this.now();
+    // Only an invoke (or a request for replies in the answer) has an answer worth keeping for a duplicate.
+    const answered = activity.type === 'invoke' || activity.deliveryMode === 'expectReplies';
     if (key) {
-      const claim = await this.store.processedActivities.claim(key, claimedAt);
+      const claim = await this.store.processedActivities.claim(key, claimedAt, { answered });
       if (!claim.claimed) {
         this.log.info({ activityType: activity.type }, 'duplicate delivery ignored');
         return this.answerDuplicate(key, claim.state === 'done' ? claim.response : undefined, claim.state);
@@ -58,7 +60,7 @@ export class MessageEndpoint {
 
     try {
       const response = await this.adapter.run(auth, activity, this.logic);
-      if (key) await this.store.processedActivities.complete(key, claimedAt, toStored(response));
+      if (key && answered) await this.store.processedActivities.complete(key, claimedAt, toStored(response));
       return { status: response?.status ?? 200, body: response?.body };
     } catch (err) {
       // The turn's own error handler already told the person; release the id so a retry can run.

@@ -32,10 +32,16 @@ export class ProcessedActivityStore {
     return `${conversationId}|${activityId}`;
   }
 
-  async claim(key: string, now: Date): Promise<ClaimResult> {
-    if (await this.docs.insertOne({ _id: key, state: 'processing', createdAt: now })) return { claimed: true };
+  /**
+   * `answered: false` for an activity whose HTTP answer carries nothing (a message: Teams reads
+   * only the status). It is stored as done at once, so its turn needs no second write: a
+   * duplicate hears 200 straight away, as it would once the turn were over.
+   */
+  async claim(key: string, now: Date, options: { answered?: boolean } = {}): Promise<ClaimResult> {
+    const state = options.answered === false ? 'done' : 'processing';
+    if (await this.docs.insertOne({ _id: key, state, createdAt: now })) return { claimed: true };
     const existing = await this.peek(key);
-    if (!existing) return this.claim(key, now); // expired between the two calls
+    if (!existing) return this.claim(key, now, options); // expired between the two calls
     return { claimed: false, ...existing };
   }
 
@@ -53,8 +59,8 @@ export class ProcessedActivityStore {
     await this.docs.replaceOne({ _id: key }, { _id: key, state: 'done', ...(response ? { response: JSON.stringify(response) } : {}), createdAt: claimedAt });
   }
 
-  /** A turn that failed is released so that the channel's retry can run it again. */
+  /** A turn that failed is released (only its own process does this) so that the channel's retry can run it again. */
   async release(key: string): Promise<void> {
-    await this.docs.deleteOne({ _id: key, state: 'processing' });
+    await this.docs.deleteOne({ _id: key });
   }
 }

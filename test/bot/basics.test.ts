@@ -81,6 +81,21 @@ describe('duplicate deliveries', () => {
     expect(t.connector.texts()).toHaveLength(1);
   });
 
+  it('answers a repeated message at once while the first delivery is still running, and runs it once', async () => {
+    const a = activity('personal', { text: 'help' }, USERS.parent);
+    const slow = t.connector.holdNext((c) => c.method === 'POST' && c.path.includes('/activities'));
+    const first = t.post(a);
+    await slow.arrived;
+    const started = Date.now();
+    const second = await t.post(a);
+    // Not the 4 s an invoke's duplicate may wait for the first answer: a message's answer is empty.
+    expect(second.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(1000);
+    slow.release();
+    expect((await first).status).toBe(200);
+    expect(t.connector.texts()).toHaveLength(1);
+  });
+
   it('treats the same activity id in another conversation as a different activity', async () => {
     const a = activity('personal', { text: 'help', id: 'same-id' }, USERS.parent);
     const b = activity('personal', { text: 'help', id: 'same-id' }, USERS.officer);

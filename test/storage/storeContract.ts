@@ -83,6 +83,14 @@ export function storeContract(open: () => Promise<{ store: AppStore; reopen: () 
       expect(again).toEqual({ claimed: false, state: 'done', response: { status: 200, body: { $schema: 'x', 'a.b': 1 } } });
     });
 
+    it("stores a message's claim (no answer to keep) as done at once; a release still frees it", async () => {
+      const key = 'conv|act-3';
+      expect((await store.processedActivities.claim(key, t0, { answered: false })).claimed).toBe(true);
+      expect(await store.processedActivities.claim(key, t0, { answered: false })).toEqual({ claimed: false, state: 'done' });
+      await store.processedActivities.release(key);
+      expect((await store.processedActivities.claim(key, t0, { answered: false })).claimed).toBe(true);
+    });
+
     it('releases a failed turn so a retry can run', async () => {
       const key = 'conv|act-2';
       expect((await store.processedActivities.claim(key, t0)).claimed).toBe(true);
