@@ -8,9 +8,8 @@
  * `PORT=… node dist/scripts/bench/echoBot.js`.
  */
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, TurnContext, type ConversationReference } from 'botbuilder';
-import restify from 'restify';
+import { serveBaseline } from './baselineServer';
 
-const port = Number(process.env.PORT ?? 3979);
 const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
 
 function card(text: string): Record<string, unknown> {
@@ -37,15 +36,4 @@ async function logic(context: TurnContext): Promise<void> {
   }
 }
 
-const server = restify.createServer({ name: 'echo-bot', handleUncaughtExceptions: false });
-server.use(restify.plugins.bodyParser({ mapParams: false, mapFiles: false }));
-server.post('/api/messages', async (req, res) => {
-  await adapter.process(req, res, logic);
-});
-server.get('/healthz', async (_req, res) => {
-  res.json(200, { status: 'ok' });
-});
-server.listen(port, '127.0.0.1', () => {
-  process.stdout.write(`echo bot listening on ${port}\n`);
-});
-process.once('SIGTERM', () => server.close(() => process.exit(0)));
+serveBaseline('echo bot', adapter, logic);

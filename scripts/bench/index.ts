@@ -52,6 +52,8 @@ const PRODUCT_ENTRY = 'dist/bot/index.js';
 /** The product runs with production's node flags (package.json's serve script). */
 const PRODUCT_FLAGS = productionNodeFlags();
 const ECHO_ENTRY = 'dist/scripts/bench/echoBot.js';
+/** The dialog step's second baseline: a multi-turn bot that keeps its dialog state (dialogBot.ts). */
+const DIALOG_BASELINE_ENTRY = 'dist/scripts/bench/dialogBot.js';
 /** The product's case-card coalescing window, as the spawned product reads it (its default unless set here). */
 const CARD_WINDOW_MS = loadConfig({ CASE_CARD_WINDOW_SECONDS: process.env.CASE_CARD_WINDOW_SECONDS }).caseCardWindowMs;
 const SCENARIOS = ['help', 'terms', 'dialog'] as const;
@@ -90,7 +92,15 @@ interface Row {
   /** Per round: the product's case-card edits, and the distinct cases the round touched. */
   productCardEdits?: number[];
   productCardCases?: number[];
+  /** The dialog step only: the multi-turn baseline (dialogBot.ts), and the product against it. */
+  dialogBaseline?: LoadResult;
+  dialogBaselineCpuMsPerRequest?: number;
+  vsDialogBaseline?: { p50Ratio: number; p99Ratio: number; cpuRatio: number; p50RatioRounds: [number, number, number]; p99RatioRounds: [number, number, number] };
 }
+
+type Target = 'echo' | 'dialogBaseline' | 'product';
+/** In each round: the echo bot, for the dialog step the multi-turn baseline, then the product. */
+const targetsFor = (scenario: Scenario): readonly Target[] => (scenario === 'dialog' ? ['echo', 'dialogBaseline', 'product'] : ['echo', 'product']);
 
 /** Hands out each pool entry once, across warm-up and every concurrency level. */
 class Pool<T> {
@@ -110,7 +120,7 @@ interface RoundUnits {
   readonly cases: number;
 }
 
-function unitsFor(scenario: Scenario, requests: number, pools: { terms: Pool<BenchPools['terms'][number]>; officers: Pool<BenchPools['officers'][number]> }, serviceUrl: string, termsVersion: string, target: 'echo' | 'product'): RoundUnits {
+function unitsFor(scenario: Scenario, requests: number, pools: { terms: Pool<BenchPools['terms'][number]>; officers: Pool<BenchPools['officers'][number]> }, serviceUrl: string, termsVersion: string, target: Target): RoundUnits {
   switch (scenario) {
     case 'help':
       // Each simulated conversation is one person's 1:1 chat.
@@ -145,10 +155,18 @@ function printTable(rows: readonly Row[]): void {
   const rounds = (x: [number, number, number]) => `${fmt(x[0], 2)} (${fmt(x[1], 2)}-${fmt(x[2], 2)})`;
   for (const r of rows) {
     lines.push([SCENARIO_LABEL[r.scenario], String(r.concurrency), 'echo', String(r.echo.requests), String(r.echo.errors), fmt(r.echo.rps, 0), fmt(r.echo.p50, 2), fmt(r.echo.p95, 2), fmt(r.echo.p99, 2), fmt(r.echoCpuMsPerRequest, 2), '', '', '']);
+    if (r.dialogBaseline && r.dialogBaselineCpuMsPerRequest !== undefined) {
+      const d = r.dialogBaseline;
+      lines.push(['', '', 'dialog baseline', String(d.requests), String(d.errors), fmt(d.rps, 0), fmt(d.p50, 2), fmt(d.p95, 2), fmt(d.p99, 2), fmt(r.dialogBaselineCpuMsPerRequest, 2), '', '', '']);
+    }
     lines.push(['', '', 'product', String(r.product.requests), String(r.product.errors), fmt(r.product.rps, 0), fmt(r.product.p50, 2), fmt(r.product.p95, 2), fmt(r.product.p99, 2), fmt(r.productCpuMsPerRequest, 2), rounds(r.p50RatioRounds), rounds(r.p99RatioRounds), fmt(r.cpuRatio, 2)]);
   }
   const widths = head.map((_, c) => Math.max(...lines.map((l) => l[c]!.length)));
   for (const l of lines) console.log(l.map((cell, c) => (c < 3 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '));
+  for (const r of rows) {
+    const v = r.vsDialogBaseline;
+    if (v) console.log(`${SCENARIO_LABEL[r.scenario]} c=${r.concurrency}, product × the multi-turn baseline: p50 ${rounds(v.p50RatioRounds)}, p99 ${rounds(v.p99RatioRounds)}, CPU ${fmt(v.cpuRatio, 2)}`);
+  }
 }
 
 async function drainBackground(connector: FakeConnector, expectedPuts: number, timeoutMs = 60_000): Promise<number> {
@@ -200,9 +218,12 @@ async function loadPhase(): Promise<{ rows: Row[]; productRssAfterKb: number; pr
   console.log(`seeded ${seeded.terms.length / 2 + seeded.officers.length} cases in ${(seedMs / 1000).toFixed(1)} s`);
 
   const echo = await spawnServer('echo bot', ECHO_ENTRY, {});
+  const baselineDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bench-dialog-baseline-'));
+  // Production's node flags, as the product's: the two keep dialog state alike.
+  const dialogBaseline = await spawnServer('dialog baseline', DIALOG_BASELINE_ENTRY, { DATA_DIR: baselineDir }, PRODUCT_FLAGS);
   // The reminder scheduler is off for the load run, so the figures are the request paths' own.
   const product = await spawnServer('product', PRODUCT_ENTRY, { DATA_DIR: dataDir, REMINDER_POLL_SECONDS: '0' }, [...PRODUCT_FLAGS, ...(CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF] : [])]);
-  const bots: Record<'echo' | 'product', Child> = { echo, product };
+  const bots: Record<Target, Child> = { echo, dialogBaseline, product };
   const rows: Row[] = [];
   try {
     // Every LA officer types `prep` in their 1:1 chat: the dialog starts at the first question.
@@ -221,10 +242,11 @@ async function loadPhase(): Promise<{ rows: Row[]; productRssAfterKb: number; pr
     const pools = {
       echo: { terms: new Pool(seeded.terms, 'terms'), officers: new Pool(seeded.officers, 'officers') },
       product: { terms: new Pool(seeded.terms, 'terms'), officers: new Pool(seeded.officers, 'officers') },
+      dialogBaseline: { terms: new Pool(seeded.terms, 'terms'), officers: new Pool(seeded.officers, 'officers') },
     };
     for (const scenario of SCENARIOS) {
       if (ONLY !== 'all' && ONLY !== scenario) continue;
-      for (const target of ['echo', 'product'] as const) {
+      for (const target of targetsFor(scenario)) {
         const warm = await runLoad(bots[target].url, unitsFor(scenario, WARM_UP, pools[target], connector.url, termsVersion, target).units, 10);
         if (warm.errors) console.log(`warm-up ${scenario} on ${target}: ${warm.errors} errors: ${warm.problems.join('; ')}`);
       }
@@ -237,14 +259,14 @@ async function loadPhase(): Promise<{ rows: Row[]; productRssAfterKb: number; pr
     for (const concurrency of LEVELS) {
       for (const scenario of SCENARIOS) {
         if (ONLY !== 'all' && ONLY !== scenario) continue;
-        const runs: Record<'echo' | 'product', LoadResult[]> = { echo: [], product: [] };
-        const cpu = { echo: 0, product: 0 };
+        const runs: Record<Target, LoadResult[]> = { echo: [], dialogBaseline: [], product: [] };
+        const cpu: Record<Target, number> = { echo: 0, dialogBaseline: 0, product: 0 };
         let backgroundDrainMs = 0;
         const cardEdits: number[] = [];
         const cardCases: number[] = [];
         const perRound = Math.ceil(REQUESTS / ROUNDS);
         for (let round = 0; round < ROUNDS; round++) {
-          for (const target of ['echo', 'product'] as const) {
+          for (const target of targetsFor(scenario)) {
             connector.reset();
             const cpuBefore = await bots[target].cpuMs();
             const work = unitsFor(scenario, perRound, pools[target], connector.url, termsVersion, target);
@@ -260,7 +282,7 @@ async function loadPhase(): Promise<{ rows: Row[]; productRssAfterKb: number; pr
               cardCases.push(work.cases);
             }
             cpu[target] += (await bots[target].cpuMs()) - cpuBefore;
-            if (target === 'product' && scenario !== 'terms') {
+            if (scenario !== 'terms') {
               const replies = connector.messages().length;
               if (replies < r.requests) console.log(`  ${scenario} c=${concurrency}: only ${replies} replies for ${r.requests} messages`);
             }
@@ -273,8 +295,8 @@ async function loadPhase(): Promise<{ rows: Row[]; productRssAfterKb: number; pr
           const seconds = rs.reduce((n, r) => n + r.seconds, 0);
           return { ...summarise(latencies, rs.reduce((n, r) => n + r.errors, 0), seconds), problems: rs.flatMap((r) => r.problems), latencies: [] };
         };
-        const spread = (f: (r: LoadResult) => number): [number, number, number] => {
-          const ratios = runs.product.map((p, k) => f(p) / f(runs.echo[k]!));
+        const spread = (f: (r: LoadResult) => number, base: Target = 'echo'): [number, number, number] => {
+          const ratios = runs.product.map((p, k) => f(p) / f(runs[base][k]!));
           return [median(ratios), Math.min(...ratios), Math.max(...ratios)];
         };
         const e = pooled(runs.echo);
@@ -296,9 +318,10 @@ async function loadPhase(): Promise<{ rows: Row[]; productRssAfterKb: number; pr
           p99RatioRounds: spread((r) => r.p99),
           backgroundDrainMs: scenario === 'help' ? undefined : backgroundDrainMs,
           ...(scenario === 'help' ? {} : { productCardEdits: cardEdits, productCardCases: cardCases }),
+          ...(runs.dialogBaseline.length ? againstDialogBaseline(pooled(runs.dialogBaseline), cpu.dialogBaseline, p, productCpu, spread) : {}),
         });
         if (scenario !== 'help') console.log(`  product case-card edits per round: ${cardEdits.join(', ')} (cases touched: ${cardCases.join(', ')}; requests per round: ${perRound})`);
-        console.log(`${SCENARIO_LABEL[scenario]} c=${concurrency}: echo p50 ${fmt(e.p50, 2)} ms p99 ${fmt(e.p99, 2)} ms; product p50 ${fmt(p.p50, 2)} ms p99 ${fmt(p.p99, 2)} ms; CPU/request echo ${fmt(echoCpu, 2)} ms, product ${fmt(productCpu, 2)} ms`);
+        console.log(`${SCENARIO_LABEL[scenario]} c=${concurrency}: echo p50 ${fmt(e.p50, 2)} ms p99 ${fmt(e.p99, 2)} ms; product p50 ${fmt(p.p50, 2)} ms p99 ${fmt(p.p99, 2)} ms; CPU/request echo ${fmt(echoCpu, 2)} ms, product ${fmt(productCpu, 2)} ms${runs.dialogBaseline.length ? `; multi-turn baseline p50 ${fmt(pooled(runs.dialogBaseline).p50, 2)} ms, CPU/request ${fmt(cpu.dialogBaseline / pooled(runs.dialogBaseline).requests, 2)} ms` : ''}`);
       }
     }
     connector.reset();
@@ -310,10 +333,21 @@ async function loadPhase(): Promise<{ rows: Row[]; productRssAfterKb: number; pr
     return { rows, productRssAfterKb, productRssAfterGcKb, productHeapAfterGc, setup: { seedMs } };
   } finally {
     await echo.stop();
+    await dialogBaseline.stop();
     await product.stop();
     await connector.stop();
     await fs.rm(dataDir, { recursive: true, force: true });
+    await fs.rm(baselineDir, { recursive: true, force: true });
   }
+}
+
+function againstDialogBaseline(d: LoadResult, cpuMs: number, p: LoadResult, productCpu: number, spread: (f: (r: LoadResult) => number, base: Target) => [number, number, number]): Pick<Row, 'dialogBaseline' | 'dialogBaselineCpuMsPerRequest' | 'vsDialogBaseline'> {
+  const baselineCpu = cpuMs / d.requests;
+  return {
+    dialogBaseline: d,
+    dialogBaselineCpuMsPerRequest: baselineCpu,
+    vsDialogBaseline: { p50Ratio: p.p50 / d.p50, p99Ratio: p.p99 / d.p99, cpuRatio: productCpu / baselineCpu, p50RatioRounds: spread((r) => r.p50, 'dialogBaseline'), p99RatioRounds: spread((r) => r.p99, 'dialogBaseline') },
+  };
 }
 
 /** After the run, the store must hold what the users did: every agreement and every answer. */
@@ -458,7 +492,7 @@ async function build(): Promise<void> {
   const t = Date.now();
   execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
   await buildBot();
-  for (const entry of [PRODUCT_ENTRY, ECHO_ENTRY]) {
+  for (const entry of [PRODUCT_ENTRY, ECHO_ENTRY, DIALOG_BASELINE_ENTRY]) {
     if (!existsSync(path.join(ROOT, entry))) throw new Error(`${entry} was not built`);
   }
   console.log(`compiled both bots (tsc -p tsconfig.build.json, the product bundled as npm run build does) in ${((Date.now() - t) / 1000).toFixed(1)} s; product started as node ${[...PRODUCT_FLAGS, PRODUCT_ENTRY].join(' ')}`);
