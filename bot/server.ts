@@ -112,8 +112,8 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
   app.deps.reminders.follow();
   const delay = options.backgroundStartDelayMs ?? BACKGROUND_START_DELAY_MS;
   // Tracked from now: background.idle() (tests) waits for the delay and what it starts.
-  const startUp = delay === 0 ? undefined : app.deps.background.runLater('start-up work', delay, async () => startBackgroundWork(app, store, meetingDates));
-  if (!startUp) startBackgroundWork(app, store, meetingDates);
+  const startUp = delay === 0 ? undefined : app.deps.background.runLater('start-up work', delay, async () => startBackgroundWork(app, meetingDates));
+  if (!startUp) startBackgroundWork(app, meetingDates);
   return {
     port,
     url: `http://localhost:${port}`,
@@ -133,7 +133,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
 }
 
 /** What a start sets going in the background once the bot has answered its first requests (BACKGROUND_START_DELAY_MS). */
-function startBackgroundWork(app: BotApp, store: AppStore, meetingDates: MeetingDateMigrationReport | undefined): void {
+function startBackgroundWork(app: BotApp, meetingDates: MeetingDateMigrationReport | undefined): void {
   app.deps.reminders.start();
   // Cases the start-up migration gave their real meeting date: their deadlines follow it, and only
   // then is the migration marked done (a crash before that runs it, and this, again).
@@ -149,7 +149,7 @@ function startBackgroundWork(app: BotApp, store: AppStore, meetingDates: Meeting
     await backfillFollowUp(app.deps);
   });
   // A read of every case's outbox; store.close() ends it early, and the next start sweeps again.
-  void store.recoverAudit();
+  void app.deps.store.recoverAudit();
 }
 
 function createHttpServer(config: AppConfig, endpoint: ReturnType<typeof createBotApp>['endpoint'], store: AppStore, log: Logger) {

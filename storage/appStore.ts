@@ -267,7 +267,6 @@ async function assemble(backend: Backend, hooks: StoreHooks): Promise<AppStore> 
   const feed = new CaseChangeFeed();
   const caseStore = new CaseStore(cases, auditLog, hooks.onCorruptDocument, hooks.onAuditDeferred);
   caseStore.create = announcing(feed, caseStore.create.bind(caseStore), (c) => c.id);
-  // What deadlinesForCase reads of a case and a meeting: a write that changes none of it (most do not) moves no deadline.
   // What deadlinesForCase and the service view read of a case: a write that changes none of it (most do not) moves no deadline.
   const caseFacts = (c: Case) =>
     JSON.stringify([
