@@ -1,5 +1,5 @@
 import type { Request, Response } from 'restify';
-import { holderStillInCase, meetingInvitation } from '../../domain/calendar';
+import { holderStillInCase } from '../../domain/calendar';
 import { ACCESS_TOKEN_PATTERN, hashAccessToken } from '../../domain/certificate';
 import type { AppStore } from '../../storage/appStore';
 import type { Logger } from '../logger';
@@ -31,6 +31,7 @@ export function calendarPage(store: AppStore, log: Logger, options: { now: () =>
       refuse(404, 'This calendar link is not valid. Send "my cases" to the bot in Teams for a new one.');
       return;
     }
+    const { meetingInvitation } = await import('../../domain/calendar/meetingInvitation');
     const ics = meetingInvitation(c, { now: options.now(), uidDomain: options.uidDomain() });
     if (!ics) {
       refuse(409, "The meeting's date and time are not fixed yet. Your mediator will tell you when they are.");

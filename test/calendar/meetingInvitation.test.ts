@@ -1,4 +1,4 @@
-import { invitationUid, meetingInvitation } from '../../domain/calendar';
+import { invitationUid, meetingInvitation } from '../../domain/calendar/meetingInvitation';
 import { makeCase } from '../domain/caseFixtures';
 import { onlyEvent } from './icsParse';
 

@@ -28,8 +28,8 @@ it('loads the dialogs without botbuilder-dialogs\' choice recognisers or the Rec
   expect(loaded.filter((f) => f.includes('recognizers-text') || f.includes(path.join('botbuilder-dialogs', 'lib', 'choices')))).toEqual([]);
 });
 
-it('loads neither the MongoDB driver on the embedded store, nor jose before a tab request, nor date-holidays for the years of its table', () => {
+it('loads neither the MongoDB driver on the embedded store, nor jose before a tab request, nor date-holidays for the years of its table, nor ical-generator before a calendar link is opened', () => {
   const loaded = modulesLoadedByTheServer();
-  const packages = ['mongodb', 'jose', 'date-holidays'].map((name) => `${path.sep}node_modules${path.sep}${name}${path.sep}`);
+  const packages = ['mongodb', 'jose', 'date-holidays', 'ical-generator', 'timezones-ical-library'].map((name) => `${path.sep}node_modules${path.sep}${name}${path.sep}`);
   expect(loaded.filter((f) => packages.some((p) => f.includes(p)))).toEqual([]);
 });
