@@ -31,6 +31,7 @@ export function calendarPage(store: AppStore, log: Logger, options: { now: () =>
       refuse(404, 'This calendar link is not valid. Send "my cases" to the bot in Teams for a new one.');
       return;
     }
+    // Loaded by the first invitation served, not at start-up: ical-generator and its zone tables.
     const { meetingInvitation } = await import('../../domain/calendar/meetingInvitation');
     const ics = meetingInvitation(c, { now: options.now(), uidDomain: options.uidDomain() });
     if (!ics) {

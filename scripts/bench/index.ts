@@ -5,12 +5,13 @@
  * time over those 10,000 cases (serviceView.ts). Prints plain tables and
  * writes the figures as JSON (test-output/bench.json unless --out says otherwise).
  *
- * Both bots are compiled first (tsc -p tsconfig.build.json) and run as production runs them
- * (`node dist/…js`), each replying to one loopback fake Bot Connector in this process
- * (test/helpers/fakeConnector.ts); this process also drives them, so on a 2-core machine the
- * figures include the driver's share of the CPU. Each measurement runs in interleaved rounds
- * (echo, product, echo, product, …) so that a change in the machine's load hits both bots
- * alike; ratios are given per round (median and range) beside the pooled latencies.
+ * The bots (the product, the echo bot and, for the dialog step, a multi-turn baseline) are
+ * compiled first (tsc -p tsconfig.build.json) and run as production runs them (`node dist/…js`),
+ * each replying to one loopback fake Bot Connector in this process (test/helpers/fakeConnector.ts);
+ * this process also drives them, so on a 2-core machine the figures include the driver's share of
+ * the CPU. Each measurement runs in interleaved rounds (echo, product, echo, product, …; the
+ * baseline between them) so that a change in the machine's load hits every bot alike; ratios are
+ * given per round (median and range) beside the pooled latencies.
  *
  * Options: --quick (fewer requests, 2,000 cases for the memory figure), --out <file>,
  * --only help|terms|dialog|startup|service (one part), --levels 1,50 (concurrency levels),
@@ -495,7 +496,7 @@ async function build(): Promise<void> {
   for (const entry of [PRODUCT_ENTRY, ECHO_ENTRY, DIALOG_BASELINE_ENTRY]) {
     if (!existsSync(path.join(ROOT, entry))) throw new Error(`${entry} was not built`);
   }
-  console.log(`compiled both bots (tsc -p tsconfig.build.json, the product bundled as npm run build does) in ${((Date.now() - t) / 1000).toFixed(1)} s; product started as node ${[...PRODUCT_FLAGS, PRODUCT_ENTRY].join(' ')}`);
+  console.log(`compiled the bots (tsc -p tsconfig.build.json, the product bundled as npm run build does) in ${((Date.now() - t) / 1000).toFixed(1)} s; product started as node ${[...PRODUCT_FLAGS, PRODUCT_ENTRY].join(' ')}`);
 }
 
 function machine(): Record<string, string | number> {
