@@ -54,9 +54,11 @@ function caseIdOf(kind: OutboxKind, doc: LegacyDoc): string {
   return kind === 'case' ? String(doc._id) : (doc.caseId ?? 'unknown');
 }
 
+const TrailSchema = z.array(z.unknown());
+
 /** The log entries a document's old trail becomes; stable across runs. */
 export function legacyEntries(kind: OutboxKind, doc: LegacyDoc): AuditRecord[] {
-  const trail = z.array(z.unknown()).safeParse(doc.audit);
+  const trail = TrailSchema.safeParse(doc.audit);
   const items = trail.success ? trail.data : [];
   const dropped = typeof doc.auditDropped === 'number' && doc.auditDropped > 0 ? doc.auditDropped : 0;
   const caseId = caseIdOf(kind, doc);

@@ -8,6 +8,7 @@ import { closeMeetingCard } from '../../cards/meetingCloseCard';
 import { START_REASON_INPUT, startMeetingCard } from '../../cards/meetingStartCard';
 import { toCloseMeetingView, toStartMeetingView } from '../../cards/meetingView';
 import { VERBS } from '../../cards/verbs';
+import { cardSubmission } from '../../domain/cardSubmission';
 import { newId } from '../../domain/cases';
 import { londonDate } from '../../domain/londonTime';
 import {
@@ -37,10 +38,10 @@ import { startCardOptions, startMeetingFor } from '../meeting/startMeeting';
 import type { ActionContext, CardAction } from './action';
 import { loadCase } from './caseAction';
 
-const str = (key: string) => z.looseObject({ [key]: z.string().min(1).max(2000) });
+const FieldValue = z.string().min(1).max(2000);
 const field = (data: unknown, key: string): string | undefined => {
-  const r = str(key).safeParse(data);
-  return r.success ? (r.data[key] as string) : undefined;
+  const r = FieldValue.safeParse(cardSubmission(data)[key]);
+  return r.success ? r.data : undefined;
 };
 
 /** "Start the meeting" on the card shown when a check failed: the reason is required and recorded. */

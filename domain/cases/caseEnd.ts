@@ -61,9 +61,11 @@ export interface EndInput {
   readonly date?: string;
 }
 
+const EndFieldsSchema = z.looseObject({ reason: z.string().optional(), withdrawnOn: z.string().optional() });
+
 /** Validates the form's fields; the messages name the field. */
 export function parseEndInput(kind: EndKind, data: unknown, today: string): EndInput | CaseError {
-  const fields = z.looseObject({ reason: z.string().optional(), withdrawnOn: z.string().optional() }).safeParse(data);
+  const fields = EndFieldsSchema.safeParse(data);
   const reason = fields.success ? (fields.data.reason ?? '') : '';
   if (!Object.prototype.hasOwnProperty.call(END_REASONS[kind], reason)) return new CaseError('invalid_input', 'Choose a reason from the list.');
   if (kind !== 'withdraw') return { kind, reason };

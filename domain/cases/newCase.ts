@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { cardSubmission } from '../cardSubmission';
 import { isCaseTypeCode, type CaseTypeCode } from '../caseTypes';
 import { caseTimeline, defaultCalendar, formatDate, isTimescaleError, parseIsoDate, type Calendar } from '../timescales';
 import { CASE_REFERENCE_MAX, isCaseReference } from './caseReference';
@@ -63,11 +63,10 @@ const DATE_NAMES: Readonly<Record<DateField, string>> = {
 
 /** Every value from a card arrives as a string; anything else is treated as not given. */
 export function newCaseFormValues(input: unknown): NewCaseFormValues {
-  const record = z.record(z.string(), z.unknown()).safeParse(input);
-  if (!record.success) return {};
+  const submitted = cardSubmission(input);
   const values: NewCaseFormValues = {};
   for (const field of NEW_CASE_FIELDS) {
-    const v = record.data[field];
+    const v = submitted[field];
     if (typeof v === 'string' && v.trim() !== '') values[field] = v.trim();
   }
   return values;

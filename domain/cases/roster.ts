@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { cardSubmission } from '../cardSubmission';
 import { assertMediator, isLeadMediator, mediatorFor, partyFor } from './authorisation';
 import { isCaseError, type CaseError } from './caseError';
 import type { Case } from './caseSchema';
@@ -52,11 +52,10 @@ export interface RoleAssignment {
  * comes from Teams, not from the card.
  */
 export function parseRoleAssignments(data: unknown, roster: readonly TeamsPerson[]): RoleAssignment[] {
-  const record = z.record(z.string(), z.unknown()).safeParse(data);
-  if (!record.success) return [];
+  const submitted = cardSubmission(data);
   const out: RoleAssignment[] = [];
   for (const member of roster) {
-    const value = record.data[roleInputId(member.aadObjectId)];
+    const value = submitted[roleInputId(member.aadObjectId)];
     if (value === 'none' || isPartyRole(value)) out.push({ member, role: value });
   }
   return out;

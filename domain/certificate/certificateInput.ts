@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { cardSubmission } from '../cardSubmission';
 import { formatDate, isIsoDate, type IsoDate } from '../timescales';
 import { isCertificateVariant, NO_MEDIATION_REASONS, type CertificateVariant, type NoMediationReason } from './certificateVariant';
 
@@ -24,13 +24,8 @@ export type CertificateFormValidation =
   | { readonly ok: true; readonly value: CertificateFormInput }
   | { readonly ok: false; readonly errors: CertificateErrors; readonly values: CertificateFormValues };
 
-function record(input: unknown): Record<string, unknown> {
-  const r = z.record(z.string(), z.unknown()).safeParse(input);
-  return r.success ? r.data : {};
-}
-
 export function certificateFormValues(input: unknown): CertificateFormValues {
-  const data = record(input);
+  const data = cardSubmission(input);
   const values: CertificateFormValues = {};
   for (const field of CERTIFICATE_FIELDS) {
     const v = Object.hasOwn(data, field) ? data[field] : undefined;
@@ -46,7 +41,7 @@ export function certificateFormValues(input: unknown): CertificateFormValues {
  */
 export function validateCertificateSubmission(input: unknown, today: IsoDate): CertificateFormValidation {
   const values = certificateFormValues(input);
-  const data = record(input);
+  const data = cardSubmission(input);
   const reissue = data[REISSUE_DATA_KEY] === 1 || data[REISSUE_DATA_KEY] === '1';
   const errors: CertificateErrors = {};
   const variant = values.variant;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cardSubmission } from '../cardSubmission';
 import type { Party } from '../cases';
 import { defaultCalendar, formatDate, isTimescaleError, parseIsoDate, type Calendar, type IsoDate } from '../timescales';
 import { ACTION_CATEGORIES, ACTION_CATEGORY_INFO, type AgreedActionCategory } from './actionCategories';
@@ -36,11 +37,10 @@ export function categoriesFor(isDrs: boolean): readonly AgreedActionCategory[] {
 
 /** Every value from a card arrives as a string; anything else is treated as not given. */
 export function actionFormValues(input: unknown): ActionFormValues {
-  const record = z.record(z.string(), z.unknown()).safeParse(input);
-  if (!record.success) return {};
+  const submitted = cardSubmission(input);
   const values: ActionFormValues = {};
   for (const field of ACTION_FIELDS) {
-    const v = record.data[field];
+    const v = submitted[field];
     if (typeof v === 'string' && v.trim() !== '') values[field] = v;
   }
   return values;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cardSubmission } from '../cardSubmission';
 import { CaseError, ID_PATTERN, type Case } from '../cases';
 import {
   AGREED_WORDING_MAX,
@@ -24,11 +25,10 @@ export type ChangeResultValidation =
   | { readonly ok: false; readonly errors: ChangeResultErrors; readonly values: ChangeResultFormValues };
 
 export function changeResultFormValues(input: unknown): ChangeResultFormValues {
-  const record = z.record(z.string(), z.unknown()).safeParse(input);
-  if (!record.success) return {};
+  const submitted = cardSubmission(input);
   const values: ChangeResultFormValues = {};
   for (const field of CHANGE_RESULT_FIELDS) {
-    const v = record.data[field];
+    const v = submitted[field];
     if (typeof v === 'string' && v.trim() !== '') values[field] = v;
   }
   return values;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cardSubmission } from '../cardSubmission';
 import { defaultCalendar, formatDate, isTimescaleError, parseIsoDate, type Calendar, type IsoDate } from '../timescales';
 import { isPlainText, singleLine } from './plainText';
 import { CLOSE_OUTCOMES, ENDED_EARLY_OTHER_MAX, ENDED_EARLY_REASONS, type CloseDecision } from './meetingSchema';
@@ -22,11 +23,10 @@ export interface CloseOptions {
 
 /** Every value from a card arrives as a string; anything else is treated as not given. */
 export function closeFormValues(input: unknown): CloseFormValues {
-  const record = z.record(z.string(), z.unknown()).safeParse(input);
-  if (!record.success) return {};
+  const submitted = cardSubmission(input);
   const values: CloseFormValues = {};
   for (const field of CLOSE_FIELDS) {
-    const v = record.data[field];
+    const v = submitted[field];
     if (typeof v === 'string' && v.trim() !== '') values[field] = v.trim();
   }
   return values;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { cardSubmission } from '../cardSubmission';
 import { CaseError, isMediator, partyFor, type Case } from '../cases';
 import { isPlainText, singleLine } from '../meeting/plainText';
 import { assertRecordOfCase } from './outcomeRecord';
@@ -69,8 +69,8 @@ export function checkPlanUrl(raw: string): string | CaseError {
 
 /** Reads the `outcome.amendedPlan` card submission. */
 export function parseAmendedPlanLink(data: unknown): AmendedPlanInput | CaseError {
-  const record = z.record(z.string(), z.unknown()).safeParse(data);
-  const raw = record.success && Object.hasOwn(record.data, AMENDED_PLAN_URL_INPUT) ? record.data[AMENDED_PLAN_URL_INPUT] : undefined;
+  const submitted = cardSubmission(data);
+  const raw = Object.hasOwn(submitted, AMENDED_PLAN_URL_INPUT) ? submitted[AMENDED_PLAN_URL_INPUT] : undefined;
   const url = checkPlanUrl(typeof raw === 'string' ? raw : '');
   return url instanceof CaseError ? url : { kind: 'link', url };
 }

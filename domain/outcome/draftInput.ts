@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cardSubmission } from '../cardSubmission';
 import { isPlainText, multiLine } from '../meeting/plainText';
 import { defaultCalendar, type Calendar } from '../timescales';
 import { isIssueResult, ISSUE_RESULT_LABELS, type IssueResult } from './issueResult';
@@ -31,8 +32,7 @@ export type OutcomeDraftValidation =
   | { readonly ok: false; readonly errors: OutcomeDraftErrors; readonly values: OutcomeDraftFormValues };
 
 export function outcomeDraftFormValues(draft: OutcomeContent, input: unknown): OutcomeDraftFormValues {
-  const record = z.record(z.string(), z.unknown()).safeParse(input);
-  const data = record.success ? record.data : {};
+  const data = cardSubmission(input);
   const overview = Object.hasOwn(data, OVERVIEW_INPUT) ? data[OVERVIEW_INPUT] : undefined;
   const results: Record<string, string> = {};
   for (const issue of draft.issues) {

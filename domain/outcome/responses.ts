@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { cardSubmission } from '../cardSubmission';
 import { CaseError, isMediator, partyFor, roleLabel, type Case, type Party, type ParticipantRole } from '../cases';
 import { isPlainText, singleLine } from '../meeting/plainText';
 import { assertRecordOfCase, latestVersion } from './outcomeRecord';
@@ -27,8 +27,8 @@ export type ResponseInput =
 /** Reads an `outcome.content` / `outcome.correction` submission; the kind comes from the verb. */
 export function parseResponseInput(kind: ResponseKind, data: unknown): ResponseInput | CaseError {
   if (kind === 'content') return { kind };
-  const record = z.record(z.string(), z.unknown()).safeParse(data);
-  const raw = record.success && Object.hasOwn(record.data, CORRECTION_REASON_INPUT) ? record.data[CORRECTION_REASON_INPUT] : undefined;
+  const submitted = cardSubmission(data);
+  const raw = Object.hasOwn(submitted, CORRECTION_REASON_INPUT) ? submitted[CORRECTION_REASON_INPUT] : undefined;
   const reason = typeof raw === 'string' ? singleLine(raw) : '';
   if (reason === '') return new CaseError('invalid_input', 'Say briefly what needs correcting.');
   if (reason.length > CORRECTION_REASON_MAX) {

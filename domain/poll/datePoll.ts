@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cardSubmission } from '../cardSubmission';
 import { caseDatesOf, isMediator, partyFor, type Case } from '../cases';
 import { caseTimeline, defaultCalendar, formatDate, isIsoDate, parseIsoDate, type Calendar } from '../timescales';
 
@@ -72,9 +73,9 @@ export function validatePollForm(
   input: unknown,
   options: { today: string; calendar?: Calendar },
 ): { ok: true; slots: Slot[]; lateReason?: string } | { ok: false; errors: PollFormErrors } {
-  const record = z.record(z.string(), z.unknown()).safeParse(input);
+  const submitted = cardSubmission(input);
   const v = (k: string): string | undefined => {
-    const x = record.success ? record.data[k] : undefined;
+    const x = submitted[k];
     return typeof x === 'string' && x.trim() !== '' ? x.trim() : undefined;
   };
   const limit = arrangeLimit(c, options.calendar);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cardSubmission } from '../cardSubmission';
 import {
   EVIDENCE_REFS_MAX,
   EVIDENCE_REF_MAX,
@@ -101,11 +102,10 @@ const ChangeSubmissionSchema = z.object({
 
 /** Every value from a card arrives as a string; anything else is treated as not given. */
 export function changeFormValues(input: unknown): ChangeFormValues {
-  const record = z.record(z.string(), z.unknown()).safeParse(input);
-  if (!record.success) return {};
+  const submitted = cardSubmission(input);
   const values: ChangeFormValues = {};
   for (const field of CHANGE_FIELDS) {
-    const v = record.data[field];
+    const v = submitted[field];
     if (typeof v === 'string' && v.trim() !== '') values[field] = v;
   }
   return values;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { cardSubmission } from '../cardSubmission';
 import type { ParticipantRole } from '../cases/partyRoles';
 import type { Acknowledgement } from './acknowledgement';
 import { ALTERNATIVE_BASES, ALTERNATIVE_NAME_MAX } from './alternativePerson';
@@ -23,11 +23,10 @@ export type AgreementValidation =
   | { readonly ok: false; readonly errors: AgreementErrors; readonly values: AgreementValues };
 
 function readValues(input: unknown): AgreementValues {
-  const record = z.record(z.string(), z.unknown()).safeParse(input);
+  const submitted = cardSubmission(input);
   const values: AgreementValues = {};
-  if (!record.success) return values;
   for (const field of AGREEMENT_FIELDS) {
-    const v = record.data[field];
+    const v = submitted[field];
     if (typeof v === 'string' && v.trim() !== '') values[field] = v.trim().replace(/\s+/g, ' ');
   }
   return values;
