@@ -36,7 +36,8 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => stop('SIGTERM'));
 }
 
-main().catch((err: unknown) => {
+/** Resolves once the bot is listening: bot/codeCache.ts writes V8's code cache after it. */
+export const started: Promise<void> = main().catch((err: unknown) => {
   console.error('Failed to start:', err instanceof Error ? err.message : err);
   process.exit(1);
 });

@@ -71,6 +71,19 @@ describe("V8's code cache (bot/codeCache.ts)", () => {
     expect((await fs.stat(cache)).mtimeMs).toBe(written.mtimeMs);
   }, 60_000);
 
+  it('is saved while the bot runs, soon after start-up, not only at its stop', async () => {
+    // V8 drops the bytecode of code that has not run for a while: a cache saved when a long-lived
+    // bot stops would lack most of what start-up runs (bot/codeCache.ts).
+    await fs.rm(cache);
+    bot = await start();
+    await healthy(bot);
+    const deadline = Date.now() + 15_000;
+    while (!(await fs.stat(cache).catch(() => undefined)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect((await fs.stat(cache)).size).toBeGreaterThan(100_000);
+    await healthy(bot);
+    await bot.stop();
+  }, 60_000);
+
   it('does not stop a start when it is damaged or from another build, and is written again', async () => {
     const good = await fs.readFile(cache);
     // Another build's cache (another stamp), then a damaged one with this build's stamp.
