@@ -55,8 +55,8 @@ const SAVE_AFTER_START_MS = 2000;
 /**
  * Saved soon after start-up, not at the process's exit: V8 drops the bytecode of functions that
  * have not run for a while (bytecode flushing), so a cache written when a long-lived bot stops
- * lacks most of what start-up runs. One written at the exit of the bench's load run was 727 KB
- * against 1.16 MB, and the starts that used it took 472 ms against 441 (docs/benchmarks.md,
+ * lacks much of what start-up runs. One written at the exit of the bench's load run was 727 KB
+ * against 1.16 MB, and the starts that used it took 472 ms against 442 (docs/benchmarks.md,
  * start-up). A process that exits sooner saves it at its exit, as before.
  */
 function saveAfterStart(bundleExports: { started?: unknown }, save: () => void): void {
