@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { VERBS } from '../../cards/verbs';
+import { cardSubmission } from '../../domain/cardSubmission';
 import { isCaseError, isMediator } from '../../domain/cases';
 import { answerPoll, pollPrepPatch, respondentFor, respondentsOf } from '../../domain/poll';
 import { preparationSubject } from '../../domain/preparation';
@@ -8,7 +9,6 @@ import { gridCardFor, pollCardFor, prepQuestionsFor, refreshGrid } from '../poll
 import type { ActionContext, CardAction } from './action';
 import { loadCase } from './caseAction';
 
-const Inputs = z.record(z.string(), z.unknown());
 const OnBehalf = z.looseObject({ respondent: z.string().min(1).max(200) });
 
 /**
@@ -33,7 +33,7 @@ export const pollAnswerAction: CardAction = {
     if (!respondent) return errorResponse(403, `Only the mediators and parties of case ${c.caseReference} can answer its date poll.`);
 
     const answers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(Inputs.safeParse(data).data ?? {})) {
+    for (const [k, v] of Object.entries(cardSubmission(data))) {
       if (k.startsWith('answer_') && typeof v === 'string' && v !== '') answers[k.slice('answer_'.length)] = v;
     }
     const patch = onBehalf === undefined ? pollPrepPatch(data, await prepQuestionsFor(c, respondent, deps)) : undefined;

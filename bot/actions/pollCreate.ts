@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { pollFormCard } from '../../cards/pollFormCard';
 import { VERBS } from '../../cards/verbs';
+import { cardSubmission } from '../../domain/cardSubmission';
 import { newId, type Case } from '../../domain/cases';
 import { londonDate } from '../../domain/londonTime';
 import { arrangeLimit, respondentsOf, validatePollForm, type DatePoll } from '../../domain/poll';
@@ -11,8 +11,6 @@ import { cardResponse, errorResponse } from '../invokeResponses';
 import { gridCardFor, pollCardFor, prepQuestionsFor } from '../poll/pollViews';
 import type { ActionContext, CardAction } from './action';
 import { loadCase } from './caseAction';
-
-const Values = z.record(z.string(), z.unknown());
 
 /**
  * "Send the poll": validates the slots, stores the poll, turns the form into the live grid for
@@ -30,7 +28,7 @@ export const pollCreateAction: CardAction = {
     const v = validatePollForm(c, data, { today: londonDate(deps.now()), calendar: deps.calendar });
     if (!v.ok) {
       const limit = arrangeLimit(c, deps.calendar);
-      const values = Object.fromEntries(Object.entries(Values.safeParse(data).data ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'));
+      const values = Object.fromEntries(Object.entries(cardSubmission(data)).filter((e): e is [string, string] => typeof e[1] === 'string'));
       return cardResponse(pollFormCard({ caseId: c.id, caseReference: c.caseReference, values, errors: v.errors, ...(limit ? { limitText: formatDate(limit) } : {}) }));
     }
     const me = caller.aadObjectId ?? '';

@@ -44,7 +44,7 @@ function tagged(value: unknown): unknown {
   return out;
 }
 
-function revive(_key: string, value: unknown): unknown {
+function revive(value: unknown): unknown {
   if (typeof value !== 'string' || !value.startsWith(TAG)) return value;
   if (value.startsWith(DATE)) return new Date(value.slice(DATE.length));
   if (value.startsWith(ESCAPED)) return value.slice(ESCAPED.length);
@@ -53,7 +53,7 @@ function revive(_key: string, value: unknown): unknown {
 
 /** A single value as SQL returns it from json_extract: a tagged date becomes a Date again. */
 export function decodeValue(value: unknown): unknown {
-  return revive('', value);
+  return revive(value);
 }
 
 export function decodeDoc<T>(text: string): T {
@@ -65,7 +65,7 @@ export function decodeDoc<T>(text: string): T {
 
 /** Turns tagged strings back in place; the tree is fresh from JSON.parse, so nobody else holds it. */
 function untag(value: unknown): unknown {
-  if (typeof value === 'string') return revive('', value);
+  if (typeof value === 'string') return revive(value);
   if (typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) value[i] = untag(value[i]);
