@@ -5,6 +5,7 @@ import { flushOutbox, outboxEntry, outboxWriter, type WithOutbox } from './audit
 import type { DocCollection, IndexSpec } from './collection';
 import { updateOptimistically } from './optimistic';
 import { parseEach, parseStored, type OnCorruptDocument } from './corruptDocument';
+import { ParsedCache } from './parsedCache';
 
 /** A case as stored: the case plus the derived fields its indexes need. */
 export interface CaseDoc extends Case, WithOutbox {
@@ -56,9 +57,17 @@ function toDoc(c: Case, audit: AuditRecord): CaseDoc {
   return { ...c, _id: c.id, refKey: referenceKey(c.providerKey, c.caseReference), memberIds: memberIdsOf(c), auditOutbox: audit };
 }
 
-function fromDoc(doc: CaseDoc): Case {
-  // The schema strips the derived fields (and anything a backend adds).
+/** The cases a busy service has in play at once; a few megabytes. */
+const PARSED_CASES = 500;
+
+/** For the daily sweeps, which read every case once: keeping them would push out the ones in play. */
+function checkedOnce(doc: CaseDoc): Case {
   return parseStored(CaseSchema, CASES_COLLECTION, String(doc._id), doc);
+}
+
+/** Every write of a case bumps its version and sets its time (see `update`). */
+function stampOf(c: { version?: unknown; updatedAt?: unknown }): string {
+  return `${String(c.version)}|${String(c.updatedAt)}`;
 }
 
 /**
@@ -66,12 +75,18 @@ function fromDoc(doc: CaseDoc): Case {
  * latest stored version and written only if nobody wrote in between (`version`).
  */
 export class CaseStore {
+  private readonly parsed = new ParsedCache<Case>(PARSED_CASES);
+
   constructor(
     private readonly docs: DocCollection<CaseDoc>,
     private readonly log: AuditLog,
     private readonly onCorrupt: OnCorruptDocument = () => {},
     private readonly onAuditDeferred: (err: Error) => void = () => {},
   ) {}
+
+  private readonly fromDoc = (doc: CaseDoc): Case =>
+    // The schema strips the derived fields (and anything a backend adds).
+    this.parsed.get(String(doc._id), stampOf(doc), () => parseStored(CaseSchema, CASES_COLLECTION, String(doc._id), doc));
 
   /** Stores a new case with its `case.created` audit entry (by its opener, at its creation time). */
   async create(c: Case): Promise<CreateResult> {
@@ -88,40 +103,40 @@ export class CaseStore {
   /** Throws CorruptDocumentError for a document that does not parse. */
   async get(id: string): Promise<Case | null> {
     const doc = await this.docs.findById(id);
-    return doc ? fromDoc(doc) : null;
+    return doc ? this.fromDoc(doc) : null;
   }
 
   async findByReference(providerKey: string, caseReference: string): Promise<Case | null> {
     const doc = await this.docs.findOne({ refKey: referenceKey(providerKey, caseReference) });
-    return doc ? fromDoc(doc) : null;
+    return doc ? this.fromDoc(doc) : null;
   }
 
   /** The case that lives in this channel thread (Teams' conversation id of the thread). */
   async findByThreadConversation(conversationId: string): Promise<Case | null> {
     const doc = await this.docs.findOne({ 'thread.conversationId': conversationId });
-    return doc ? fromDoc(doc) : null;
+    return doc ? this.fromDoc(doc) : null;
   }
 
   /** The case whose meeting group chat this is. */
   async findByMeetingChat(conversationId: string): Promise<Case | null> {
     const doc = await this.docs.findOne({ meetingChatId: conversationId });
-    return doc ? fromDoc(doc) : null;
+    return doc ? this.fromDoc(doc) : null;
   }
 
   /** The case whose root card starts this channel thread. */
   async findByThread(conversationId: string, rootActivityId: string): Promise<Case | null> {
     const doc = await this.docs.findOne({ 'thread.rootActivityId': rootActivityId, 'thread.conversationId': conversationId });
-    return doc ? fromDoc(doc) : null;
+    return doc ? this.fromDoc(doc) : null;
   }
 
   /** Every closed or cancelled case (the purge's candidates); a corrupt one is reported and left out. */
   async listEnded(): Promise<Case[]> {
-    return parseEach(await this.docs.find({ state: { $in: ['CLOSED', 'CANCELLED'] } }), fromDoc, this.onCorrupt);
+    return parseEach(await this.docs.find({ state: { $in: ['CLOSED', 'CANCELLED'] } }), checkedOnce, this.onCorrupt);
   }
 
   /** Every case in one of these states (the daily follow-up sweep); a corrupt one is reported and left out. */
   async listInStates(states: readonly CaseState[]): Promise<Case[]> {
-    return parseEach(await this.docs.find({ state: { $in: [...states] } }), fromDoc, this.onCorrupt);
+    return parseEach(await this.docs.find({ state: { $in: [...states] } }), checkedOnce, this.onCorrupt);
   }
 
   /**
@@ -130,7 +145,7 @@ export class CaseStore {
    */
   async listForUser(aadObjectId: string, limit = 50): Promise<Case[]> {
     const docs = await this.docs.find({ memberIds: aadObjectId.toLowerCase() }, { sort: { updatedAt: -1 }, limit });
-    return parseEach(docs, fromDoc, this.onCorrupt);
+    return parseEach(docs, this.fromDoc, this.onCorrupt);
   }
 
   /**
@@ -160,6 +175,7 @@ export class CaseStore {
       case 'rejected':
         return { status: 'rejected', error: r.error, case: r.value };
       case 'updated':
+        this.parsed.put(id, stampOf(r.value), r.value);
         return { status: r.status, case: r.value, previous: r.previous };
       default:
         return { status: r.status, case: r.value };
