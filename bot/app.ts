@@ -67,10 +67,11 @@ export function createBotApp({ config, store, log, terms, now = () => new Date()
     purge: new PurgeService(base, () => dailyFollowUp(base)),
   };
   installTurnErrorHandler(adapter, deps);
-  const bot = new MediationBot(deps, new CommandRouter(ALL_COMMANDS, deps), new CardActionRouter(ALL_ACTIONS, deps));
+  const cardActions = new CardActionRouter(ALL_ACTIONS, deps);
+  const bot = new MediationBot(deps, new CommandRouter(ALL_COMMANDS, deps), cardActions);
   const logic = async (context: TurnContext): Promise<void> => {
     await recordConversation(context, store, now());
     await withAuditPlace(auditPlaceOf(scopeOf(context)), () => bot.run(context));
   };
-  return { endpoint: new MessageEndpoint(adapter, store, logic, log, now), adapter, deps };
+  return { endpoint: new MessageEndpoint(adapter, store, logic, log, now, (a) => cardActions.isIdempotentByRecord(a)), adapter, deps };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
+import type { Activity, AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
 import type { CardAction } from './actions/action';
 import type { BotDeps } from './deps';
 import { errorResponse } from './invokeResponses';
@@ -15,6 +15,14 @@ export class CardActionRouter {
 
   constructor(actions: readonly CardAction[], private readonly deps: BotDeps) {
     for (const a of actions) this.byVerb.set(a.verb, a);
+  }
+
+  /** A click on a verb whose handler is idempotent by its own record (see CardAction). */
+  isIdempotentByRecord(activity: Activity): boolean {
+    if (activity.type !== 'invoke' || activity.name !== 'adaptiveCard/action') return false;
+    const value: unknown = activity.value;
+    const verb = value && typeof value === 'object' ? (value as { action?: { verb?: unknown } }).action?.verb : undefined;
+    return typeof verb === 'string' && this.byVerb.get(verb)?.idempotentByRecord === true;
   }
 
   async handle(turn: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {

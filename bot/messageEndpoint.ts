@@ -25,6 +25,8 @@ export class MessageEndpoint {
     private readonly logic: (context: TurnContext) => Promise<void>,
     private readonly log: Logger,
     private readonly now: () => Date = () => new Date(),
+    /** Activities whose handler makes a redelivery harmless by itself: no claim is written for them. */
+    private readonly idempotentByRecord: (activity: Activity) => boolean = () => false,
   ) {}
 
   async handle(body: unknown, authHeader: string): Promise<HttpResult> {
@@ -46,7 +48,7 @@ export class MessageEndpoint {
       throw err;
     }
 
-    const key = activity.id ? ProcessedActivityStore.key(activity.conversation.id, activity.id) : undefined;
+    const key = activity.id && !this.idempotentByRecord(activity) ? ProcessedActivityStore.key(activity.conversation.id, activity.id) : undefined;
     const claimedAt = this.now();
     // Only an invoke (or a request for replies in the answer) has an answer worth keeping for a duplicate.
     const answered = activity.type === 'invoke' || activity.deliveryMode === 'expectReplies';

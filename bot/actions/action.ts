@@ -22,5 +22,12 @@ export interface ActionContext {
 /** One handler per card verb. */
 export interface CardAction {
   readonly verb: string;
+  /**
+   * True when what the handler stores is keyed by what it records (one acknowledgement per case,
+   * party and terms version), so that a redelivered click finds that record, writes nothing and
+   * answers the same card. Such a click skips the activity-id claim (two writes: the claim, then
+   * the answer kept for a duplicate), which only repeats that guarantee.
+   */
+  readonly idempotentByRecord?: boolean;
   handle(c: ActionContext): Promise<AdaptiveCardInvokeResponse>;
 }

@@ -20,6 +20,8 @@ const AgreeData = z.looseObject({
  */
 export const termsAgreeAction: CardAction = {
   verb: VERBS.termsAgree,
+  // `acknowledgements.record` inserts under the (case, party, version) key or returns the stored one.
+  idempotentByRecord: true,
   async handle({ caller, data, deps, caseRead }: ActionContext) {
     const ids = AgreeData.safeParse(data);
     if (!ids.success) return errorResponse(400, 'This card is incomplete. Ask the mediator to send the terms again.');
