@@ -5,9 +5,15 @@ import type { BotDeps } from './deps';
 import { errorResponse } from './invokeResponses';
 import { callerOf, scopeOf } from './turnInfo';
 import { z } from 'zod';
+import { CARD_ACTION_INVOKE } from '../dialogs/cardReply';
 import { sameTenant, STRANGER_REFUSAL, type Case } from '../domain/cases';
 
 const CaseIdData = z.looseObject({ caseId: z.string().min(1).max(100) });
+
+/** The click's verb, or '' when the activity (untrusted) has none. */
+function verbOf(value: AdaptiveCardInvokeValue | undefined): string {
+  return typeof value?.action?.verb === 'string' ? value.action.verb : '';
+}
 
 /** Routes `adaptiveCard/action` invokes by verb; answers every invoke, even a failing one. */
 export class CardActionRouter {
@@ -19,14 +25,12 @@ export class CardActionRouter {
 
   /** A click on a verb whose handler is idempotent by its own record (see CardAction). */
   isIdempotentByRecord(activity: Activity): boolean {
-    if (activity.type !== 'invoke' || activity.name !== 'adaptiveCard/action') return false;
-    const value: unknown = activity.value;
-    const verb = value && typeof value === 'object' ? (value as { action?: { verb?: unknown } }).action?.verb : undefined;
-    return typeof verb === 'string' && this.byVerb.get(verb)?.idempotentByRecord === true;
+    if (activity.type !== 'invoke' || activity.name !== CARD_ACTION_INVOKE) return false;
+    return this.byVerb.get(verbOf(activity.value as AdaptiveCardInvokeValue | undefined))?.idempotentByRecord === true;
   }
 
   async handle(turn: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-    const verb = typeof value?.action?.verb === 'string' ? value.action.verb : '';
+    const verb = verbOf(value);
     const action = this.byVerb.get(verb);
     if (!action) return errorResponse(400, 'This button is not recognised. It may be from an older card: ask for a new one.');
     try {

@@ -31,10 +31,6 @@ export class ParsedCache<T> {
     this.entries.set(id, { stamp, value: deepFreeze(value) });
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
   }
-
-  forget(id: string): void {
-    this.entries.delete(id);
-  }
 }
 
 function deepFreeze<T>(value: T): T {
