@@ -7,6 +7,11 @@
  * warm-up, three rounds each. Background work (the case-card updates) is waited for and counted.
  * CASE_CARD_WINDOW_SECONDS is passed on (0: every refresh edits the card at once, as before the window).
  * The fake connector runs in the same process, so its share is in every figure alike.
+ * Each round also gives the time to answer (the endpoint's own, without HTTP): p50 and p90 of the
+ * requests, while the background work of the ones before them runs beside them, as it does for
+ * one person clicking or answering in turn. With
+ * `NODE_OPTIONS=--require=./scripts/bench/noWalFsync.cjs` the store's fsync is left out, to show
+ * its share of that time.
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -18,6 +23,7 @@ import { readTerms } from '../../storage/termsFile';
 import { FakeConnector } from '../../test/helpers/fakeConnector';
 import { cardInvoke, personalActivity } from './people';
 import { seedBenchCases } from './seed';
+import { percentile } from './stats';
 
 const LA_ANSWERS = ['Lee Officer', 'SEN case officer', 'yes', 'yes', 'none'] as const;
 const ROUNDS = 3;
@@ -32,8 +38,12 @@ async function main(): Promise<void> {
     const pools = await seedBenchCases(dir, connector.url, { termsCases: Math.ceil(perScenario / 2), prepCases: Math.ceil(perScenario / LA_ANSWERS.length) + 2 });
     const bot = await startBot(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, LOG_LEVEL: 'silent', REMINDER_POLL_SECONDS: '0', CASE_CARD_WINDOW_SECONDS: process.env.CASE_CARD_WINDOW_SECONDS }), { log: createLogger('silent') });
     try {
+      let answerMs: number[] = [];
       const handle = async (activity: Record<string, unknown>): Promise<void> => {
-        const r = await bot.app.endpoint.handle(JSON.parse(JSON.stringify(activity)) as unknown, '');
+        const body = JSON.parse(JSON.stringify(activity)) as unknown;
+        const started = performance.now();
+        const r = await bot.app.endpoint.handle(body, '');
+        answerMs.push(performance.now() - started);
         if (r.status !== 200) throw new Error(`status ${r.status}: ${JSON.stringify(r.body)}`);
       };
       for (const o of pools.officers) await handle(personalActivity(o, connector.url, { text: 'prep' }));
@@ -49,11 +59,14 @@ async function main(): Promise<void> {
       };
       const measure = async (label: string, units: number, perUnit: number, unit: () => Promise<void>): Promise<void> => {
         const before = process.cpuUsage();
+        answerMs = [];
         for (let i = 0; i < units; i++) await unit();
         await bot.app.deps.background.idle();
         const used = process.cpuUsage(before);
         const ms = (us: number) => (us / 1000 / (units * perUnit)).toFixed(2);
-        console.log(`${label}: ${ms(used.user + used.system)} ms CPU per request (user ${ms(used.user)}, system ${ms(used.system)})`);
+        const answered = answerMs.sort((a, b) => a - b);
+        const time = (p: number) => percentile(answered, p).toFixed(2);
+        console.log(`${label}: ${ms(used.user + used.system)} ms CPU per request (user ${ms(used.user)}, system ${ms(used.system)}); answered in p50 ${time(50)} ms, p90 ${time(90)} ms`);
       };
       for (let i = 0; i < 200; i++) await terms();
       for (let i = 0; i < 40; i++) await answers();
